@@ -1,0 +1,52 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { buildDataSourceOptions } from '@baton/persistence';
+import { existsSync } from 'node:fs';
+import { AuthModule } from './auth/auth.module';
+import { BATON_RUNTIME, type BatonRuntime } from './bootstrap/baton-runtime';
+import { BATON_CONFIG } from './config/baton-config.token';
+import { HealthModule } from './health/health.module';
+import { QueuesModule } from './queue/queues.module';
+import { WorkflowsModule } from './workflows/workflows.module';
+
+/** Makes the runtime and config injectable everywhere. */
+@Global()
+@Module({})
+class RuntimeModule {
+  static forRoot(runtime: BatonRuntime): DynamicModule {
+    return {
+      module: RuntimeModule,
+      providers: [
+        { provide: BATON_RUNTIME, useValue: runtime },
+        { provide: BATON_CONFIG, useValue: runtime.config },
+      ],
+      exports: [BATON_RUNTIME, BATON_CONFIG],
+    };
+  }
+}
+
+/** The composition root. Which modules load depends on BATON_ROLE (api, worker or all). */
+@Module({})
+export class AppModule {
+  static forRoot(runtime: BatonRuntime): DynamicModule {
+    const { config } = runtime;
+    const servesApi = config.role !== 'worker';
+    const adminBuilt = servesApi && existsSync(`${config.adminDir}/index.html`);
+    return {
+      module: AppModule,
+      imports: [
+        RuntimeModule.forRoot(runtime),
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions({ url: runtime.databaseUrl, poolSize: config.dbPoolSize }),
+        }),
+        QueuesModule.forRoot(runtime.queue.options),
+        HealthModule,
+        ...(servesApi ? [AuthModule, WorkflowsModule] : []),
+        ...(adminBuilt
+          ? [ServeStaticModule.forRoot({ rootPath: config.adminDir, exclude: ['/api/{*path}'] })]
+          : []),
+      ],
+    };
+  }
+}

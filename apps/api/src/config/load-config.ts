@@ -1,0 +1,140 @@
+import { resolve } from 'node:path';
+import type { BatonConfig, BatonRole } from './baton-config';
+
+export class ConfigError extends Error {
+  readonly code = 'INVALID_CONFIGURATION';
+}
+
+type Env = Record<string, string | undefined>;
+
+const ROLES: readonly BatonRole[] = ['all', 'api', 'worker'];
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+/**
+ * Reads and validates every BATON_* and service variable at start-up. All problems are
+ * reported together, each naming its variable, so a bad deployment fails before it serves.
+ */
+export function loadConfig(env: Env = process.env): BatonConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
+  if (redisUrl && !databaseUrl) {
+    problems.push('REDIS_URL is set without DATABASE_URL: Redis only carries the queue, Baton also needs PostgreSQL (tier 3 = DATABASE_URL + REDIS_URL)');
+  }
+  const ownerEmail = read.string('BATON_OWNER_EMAIL');
+  const ownerPassword = read.string('BATON_OWNER_PASSWORD');
+  if (Boolean(ownerEmail) !== Boolean(ownerPassword)) {
+    problems.push('BATON_OWNER_EMAIL and BATON_OWNER_PASSWORD must be set together');
+  }
+  if (redisUrl && databaseUrl && !env['BATON_ENCRYPTION_KEY']?.trim()) {
+    // Tier 3 runs on several machines: a key generated on one of them would not open the others' secrets or tokens.
+    problems.push('BATON_ENCRYPTION_KEY is required when REDIS_URL is set (every process must share it; generate one with "openssl rand -hex 32")');
+  }
+  if (ownerEmail && !/^[^@\s]+@[^@\s]+$/.test(ownerEmail)) problems.push('BATON_OWNER_EMAIL must be an email address');
+  if (ownerPassword && ownerPassword.length < 8) problems.push('BATON_OWNER_PASSWORD must be at least 8 characters');
+
+  const config: BatonConfig = {
+    role: read.oneOf('BATON_ROLE', ROLES, 'all'),
+    host: read.string('HOST') ?? '0.0.0.0',
+    port: read.integer('PORT', 3000, 0, 65535),
+    databaseUrl,
+    redisUrl,
+    dataDir: resolve(read.string('BATON_DATA_DIR') ?? '.data'),
+    encryptionKey: read.key('BATON_ENCRYPTION_KEY'),
+    jwtSecret: read.string('BATON_JWT_SECRET') ?? null,
+    jwtTtlSeconds: read.integer('BATON_JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    owner:
+      ownerEmail && ownerPassword
+        ? {
+            email: ownerEmail.toLowerCase(),
+            password: ownerPassword,
+            name: read.string('BATON_OWNER_NAME') ?? 'Owner',
+            workspaceName: read.string('BATON_WORKSPACE_NAME') ?? 'Default workspace',
+          }
+        : null,
+    queuePrefix: read.pattern('BATON_QUEUE_PREFIX', /^[a-zA-Z0-9_-]{1,40}$/, 'baton', 'letters, digits, "_" or "-", at most 40'),
+    workerConcurrency: read.integer('BATON_WORKER_CONCURRENCY', 10, 1, 1000),
+    shutdownGraceMs: read.integer('BATON_SHUTDOWN_GRACE_MS', 30_000, 0, 3_600_000),
+    dbPoolSize: read.integer('BATON_DB_POOL_SIZE', 10, 2, 200),
+    maxBodyBytes: read.integer('BATON_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    adminDir: resolve(read.string('BATON_ADMIN_DIR') ?? 'dist/apps/admin/browser'),
+    logLevel: read.oneOf('BATON_LOG_LEVEL', LOG_LEVELS, 'log'),
+  };
+  if (problems.length) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  string(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value ? value : undefined;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    if (!allowed.includes(raw as T)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  }
+
+  pattern(name: string, pattern: RegExp, fallback: string, rule: string): string {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    if (!pattern.test(raw)) {
+      this.problems.push(`${name} must be ${rule} (got "${raw}")`);
+      return fallback;
+    }
+    return raw;
+  }
+
+  url(name: string, protocols: string[]): string | null {
+    const raw = this.string(name);
+    if (raw === undefined) return null;
+    try {
+      const url = new URL(raw);
+      if (!protocols.includes(url.protocol)) {
+        this.problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+        return null;
+      }
+      return raw;
+    } catch {
+      this.problems.push(`${name} is not a valid URL`);
+      return null;
+    }
+  }
+
+  /** A 32-byte key given as 64 hex characters or base64. */
+  key(name: string): Buffer | null {
+    const raw = this.string(name);
+    if (raw === undefined) return null;
+    const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+    if (key.length !== 32) {
+      this.problems.push(`${name} must be 32 bytes, as 64 hex characters or base64 (e.g. "openssl rand -hex 32")`);
+      return null;
+    }
+    return key;
+  }
+}

@@ -1,0 +1,52 @@
+import { PGlite } from '@electric-sql/pglite';
+import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { acquireDataDirLock } from './data-dir-lock';
+
+export interface EmbeddedDatabase {
+  /** A postgres:// URL for the normal `pg` driver, on loopback only. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  dataDir: string;
+  /** Must cover every pool the process opens (TypeORM plus each BullMQ backend). */
+  maxConnections: number;
+}
+
+/**
+ * Tier 1: an embedded PostgreSQL (PGlite) served over the wire protocol by pglite-socket,
+ * so TypeORM and BullMQ talk to it through the same `pg` driver they use in production.
+ */
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const pgDir = resolve(options.dataDir, 'pglite');
+  mkdirSync(pgDir, { recursive: true });
+  // PGlite does not lock its directory itself; two processes on one directory would corrupt it.
+  const lock = acquireDataDirLock(options.dataDir);
+  try {
+    const db = await PGlite.create({ dataDir: pgDir, extensions: { uuid_ossp } });
+    await db.exec('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');
+    const server = new PGLiteSocketServer({
+      db,
+      host: '127.0.0.1',
+      port: 0,
+      maxConnections: options.maxConnections,
+    });
+    await server.start();
+    const port = Number(server.getServerConn().split(':').pop());
+    return {
+      url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+      async stop() {
+        await server.stop();
+        await db.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}

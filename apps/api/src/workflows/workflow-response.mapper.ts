@@ -1,0 +1,28 @@
+import type { WorkflowRecord, WorkflowVersionRecord } from '@baton/persistence';
+import type { WorkflowDto, WorkflowSummaryDto, WorkflowVersionDto, WorkflowVersionSummaryDto } from './dto/workflow.response.dto';
+
+export function toWorkflowSummaryDto(w: WorkflowRecord): WorkflowSummaryDto {
+  return {
+    id: w.id,
+    name: w.name,
+    description: w.description,
+    format: w.format,
+    status: w.status,
+    tags: w.tags,
+    currentVersion: w.currentVersion,
+    createdAt: w.createdAt.toISOString(),
+    updatedAt: w.updatedAt.toISOString(),
+  };
+}
+
+export function toWorkflowDto(w: WorkflowRecord): WorkflowDto {
+  return { ...toWorkflowSummaryDto(w), definition: w.definition };
+}
+
+export function toVersionSummaryDto(v: WorkflowVersionRecord): WorkflowVersionSummaryDto {
+  return { version: v.version, name: v.name, format: v.format, createdBy: v.createdBy, createdAt: v.createdAt.toISOString() };
+}
+
+export function toVersionDto(v: WorkflowVersionRecord): WorkflowVersionDto {
+  return { ...toVersionSummaryDto(v), workflowId: v.workflowId, definition: v.definition };
+}

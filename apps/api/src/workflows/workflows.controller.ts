@@ -1,0 +1,92 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiSecurity,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { validationFailed } from '../common/domain.error';
+import { CreateWorkflowDto } from './dto/create-workflow.dto';
+import { ListWorkflowsQueryDto } from './dto/list-workflows.query.dto';
+import { UpdateWorkflowDto } from './dto/update-workflow.dto';
+import { WorkflowDto, WorkflowPageDto, WorkflowVersionDto, WorkflowVersionSummaryDto } from './dto/workflow.response.dto';
+import { toVersionDto, toVersionSummaryDto, toWorkflowDto, toWorkflowSummaryDto } from './workflow-response.mapper';
+import { WorkflowsService } from './workflows.service';
+
+const uuid = (name: string) => new ParseUUIDPipe({ exceptionFactory: () => validationFailed(`${name} must be a UUID`) });
+const versionNumber = new ParseIntPipe({ exceptionFactory: () => validationFailed('n must be a whole number') });
+
+@ApiTags('workflows')
+@ApiBearerAuth('bearer')
+@ApiSecurity('apiKey')
+@ApiUnauthorizedResponse({ description: 'No or invalid credentials' })
+@ApiForbiddenResponse({ description: 'Role too low for a write' })
+@Controller('workflows')
+export class WorkflowsController {
+  constructor(private readonly workflows: WorkflowsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: WorkflowDto })
+  @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateWorkflowDto): Promise<WorkflowDto> {
+    return toWorkflowDto(await this.workflows.create(principal, dto));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: WorkflowPageDto })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListWorkflowsQueryDto): Promise<WorkflowPageDto> {
+    const page = await this.workflows.list(principal, query);
+    return { items: page.items.map(toWorkflowSummaryDto), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: WorkflowDto })
+  @ApiNotFoundResponse()
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', uuid('id')) id: string): Promise<WorkflowDto> {
+    return toWorkflowDto(await this.workflows.get(principal, id));
+  }
+
+  @Put(':id')
+  @ApiOkResponse({ type: WorkflowDto, description: 'Updated; a new immutable version was recorded' })
+  @ApiNotFoundResponse()
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid('id')) id: string,
+    @Body() dto: UpdateWorkflowDto,
+  ): Promise<WorkflowDto> {
+    return toWorkflowDto(await this.workflows.update(principal, id, dto));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', uuid('id')) id: string): Promise<void> {
+    await this.workflows.remove(principal, id);
+  }
+
+  @Get(':id/versions')
+  @ApiOkResponse({ type: [WorkflowVersionSummaryDto] })
+  async versions(@CurrentPrincipal() principal: Principal, @Param('id', uuid('id')) id: string): Promise<WorkflowVersionSummaryDto[]> {
+    return (await this.workflows.listVersions(principal, id)).map(toVersionSummaryDto);
+  }
+
+  @Get(':id/versions/:n')
+  @ApiOkResponse({ type: WorkflowVersionDto })
+  @ApiNotFoundResponse()
+  async version(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid('id')) id: string,
+    @Param('n', versionNumber) n: number,
+  ): Promise<WorkflowVersionDto> {
+    return toVersionDto(await this.workflows.getVersion(principal, id, n));
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidCursorError, WorkflowRepository, type WorkflowFormat, type WorkflowRecord, type WorkflowVersionRecord } from '@baton/persistence';
+import type { Principal } from '../auth/principal';
+import { notFound, validationFailed } from '../common/domain.error';
+import { checkDefinitionShape } from './check-definition-shape';
+import type { CreateWorkflowDto } from './dto/create-workflow.dto';
+import type { ListWorkflowsQueryDto } from './dto/list-workflows.query.dto';
+import type { UpdateWorkflowDto } from './dto/update-workflow.dto';
+import { WORKFLOW_LIMITS } from './dto/workflow-limits';
+
+@Injectable()
+export class WorkflowsService {
+  constructor(private readonly workflows: WorkflowRepository) {}
+
+  async create(principal: Principal, dto: CreateWorkflowDto): Promise<WorkflowRecord> {
+    assertDefinitionAcceptable(dto.format, dto.definition);
+    return this.workflows.createWithFirstVersion({
+      workspaceId: principal.workspaceId,
+      name: dto.name,
+      description: dto.description ?? '',
+      format: dto.format,
+      status: dto.status ?? 'draft',
+      tags: uniqueTags(dto.tags),
+      definition: dto.definition,
+      createdBy: principal.userId,
+    });
+  }
+
+  async list(principal: Principal, query: ListWorkflowsQueryDto) {
+    try {
+      return await this.workflows.listPage({ workspaceId: principal.workspaceId, ...query, limit: query.limit ?? 20 });
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw validationFailed(`cursor: ${error.message}`);
+      throw error;
+    }
+  }
+
+  async get(principal: Principal, id: string): Promise<WorkflowRecord> {
+    const workflow = await this.workflows.findInWorkspace(principal.workspaceId, id);
+    // Another workspace's workflow is reported exactly like a missing one: ids leak nothing.
+    if (!workflow) throw notFound('Workflow', id);
+    return workflow;
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateWorkflowDto): Promise<WorkflowRecord> {
+    if (dto.format !== undefined || dto.definition !== undefined) {
+      const current = dto.format && dto.definition ? null : await this.get(principal, id);
+      const format = dto.format ?? (current as WorkflowRecord).format;
+      if (dto.definition === undefined && current && format !== current.format) {
+        throw validationFailed('definition: changing format requires a definition in the new format');
+      }
+      assertDefinitionAcceptable(format, dto.definition ?? current?.definition);
+    }
+    const updated = await this.workflows.updateWithNewVersion(
+      principal.workspaceId,
+      id,
+      { ...dto, tags: dto.tags ? uniqueTags(dto.tags) : undefined },
+      principal.userId,
+    );
+    if (!updated) throw notFound('Workflow', id);
+    return updated;
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    if (!(await this.workflows.deleteInWorkspace(principal.workspaceId, id))) throw notFound('Workflow', id);
+  }
+
+  async listVersions(principal: Principal, id: string): Promise<WorkflowVersionRecord[]> {
+    await this.get(principal, id);
+    return this.workflows.listVersions(principal.workspaceId, id);
+  }
+
+  async getVersion(principal: Principal, id: string, version: number): Promise<WorkflowVersionRecord> {
+    const found = await this.workflows.findVersion(principal.workspaceId, id, version);
+    if (!found) throw notFound('Workflow version', `${id}@${version}`);
+    return found;
+  }
+}
+
+function assertDefinitionAcceptable(format: WorkflowFormat, definition: unknown): void {
+  if (JSON.stringify(definition ?? null).length > WORKFLOW_LIMITS.definitionBytes) {
+    throw validationFailed(`definition: must be at most ${WORKFLOW_LIMITS.definitionBytes} bytes of JSON`);
+  }
+  const problems = checkDefinitionShape(format, definition);
+  if (problems.length) {
+    throw validationFailed(problems.map((p) => `${p.path}: ${p.message}`).join('; '), { problems });
+  }
+}
+
+function uniqueTags(tags: string[] | undefined): string[] {
+  return [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
+}

@@ -1,0 +1,4 @@
+export * from './page-cursor';
+export * from './workflow.records';
+export * from './workflow.repository';
+export * from './identity.repository';

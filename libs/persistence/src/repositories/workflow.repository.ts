@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { WorkflowEntity, WorkflowVersionEntity } from '../entities';
+import { decodePageCursor, encodePageCursor } from './page-cursor';
+import type {
+  NewWorkflow,
+  WorkflowChanges,
+  WorkflowListFilter,
+  WorkflowPage,
+  WorkflowRecord,
+  WorkflowVersionRecord,
+} from './workflow.records';
+
+export class InvalidCursorError extends Error {
+  readonly code = 'INVALID_CURSOR';
+}
+
+/**
+ * Workflows and their immutable versions. Every write of a definition inserts a version row;
+ * version rows are never updated. Every query is scoped by workspace id.
+ */
+export class WorkflowRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async createWithFirstVersion(input: NewWorkflow): Promise<WorkflowRecord> {
+    return this.dataSource.transaction(async (tx) => {
+      const workflow = tx.create(WorkflowEntity, {
+        id: randomUUID(),
+        workspaceId: input.workspaceId,
+        name: input.name,
+        description: input.description,
+        format: input.format,
+        status: input.status,
+        tags: input.tags,
+        currentVersion: 1,
+        createdBy: input.createdBy,
+      });
+      await tx.insert(WorkflowEntity, workflow);
+      const version = await this.insertVersion(tx, workflow, input.definition, input.createdBy);
+      const saved = await tx.findOneByOrFail(WorkflowEntity, { id: workflow.id });
+      return toRecord(saved, version.definition);
+    });
+  }
+
+  async findInWorkspace(workspaceId: string, id: string): Promise<WorkflowRecord | null> {
+    const row = await this.dataSource
+      .createQueryBuilder(WorkflowEntity, 'w')
+      .innerJoin(WorkflowVersionEntity, 'v', 'v.workflow_id = w.id AND v.version = w.current_version')
+      .addSelect('v.definition', 'v_definition')
+      .where('w.id = :id AND w.workspace_id = :workspaceId', { id, workspaceId })
+      .getRawAndEntities();
+    const entity = row.entities[0];
+    return entity ? toRecord(entity, row.raw[0].v_definition) : null;
+  }
+
+  async listPage(filter: WorkflowListFilter): Promise<WorkflowPage> {
+    const query = this.dataSource
+      .createQueryBuilder(WorkflowEntity, 'w')
+      .innerJoin(WorkflowVersionEntity, 'v', 'v.workflow_id = w.id AND v.version = w.current_version')
+      .addSelect('v.definition', 'v_definition')
+      // Microsecond text, not a JS Date (ms): the cursor must compare equal to the stored value.
+      .addSelect(`to_char(w.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
+      .where('w.workspace_id = :workspaceId', { workspaceId: filter.workspaceId })
+      .orderBy('w.created_at', 'DESC')
+      .addOrderBy('w.id', 'DESC')
+      .limit(filter.limit + 1);
+    if (filter.status) query.andWhere('w.status = :status', { status: filter.status });
+    if (filter.tag) query.andWhere(':tag = ANY(w.tags)', { tag: filter.tag });
+    if (filter.search) {
+      // Escape LIKE wildcards so a search for "50%" means the text "50%".
+      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('w.name ILIKE :pattern', { pattern });
+    }
+    if (filter.cursor) {
+      const cursor = decodePageCursor(filter.cursor);
+      if (!cursor) throw new InvalidCursorError('cursor is not a cursor returned by this endpoint');
+      query.andWhere('(w.created_at, w.id) < (:cursorAt::timestamptz, :cursorId::uuid)', {
+        cursorAt: cursor.createdAt,
+        cursorId: cursor.id,
+      });
+    }
+    const { entities, raw } = await query.getRawAndEntities();
+    const items = entities.slice(0, filter.limit).map((entity, i) => toRecord(entity, raw[i].v_definition));
+    const last = items.length - 1;
+    const nextCursor =
+      entities.length > filter.limit && last >= 0 ? encodePageCursor({ createdAt: raw[last].cursor_at, id: items[last].id }) : null;
+    return { items, nextCursor };
+  }
+
+  /**
+   * Applies changes and records a new immutable version. Returns null when the workflow is not
+   * in the workspace. The row lock makes concurrent updates number their versions 2, 3, ... without gaps.
+   */
+  async updateWithNewVersion(
+    workspaceId: string,
+    id: string,
+    changes: WorkflowChanges,
+    userId: string | null,
+  ): Promise<WorkflowRecord | null> {
+    return this.dataSource.transaction(async (tx) => {
+      const current = await tx
+        .createQueryBuilder(WorkflowEntity, 'w')
+        .setLock('pessimistic_write')
+        .where('w.id = :id AND w.workspace_id = :workspaceId', { id, workspaceId })
+        .getOne();
+      if (!current) return null;
+      const previous = await tx.findOneByOrFail(WorkflowVersionEntity, { workflowId: id, version: current.currentVersion });
+      const next = { ...current, ...definedOnly(changes), currentVersion: current.currentVersion + 1 };
+      await tx.update(
+        WorkflowEntity,
+        { id },
+        {
+          name: next.name,
+          description: next.description,
+          format: next.format,
+          status: next.status,
+          tags: next.tags,
+          currentVersion: next.currentVersion,
+          updatedAt: new Date(),
+        },
+      );
+      const definition = changes.definition === undefined ? previous.definition : changes.definition;
+      await this.insertVersion(tx, next, definition, userId);
+      const saved = await tx.findOneByOrFail(WorkflowEntity, { id });
+      return toRecord(saved, definition);
+    });
+  }
+
+  async deleteInWorkspace(workspaceId: string, id: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(WorkflowEntity).delete({ id, workspaceId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async listVersions(workspaceId: string, workflowId: string): Promise<WorkflowVersionRecord[]> {
+    const rows = await this.dataSource
+      .getRepository(WorkflowVersionEntity)
+      .find({ where: { workspaceId, workflowId }, order: { version: 'DESC' } });
+    return rows.map(toVersionRecord);
+  }
+
+  async findVersion(workspaceId: string, workflowId: string, version: number): Promise<WorkflowVersionRecord | null> {
+    const row = await this.dataSource.getRepository(WorkflowVersionEntity).findOneBy({ workspaceId, workflowId, version });
+    return row ? toVersionRecord(row) : null;
+  }
+
+  private async insertVersion(
+    tx: EntityManager,
+    workflow: Pick<WorkflowEntity, 'id' | 'workspaceId' | 'currentVersion' | 'name' | 'format'>,
+    definition: unknown,
+    userId: string | null,
+  ): Promise<WorkflowVersionEntity> {
+    const version = tx.create(WorkflowVersionEntity, {
+      id: randomUUID(),
+      workflowId: workflow.id,
+      workspaceId: workflow.workspaceId,
+      version: workflow.currentVersion,
+      name: workflow.name,
+      format: workflow.format,
+      definition: definition as object,
+      createdBy: userId,
+    });
+    await tx.insert(WorkflowVersionEntity, version);
+    return version;
+  }
+}
+
+function definedOnly(changes: WorkflowChanges): Partial<WorkflowEntity> {
+  const { definition: _definition, ...rest } = changes;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<WorkflowEntity>;
+}
+
+function toRecord(entity: WorkflowEntity, definition: unknown): WorkflowRecord {
+  return {
+    id: entity.id,
+    workspaceId: entity.workspaceId,
+    name: entity.name,
+    description: entity.description,
+    format: entity.format,
+    status: entity.status,
+    tags: entity.tags,
+    currentVersion: entity.currentVersion,
+    definition,
+    createdBy: entity.createdBy,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  };
+}
+
+function toVersionRecord(row: WorkflowVersionEntity): WorkflowVersionRecord {
+  return {
+    id: row.id,
+    workflowId: row.workflowId,
+    version: row.version,
+    name: row.name,
+    format: row.format,
+    definition: row.definition,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+  };
+}
