@@ -16,7 +16,6 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: 'apps/api/src/main.ts',
-      additionalEntryPoints: [{ entryName: 'bench', entryPath: 'apps/api/src/bench/bench.main.ts' }],
       tsConfig: 'apps/api/tsconfig.app.json',
       outputHashing: 'none',
       optimization: false,

@@ -29,6 +29,8 @@ export function configureQueueBackend(settings: QueueBackendSettings): { kind: Q
     // server cannot pin search_path per connection, so there it shares `public`.
     schema: settings.embedded ? 'public' : 'bullmq',
     max: 4,
+    // BullMQ creates and upgrades its own tables on first connect (it serialises concurrent starters).
+    migrate: true,
   };
   return { kind: 'postgres', options: { connection, prefix: settings.prefix } as unknown as QueueOptions };
 }

@@ -1,4 +1,5 @@
 import { FoundationSchema1763740000000 } from './1763740000000-foundation-schema';
+import { ExecutionJournal1763750000000 } from './1763750000000-execution-journal';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
-export const MIGRATIONS = [FoundationSchema1763740000000];
+export const MIGRATIONS = [FoundationSchema1763740000000, ExecutionJournal1763750000000];

@@ -1,0 +1,249 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Global, Module, type INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Test } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { buildDataSourceOptions, runMigrationsUnderLock } from '@baton/persistence';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
+import { DomainErrorFilter } from '../common/domain-error.filter';
+import { createValidationPipe } from '../common/validation.pipe';
+import type { BatonConfig } from '../config/baton-config';
+import { startEmbeddedDatabase } from '../database/embedded-database';
+import { AuthModule } from './auth.module';
+
+// AuthModule alone on the embedded PGlite database, driven over HTTP like the real app
+// (same prefix, pipe and filter); the whole-app tests live in apps/api-e2e.
+const OWNER = { email: 'Owner@Example.com', password: 'owner-password', name: 'Olive Owner', workspaceName: 'Main' };
+
+interface AuthApp {
+  app: INestApplication;
+  base: string;
+  close(): Promise<void>;
+}
+
+async function startAuthApp(owner: BatonConfig['owner']): Promise<AuthApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'baton-auth-'));
+  const database = await startEmbeddedDatabase({ dataDir, maxConnections: 20 });
+  let app: INestApplication | undefined;
+  const close = async () => {
+    await app?.close();
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await runMigrationsUnderLock({ url: database.url, poolSize: 2 });
+    const runtime = {
+      config: { jwtSecret: null, jwtTtlSeconds: 3600, owner },
+      encryptionKey: Buffer.alloc(32, 7),
+    } as unknown as BatonRuntime;
+
+    @Global()
+    @Module({ providers: [{ provide: BATON_RUNTIME, useValue: runtime }], exports: [BATON_RUNTIME] })
+    class TestRuntimeModule {}
+
+    const moduleRef = await Test.createTestingModule({
+      imports: [TestRuntimeModule, TypeOrmModule.forRoot(buildDataSourceOptions({ url: database.url, poolSize: 4 })), AuthModule],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: ['error'] });
+    app.setGlobalPrefix('api');
+    app.useGlobalPipes(createValidationPipe());
+    app.useGlobalFilters(new DomainErrorFilter());
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api`;
+    return { app, base, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function request(base: string, method: string, path: string, options: { body?: unknown; token?: string; apiKey?: string } = {}) {
+  const headers: Record<string, string> = {};
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+  if (options.apiKey) headers['x-api-key'] = options.apiKey;
+  const response = await fetch(base + path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+describe('AuthModule over HTTP', () => {
+  let auth: AuthApp;
+
+  beforeAll(async () => {
+    auth = await startAuthApp(null);
+  });
+
+  afterAll(async () => {
+    await auth?.close();
+  });
+
+  const call = (method: string, path: string, options?: { body?: unknown; token?: string; apiKey?: string }) =>
+    request(auth.base, method, path, options);
+
+  const login = async (email: string, password: string, workspaceId?: string) =>
+    (await call('POST', '/auth/login', { body: { email, password, workspaceId } })).body.accessToken as string;
+
+  it('runs first-run setup exactly once, even when two calls race', async () => {
+    expect((await call('GET', '/auth/status')).body).toEqual({ setupRequired: true });
+    const results = await Promise.all([call('POST', '/auth/setup', { body: OWNER }), call('POST', '/auth/setup', { body: OWNER })]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)?.body.error).toBe('SETUP_ALREADY_DONE');
+    expect(results.find((r) => r.status === 201)?.body).toEqual({ accessToken: expect.any(String) });
+    expect((await call('GET', '/auth/status')).body).toEqual({ setupRequired: false });
+  });
+
+  it('requires credentials everywhere except public endpoints', async () => {
+    const response = await call('GET', '/auth/me');
+    expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ statusCode: 401, error: 'UNAUTHENTICATED', message: expect.any(String) });
+    expect((await call('GET', '/auth/me', { token: 'not.a.jwt' })).status).toBe(401);
+  });
+
+  it('logs in case-insensitively and answers the same 401 for a wrong email or password', async () => {
+    const wrongPassword = await call('POST', '/auth/login', { body: { email: OWNER.email, password: 'nope-nope-nope' } });
+    const wrongEmail = await call('POST', '/auth/login', { body: { email: 'nobody@example.com', password: OWNER.password } });
+    expect([wrongPassword.status, wrongEmail.status]).toEqual([401, 401]);
+    expect(wrongPassword.body.message).toBe(wrongEmail.body.message);
+
+    const token = await login('OWNER@example.com', OWNER.password);
+    const me = await call('GET', '/auth/me', { token });
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({
+      user: { id: expect.any(String), email: 'owner@example.com', name: 'Olive Owner' },
+      workspace: { id: expect.any(String), name: 'Main' },
+      role: 'owner',
+    });
+  });
+
+  it('names the offending field on bad input', async () => {
+    const response = await call('POST', '/auth/login', { body: { email: 'not-an-email', password: 'x'.repeat(201), extra: 1 } });
+    expect(response.status).toBe(400);
+    expect(response.body.message.join(' ')).toMatch(/email/);
+    expect(response.body.message.join(' ')).toMatch(/password/);
+    expect(response.body.message.join(' ')).toMatch(/extra/);
+    const token = await login(OWNER.email, OWNER.password);
+    const badId = await call('DELETE', '/users/not-a-uuid', { token });
+    expect(badId).toEqual({ status: 400, body: expect.objectContaining({ message: ['id must be a UUID'] }) });
+  });
+
+  it('manages members, enforces roles and cuts a removed member off at once', async () => {
+    const owner = await login(OWNER.email, OWNER.password);
+    const added = await call('POST', '/users', {
+      token: owner,
+      body: { email: 'Vera@Example.com', name: 'Vera Viewer', password: 'viewer-password', role: 'viewer' },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toEqual({ id: expect.any(String), email: 'vera@example.com', name: 'Vera Viewer', role: 'viewer', joinedAt: expect.any(String) });
+    const again = await call('POST', '/users', {
+      token: owner,
+      body: { email: 'vera@example.com', name: 'Vera', password: 'another-password', role: 'editor' },
+    });
+    expect(again.status).toBe(409);
+
+    const viewer = await login('vera@example.com', 'viewer-password');
+    const members = await call('GET', '/users', { token: viewer });
+    expect(members.status).toBe(200);
+    expect(members.body).toHaveLength(2);
+    expect(JSON.stringify(members.body)).not.toMatch(/password|scrypt/i);
+    expect((await call('POST', '/users', { token: viewer, body: { email: 'x@example.com', name: 'X', password: 'xxxxxxxx', role: 'owner' } })).status).toBe(403);
+    expect((await call('POST', '/workspaces', { token: viewer, body: { name: 'Vera space' } })).status).toBe(201);
+
+    const ownerId = (await call('GET', '/auth/me', { token: owner })).body.user.id as string;
+    expect((await call('DELETE', `/users/${ownerId}`, { token: owner })).status).toBe(409);
+    expect((await call('DELETE', `/users/${added.body.id}`, { token: owner })).status).toBe(204);
+    expect((await call('GET', '/users', { token: viewer })).status).toBe(401);
+    expect((await call('DELETE', `/users/${added.body.id}`, { token: owner })).status).toBe(404);
+  });
+
+  it('creates workspaces, lists them with roles and logs in to a chosen one', async () => {
+    const owner = await login(OWNER.email, OWNER.password);
+    const created = await call('POST', '/workspaces', { token: owner, body: { name: '  Second  ' } });
+    expect(created).toEqual({ status: 201, body: { id: expect.any(String), name: 'Second', createdAt: expect.any(String) } });
+    const list = await call('GET', '/workspaces', { token: owner });
+    expect(list.body.map((w: { name: string; role: string }) => [w.name, w.role])).toEqual([
+      ['Main', 'owner'],
+      ['Second', 'owner'],
+    ]);
+    const scoped = await login(OWNER.email, OWNER.password, created.body.id);
+    expect((await call('GET', '/auth/me', { token: scoped })).body.workspace).toEqual({ id: created.body.id, name: 'Second' });
+  });
+
+  it('issues API keys once, authenticates with them and refuses them once revoked', async () => {
+    const owner = await login(OWNER.email, OWNER.password);
+    const created = await call('POST', '/api-keys', { token: owner, body: { name: 'CI', role: 'editor' } });
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      name: 'CI',
+      prefix: expect.stringMatching(/^bk_/),
+      role: 'editor',
+      createdAt: expect.any(String),
+      key: expect.stringMatching(/^bk_/),
+    });
+    const key = created.body.key as string;
+    expect((await call('GET', '/auth/me', { apiKey: key })).body.role).toBe('editor');
+    expect((await call('GET', '/api-keys', { apiKey: key })).status).toBe(403);
+    expect((await call('POST', '/workspaces', { apiKey: key, body: { name: 'nope' } })).status).toBe(403);
+
+    const listed = await call('GET', '/api-keys', { token: owner });
+    expect(listed.body).toEqual([expect.objectContaining({ id: created.body.id, name: 'CI', revokedAt: null })]);
+    expect(JSON.stringify(listed.body)).not.toContain(key);
+    expect(listed.body[0]).not.toHaveProperty('keyHash');
+
+    expect((await call('DELETE', `/api-keys/${created.body.id}`, { token: owner })).status).toBe(204);
+    expect((await call('GET', '/auth/me', { apiKey: key })).status).toBe(401);
+    expect((await call('DELETE', '/api-keys/00000000-0000-4000-8000-000000000000', { token: owner })).status).toBe(404);
+  });
+
+  it("disables a member's API keys when the member is removed", async () => {
+    const owner = await login(OWNER.email, OWNER.password);
+    const second = await call('POST', '/users', {
+      token: owner,
+      body: { email: 'otto@example.com', name: 'Otto', password: 'otto-password', role: 'owner' },
+    });
+    const otto = await login('otto@example.com', 'otto-password');
+    const key = (await call('POST', '/api-keys', { token: otto, body: { name: 'Otto CI', role: 'viewer' } })).body.key as string;
+    expect((await call('GET', '/auth/me', { apiKey: key })).status).toBe(200);
+    expect((await call('DELETE', `/users/${second.body.id}`, { token: owner })).status).toBe(204);
+    expect((await call('GET', '/auth/me', { apiKey: key })).status).toBe(401);
+  });
+
+  it('documents every endpoint in OpenAPI', () => {
+    const document = SwaggerModule.createDocument(auth.app, new DocumentBuilder().build());
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/api-keys',
+      '/api/api-keys/{id}',
+      '/api/auth/login',
+      '/api/auth/me',
+      '/api/auth/setup',
+      '/api/auth/status',
+      '/api/users',
+      '/api/users/{id}',
+      '/api/workspaces',
+    ]);
+  });
+});
+
+describe('Unattended install (BATON_OWNER_*)', () => {
+  it('creates the configured owner at start-up, so setup is already done', async () => {
+    const auth = await startAuthApp({ email: 'ops@example.com', password: 'ops-password', name: 'Ops', workspaceName: 'Ops space' });
+    try {
+      expect((await request(auth.base, 'GET', '/auth/status')).body).toEqual({ setupRequired: false });
+      const login = await request(auth.base, 'POST', '/auth/login', { body: { email: 'ops@example.com', password: 'ops-password' } });
+      expect(login.status).toBe(200);
+      const me = await request(auth.base, 'GET', '/auth/me', { token: login.body.accessToken });
+      expect(me.body).toMatchObject({ user: { email: 'ops@example.com', name: 'Ops' }, workspace: { name: 'Ops space' }, role: 'owner' });
+    } finally {
+      await auth.close();
+    }
+  });
+});

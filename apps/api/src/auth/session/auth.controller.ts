@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CurrentPrincipal } from '../decorators/current-principal.decorator';
+import { Public } from '../decorators/public.decorator';
+import { ErrorResponseDto } from '../error-response.dto';
+import type { Principal } from '../principal';
+import { LoginDto } from './login.dto';
+import { SessionService } from './session.service';
+import { AccessTokenDto, MeDto, SetupStatusDto } from './session.dto';
+import { SetupDto } from './setup.dto';
+import { SetupService } from './setup.service';
+
+@ApiTags('auth')
+@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid input; each message names the field' })
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly setupService: SetupService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  @Public()
+  @Get('status')
+  @ApiOperation({ summary: 'Whether first-run setup is still needed' })
+  @ApiOkResponse({ type: SetupStatusDto })
+  status(): Promise<SetupStatusDto> {
+    return this.setupService.status();
+  }
+
+  @Public()
+  @Post('setup')
+  @ApiOperation({ summary: 'First-run setup: create the first user as owner of a new workspace' })
+  @ApiCreatedResponse({ type: AccessTokenDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'SETUP_ALREADY_DONE: a user exists already' })
+  setup(@Body() body: SetupDto): Promise<AccessTokenDto> {
+    return this.setupService.setup(body);
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: "Sign in; the token is scoped to one workspace (default: the user's oldest membership)" })
+  @ApiOkResponse({ type: AccessTokenDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Wrong email or password' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Not a member of the requested workspace' })
+  login(@Body() body: LoginDto): Promise<AccessTokenDto> {
+    return this.sessions.login(body);
+  }
+
+  @Get('me')
+  @ApiBearerAuth('bearer')
+  @ApiSecurity('apiKey')
+  @ApiOperation({ summary: 'The caller: user, current workspace and role' })
+  @ApiOkResponse({ type: MeDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Credentials missing, invalid, expired or revoked' })
+  me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
+    return this.sessions.describe(principal);
+  }
+}
