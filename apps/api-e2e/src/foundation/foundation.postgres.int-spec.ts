@@ -1,0 +1,3 @@
+import { describeFoundation } from './foundation.suite';
+
+describeFoundation('postgres');
