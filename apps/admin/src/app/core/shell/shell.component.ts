@@ -1,0 +1,84 @@
+import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
+import { Router, RouterOutlet } from '@angular/router';
+import { SessionStore } from '../session.store';
+import { AccountStore } from './account.store';
+import { TopBarComponent } from './top-bar.component';
+
+/** Layout of the signed-in console: skip link, top bar, and the feature outlet. */
+@Component({
+  selector: 'baton-shell',
+  imports: [RouterOutlet, TopBarComponent],
+  template: `
+    <a class="skip-link" href="#main" (click)="focusMain($event)">Skip to main content</a>
+    <baton-top-bar
+      [workspaceName]="account.workspaceName()"
+      [userName]="account.userName()"
+      [role]="account.role()"
+      (signOut)="signOut()"
+    />
+    @if (account.error(); as error) {
+      <p class="account-error" role="status">Could not load your account: {{ error }}</p>
+    }
+    <main id="main" tabindex="-1">
+      <router-outlet />
+    </main>
+  `,
+  styles: `
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 100dvh;
+    }
+    main {
+      flex: 1;
+      width: 100%;
+      max-width: var(--content-width);
+      margin: 0 auto;
+      padding: var(--space-6) var(--space-6) var(--space-8);
+      outline: none;
+    }
+    .account-error {
+      margin: 0;
+      padding: var(--space-2) var(--space-6);
+      background: var(--warning-soft);
+      color: var(--warning-text);
+      font-size: var(--text-sm);
+    }
+    @media (max-width: 640px) {
+      main {
+        padding: var(--space-4) var(--space-4) var(--space-6);
+      }
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ShellComponent {
+  protected readonly account = inject(AccountStore);
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+
+  constructor() {
+    void this.account.load();
+
+    // However the session ends (sign-out, a 401, another tab), leave the console. After an
+    // expiry, come back to the same page once signed in again.
+    effect(() => {
+      const reason = this.session.isSignedIn() ? null : this.session.endReason();
+      if (reason === null) return;
+      untracked(() => {
+        const queryParams = reason === 'expired' ? { returnUrl: this.router.url } : {};
+        void this.router.navigate(['/sign-in'], { queryParams });
+      });
+    });
+  }
+
+  protected signOut(): void {
+    this.account.signOut();
+  }
+
+  protected focusMain(event: Event): void {
+    // The hash link alone would change the URL fragment under the router; move focus instead.
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  }
+}
