@@ -1,0 +1,98 @@
+import { describe, expect, it } from '@jest/globals';
+import { NodeRegistry } from '../nodes/node-registry.js';
+import { buildGraph } from '../testing/build-graph.js';
+import { testNodeType } from '../testing/test-node-types.js';
+import { validateGraphDefinition } from './validate-graph-definition.js';
+import { validateGraphShape } from './validate-graph-shape.js';
+
+const registry = new NodeRegistry([
+  testNodeType('t.start', async ({ data }) => data, { canStart: true, inputs: [] }),
+  testNodeType('t.text', async () => 'x', { outputs: [{ name: 'out', dataType: 'string' }] }),
+  testNodeType('t.number', async () => 1, {
+    inputs: [{ name: 'in', dataType: 'number', required: true }],
+    settingsSchema: { type: 'object', properties: { expression: { type: 'string', format: 'jsonata' }, n: { type: 'integer' } }, required: ['expression'] },
+  }),
+  testNodeType('t.collect', async ({ data }) => data, { inputs: [{ name: 'in', dataType: 'any', multiple: true }] }),
+  testNodeType('t.loop', async () => null, {
+    kind: 'loop',
+    inputs: [{ name: 'in', dataType: 'any' }, { name: 'next', dataType: 'any', multiple: true }],
+    outputs: [{ name: 'item', dataType: 'any' }, { name: 'done', dataType: 'array' }],
+  }),
+]);
+
+describe('validateGraphDefinition', () => {
+  it('accepts a valid graph, including a cycle through a loop', () => {
+    const definition = buildGraph(
+      [['s', 't.start'], ['each', 't.loop'], ['body', 't.text'], ['after', 't.text']],
+      ['s->each', 'each:item->body', 'body->each:next', 'each:done->after'],
+    );
+    expect(validateGraphDefinition(definition, registry)).toEqual({ valid: true, problems: [] });
+  });
+
+  it('reports every problem at once with node and edge paths', () => {
+    const definition = buildGraph(
+      [
+        ['s', 't.start'],
+        ['typo', 't.nope'],
+        ['num', 't.number', { expression: '(((', n: 1.5 }],
+        ['a', 't.text'],
+        ['b', 't.text'],
+        ['lonely', 't.text'],
+      ],
+      ['s->typo', 's->a', 'a->num', 'a:bogus->b', 'b->a', 'a->b:in'],
+    );
+    const result = validateGraphDefinition(definition, registry, { maxNodes: 5 });
+    expect(result.valid).toBe(false);
+    expect(result.problems).toEqual([
+      { path: 'nodes', message: '6 nodes exceed the workspace limit of 5' },
+      { path: 'nodes[1].type', message: 'unknown node type "t.nope"', nodeId: 'typo' },
+      { path: 'nodes[2].data.inputs.expression', message: expect.stringContaining('invalid expression'), nodeId: 'num' },
+      { path: 'nodes[2].data.inputs.n', message: 'must be an integer', nodeId: 'num' },
+      { path: 'edges[2]', message: 'handle types do not match: "out" gives string, "in" takes number', edgeId: 'e3' },
+      { path: 'edges[3].sourceHandle', message: 't.text has no output handle "bogus"', edgeId: 'e4' },
+      { path: 'edges[4].targetHandle', message: 'input "in" of a accepts one edge; use flow.merge', edgeId: 'e5' },
+      { path: 'edges[5].targetHandle', message: 'input "in" of b accepts one edge; use flow.merge', edgeId: 'e6' },
+      { path: 'nodes[5]', message: 'node "lonely" is not reachable from a start node', nodeId: 'lonely' },
+      { path: 'edges[3]', message: expect.stringContaining('closes a cycle'), edgeId: 'e4' },
+      { path: 'edges[4]', message: expect.stringContaining('closes a cycle'), edgeId: 'e5' },
+      { path: 'edges[5]', message: expect.stringContaining('closes a cycle'), edgeId: 'e6' },
+    ]);
+  });
+
+  it('reports a missing required input handle and setting', () => {
+    const definition = buildGraph([['s', 't.start'], ['num', 't.number']], []);
+    const problems = validateGraphDefinition(definition, registry).problems.map((p) => p.path);
+    expect(problems).toEqual(['nodes[1].data.inputs.expression', 'nodes[1].handles.in', 'nodes[1]']);
+  });
+
+  it('refuses edges into a loop body from after the loop', () => {
+    const definition = buildGraph(
+      [['s', 't.start'], ['each', 't.loop'], ['body', 't.text'], ['shared', 't.collect'], ['after', 't.text']],
+      ['s->each', 'each:item->body', 'body->shared', 'each:done->after', 'after->shared', 's->body:next'],
+    );
+    expect(validateGraphDefinition(definition, registry).problems).toEqual([
+      { path: 'edges[5].targetHandle', message: 't.text has no input handle "next"', edgeId: 'e6' },
+      { path: 'edges[4]', message: 'edge enters the body of loop "each" from after the loop', edgeId: 'e5' },
+    ]);
+  });
+});
+
+describe('validateGraphShape', () => {
+  it('reports structural problems of untrusted JSON', () => {
+    expect(validateGraphShape(null)).toEqual([{ path: '', message: 'definition must be an object' }]);
+    expect(validateGraphShape({ nodes: {}, edges: [] })).toEqual([{ path: 'nodes', message: 'nodes must be an array' }]);
+    const problems = validateGraphShape({
+      nodes: [{ id: 'a', type: 'x', data: {} }, { id: 'a', type: 'x', data: {} }, { id: 'b.c', data: [] }],
+      edges: [{ id: 'e', source: 'a', target: 'zz' }, { id: 'e', source: 'a', target: 'a', sourceHandle: 3 }],
+    });
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'nodes[1].id: duplicate node id "a"',
+      'nodes[2].id: id must be 1-64 letters, digits, "_" or "-"',
+      'nodes[2].type: type must be a string',
+      'nodes[2].data: data must be an object',
+      'edges[0].target: target "zz" is not a node',
+      'edges[1].id: duplicate edge id "e"',
+      'edges[1].sourceHandle: sourceHandle must be a string',
+    ]);
+  });
+});

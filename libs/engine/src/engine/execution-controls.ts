@@ -1,0 +1,132 @@
+import { CancelledError, InvalidInputError, InvariantViolationError } from '../errors/engine.error.js';
+import { serializeError } from '../errors/serialize-error.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { ExecutionStore } from '../ports/execution-store.port.js';
+import { closeOpenSteps } from './close-open-steps.js';
+import type { ExecutionJournal, UnitOfWork } from './execution-journal.js';
+import { findScheduledJobs } from './find-scheduled-jobs.js';
+import { resetStepsForRedrive } from './reset-steps-for-redrive.js';
+import type { RunningStepRegistry } from './running-step-registry.js';
+import type { WorkflowInterpreter } from './workflow-interpreter.js';
+
+// Same id as WorkflowEngine.DEADLINE_STEP_ID; repeated here to avoid a circular import.
+const DEADLINE_JOB = '$deadline';
+
+/** Pause, resume, cancel, redrive and crash recovery: everything that steers a run from outside. */
+export abstract class ExecutionControls {
+  protected constructor(
+    protected readonly journal: ExecutionJournal,
+    private readonly store: ExecutionStore,
+    private readonly clock: Clock,
+    protected readonly running: RunningStepRegistry,
+    private readonly interpreters: Map<string, WorkflowInterpreter>,
+  ) {}
+
+  /** Stops scheduling new steps; running steps finish and are recorded. */
+  async pause(executionId: string): Promise<boolean> {
+    await this.assertExists(executionId);
+    return this.journal.transact(executionId, async (uow) => {
+      if (!(await uow.moveStatus(['running'], 'paused'))) return false;
+      uow.events.push({ type: 'paused' });
+      return true;
+    });
+  }
+
+  /** Schedules again what was due while paused (retry and delay timers keep their wake time). */
+  async resume(executionId: string): Promise<boolean> {
+    await this.assertExists(executionId);
+    return this.journal.transact(executionId, async (uow) => {
+      if (!(await uow.moveStatus(['paused'], 'running'))) return false;
+      uow.events.push({ type: 'resumed' });
+      uow.jobs.push(...findScheduledJobs(uow.snapshot.steps, uow.now, false));
+      await this.advance(uow);
+      return true;
+    });
+  }
+
+  /** Cancels the execution; this process's running steps see their AbortSignal fire. */
+  async cancel(executionId: string, reason = 'Cancelled by request'): Promise<boolean> {
+    await this.assertExists(executionId);
+    return this.journal.transact(executionId, async (uow) => {
+      const error = new CancelledError(reason);
+      if (!(await uow.moveStatus(['pending', 'running', 'paused'], 'cancelled', { error: error.code, cause: reason, endedAt: uow.now }))) {
+        return false;
+      }
+      await uow.saveSteps(closeOpenSteps(uow.snapshot.steps, ['pending', 'retrying', 'running'], uow.now, serializeError(error)));
+      uow.events.push({ type: 'cancelled', data: { cause: reason } });
+      uow.abortReason = error;
+      return true;
+    });
+  }
+
+  /**
+   * Runs a failed execution again from its failed steps, keeping completed outputs. The one
+   * backward status move (failed -> running), as Step Functions' redrive does.
+   */
+  async redrive(executionId: string): Promise<boolean> {
+    await this.assertExists(executionId);
+    return this.journal.transact(executionId, async (uow) => {
+      const { execution } = uow;
+      if (execution.status !== 'failed') throw new InvalidInputError(`Only failed executions can be redriven (status ${execution.status})`, 'NOT_REDRIVABLE');
+      const timeoutMs = execution.deadlineAt && execution.startedAt ? execution.deadlineAt.getTime() - execution.startedAt.getTime() : null;
+      const redriveCount = execution.redriveCount + 1;
+      const deadlineAt = timeoutMs ? new Date(uow.now.getTime() + timeoutMs) : null;
+      await uow.saveSteps(resetStepsForRedrive(uow.snapshot.steps));
+      await uow.moveStatus(['failed'], 'running', { error: null, cause: null, endedAt: null, redriveCount, deadlineAt }, true);
+      uow.events.push({ type: 'resumed', data: { redriveCount } });
+      if (timeoutMs) uow.jobs.push({ stepId: DEADLINE_JOB, attempt: redriveCount + 1, delayMs: timeoutMs });
+      await this.advance(uow);
+      return true;
+    });
+  }
+
+  /**
+   * Crash recovery: re-enqueues the open steps of running executions on the durable queue.
+   * Deterministic job ids make it safe to call at every boot and periodically.
+   */
+  async recoverStalledWork(): Promise<number> {
+    let scheduled = 0;
+    for (const executionId of await this.store.findRunningExecutionIds()) {
+      const snapshot = await this.store.findExecution(executionId);
+      if (!snapshot || snapshot.execution.status !== 'running') continue;
+      const now = new Date(this.clock.now());
+      const jobs = findScheduledJobs(snapshot.steps, now, true);
+      const { deadlineAt, redriveCount } = snapshot.execution;
+      if (deadlineAt) jobs.push({ stepId: DEADLINE_JOB, attempt: redriveCount + 1, delayMs: Math.max(0, deadlineAt.getTime() - now.getTime()) });
+      await this.journal.dispatch(snapshot.execution, jobs, true);
+      scheduled += jobs.length;
+    }
+    return scheduled;
+  }
+
+  /** Aborts this process's running steps of an execution (for a cancel broadcast from elsewhere). */
+  abortRunningSteps(executionId: string, reason = 'Cancelled by request'): number {
+    return this.running.abort(executionId, new CancelledError(reason));
+  }
+
+  /** Lets the interpreter plan from the working snapshot; completes the run when nothing is left. */
+  protected async advance(uow: UnitOfWork): Promise<void> {
+    const interpreter = this.interpreterFor(uow.execution.format);
+    const plan = await interpreter.advance(uow.snapshot, uow.now, interpreter.maxConcurrency(uow.execution.definition));
+    await uow.saveSteps(plan.changed);
+    uow.events.push(...plan.events);
+    uow.jobs.push(...plan.jobs);
+    if (plan.finished && uow.execution.status === 'running') {
+      if (await uow.moveStatus(['running'], 'completed', { output: plan.finished.output, endedAt: uow.now })) {
+        uow.events.push({ type: 'completed', data: { output: plan.finished.output } });
+      }
+    }
+  }
+
+  protected interpreterFor(format: string): WorkflowInterpreter {
+    const interpreter = this.interpreters.get(format);
+    if (!interpreter) throw new InvariantViolationError(`No interpreter for format "${format}"`);
+    return interpreter;
+  }
+
+  private async assertExists(executionId: string): Promise<void> {
+    if (!(await this.store.findExecution(executionId))) {
+      throw new InvalidInputError(`Execution ${executionId} not found`, 'EXECUTION_NOT_FOUND');
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import type { PlannedJob } from './workflow-interpreter.js';
+import type { EngineError } from '../errors/engine.error.js';
+import type {
+  ExecutionEvent,
+  ExecutionRecord,
+  ExecutionSnapshot,
+  ExecutionStatus,
+  NewExecutionEvent,
+  StepRecord,
+} from '../execution/execution-record.js';
+import { canMoveForward, isTerminalStatus } from '../execution/execution-status.js';
+import { InvariantViolationError } from '../errors/engine.error.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { EventSink } from '../ports/event-sink.port.js';
+import type { ExecutionPatch, ExecutionStore, ExecutionTransaction } from '../ports/execution-store.port.js';
+import type { StepScheduler } from '../ports/step-scheduler.port.js';
+import type { NodeLogger } from '../nodes/node-type.js';
+import type { RunningStepRegistry } from './running-step-registry.js';
+
+/** One locked unit of work on an execution: a working snapshot plus what to do after commit. */
+export class UnitOfWork {
+  readonly events: NewExecutionEvent[] = [];
+  readonly jobs: PlannedJob[] = [];
+  /** Abort this process's running steps of the execution after commit, with this reason. */
+  abortReason: EngineError | null = null;
+
+  constructor(
+    readonly tx: ExecutionTransaction,
+    readonly snapshot: ExecutionSnapshot,
+    readonly now: Date,
+  ) {}
+
+  get execution(): ExecutionRecord {
+    return this.snapshot.execution;
+  }
+
+  step(stepId: string): StepRecord | undefined {
+    return this.snapshot.steps.find((step) => step.stepId === stepId);
+  }
+
+  /** Writes step rows and keeps the working snapshot in line with them. */
+  async saveSteps(steps: StepRecord[]): Promise<void> {
+    if (!steps.length) return;
+    await this.tx.saveSteps(steps);
+    const byId = new Map(steps.map((step) => [step.stepId, step]));
+    this.snapshot.steps = this.snapshot.steps.map((step) => byId.get(step.stepId) ?? step);
+    const known = new Set(this.snapshot.steps.map((step) => step.stepId));
+    this.snapshot.steps.push(...steps.filter((step) => !known.has(step.stepId)));
+  }
+
+  /** Compare-and-set of the execution status; only forward moves unless `allowBackward` (redrive). */
+  async moveStatus(expected: ExecutionStatus[], next: ExecutionStatus, patch: ExecutionPatch = {}, allowBackward = false): Promise<boolean> {
+    const illegal = expected.find((from) => !allowBackward && !canMoveForward(from, next));
+    if (illegal) throw new InvariantViolationError(`Execution status may not move from ${illegal} to ${next}`);
+    const moved = await this.tx.compareAndSetStatus(expected, next, patch);
+    if (moved) this.snapshot.execution = { ...this.snapshot.execution, ...patch, status: next };
+    return moved;
+  }
+}
+
+export interface JournalDeps {
+  store: ExecutionStore;
+  events: EventSink;
+  clock: Clock;
+  scheduler: StepScheduler;
+  immediateScheduler?: StepScheduler;
+  running: RunningStepRegistry;
+  logger: NodeLogger;
+}
+
+/**
+ * The write-then-schedule rule in one place: state changes and events commit under the
+ * execution lock first; only then are events published, jobs scheduled and running steps
+ * aborted. A crash in between leaves persisted work that `recoverStalledWork` re-schedules.
+ */
+export class ExecutionJournal {
+  private readonly terminalWaiters = new Map<string, Array<() => void>>();
+
+  constructor(private readonly deps: JournalDeps) {}
+
+  async transact<T>(executionId: string, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+    let uow: UnitOfWork | undefined;
+    let published: ExecutionEvent[] = [];
+    const result = await this.deps.store.withExecutionLock(executionId, async (tx) => {
+      const now = new Date(this.deps.clock.now());
+      uow = new UnitOfWork(tx, await tx.loadExecution(), now);
+      const value = await work(uow);
+      published = uow.events.length ? await tx.appendEvents(uow.events, now) : [];
+      return value;
+    });
+    await this.afterCommit(uow!, published);
+    return result;
+  }
+
+  /** Resolves once this process sees the execution reach a terminal status. */
+  whenTerminal(executionId: string): Promise<void> {
+    return new Promise((resolve) => {
+      this.terminalWaiters.set(executionId, [...(this.terminalWaiters.get(executionId) ?? []), resolve]);
+    });
+  }
+
+  forgetWaiters(executionId: string): void {
+    this.terminalWaiters.delete(executionId);
+  }
+
+  /** Schedules jobs outside a unit of work (recovery); same routing as after a commit. */
+  async dispatch(execution: ExecutionRecord, jobs: PlannedJob[], useQueue = false): Promise<void> {
+    const scheduler = !useQueue && execution.mode === 'immediate' && this.deps.immediateScheduler ? this.deps.immediateScheduler : this.deps.scheduler;
+    for (const job of jobs) {
+      await scheduler.schedule({ executionId: execution.id, stepId: job.stepId, attempt: job.attempt }, { delayMs: job.delayMs });
+    }
+  }
+
+  private async afterCommit(uow: UnitOfWork, published: ExecutionEvent[]): Promise<void> {
+    const execution = uow.execution;
+    for (const event of published) {
+      // Events are already journaled; a failing live sink must not undo or stall the run.
+      await this.deps.events.publish(event).catch((error: unknown) => this.deps.logger.warn('event sink failed', { error: String(error) }));
+    }
+    if (uow.abortReason) this.deps.running.abort(execution.id, uow.abortReason);
+    // Jobs planned while paused stay marked queued; resume schedules them.
+    if (execution.status === 'running') await this.dispatch(execution, uow.jobs);
+    if (isTerminalStatus(execution.status)) {
+      const waiters = this.terminalWaiters.get(execution.id) ?? [];
+      this.terminalWaiters.delete(execution.id);
+      for (const resolve of waiters) resolve();
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import type { ComplexityReport } from '../definition/analyze-complexity.js';
+import type { ExecutionMode, ExecutionStatus, RequestedMode } from '../execution/execution-record.js';
+
+export interface StartExecutionRequest {
+  /** Interpreter format; `graph` unless told otherwise. */
+  format?: string;
+  definition: unknown;
+  input?: unknown;
+  /** `auto` (default) lets the complexity analyzer choose. */
+  mode?: RequestedMode;
+  workflowId?: string | null;
+  workflowVersionId?: string | null;
+  /** Use a caller-chosen id (e.g. one already handed to a client). */
+  executionId?: string;
+  /** Overrides the definition's workflow-level timeout. */
+  timeoutMs?: number;
+}
+
+export interface StartExecutionResult {
+  executionId: string;
+  status: ExecutionStatus;
+  mode: ExecutionMode;
+  complexity: ComplexityReport;
+  /** Present when the run finished before `start` returned (immediate mode). */
+  output?: unknown;
+  error?: string | null;
+  cause?: string | null;
+}

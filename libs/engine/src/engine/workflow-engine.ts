@@ -1,0 +1,243 @@
+import { CancelledError, type EngineError, InvalidInputError, TimeoutError } from '../errors/engine.error.js';
+import { serializeError } from '../errors/serialize-error.js';
+import type { ExecutionRecord, ExecutionSnapshot, StepJob, StepRecord } from '../execution/execution-record.js';
+import { computeRetryDelay } from '../execution/retry-policy.js';
+import type { NodeLogger, NodeServices } from '../nodes/node-type.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { EventSink } from '../ports/event-sink.port.js';
+import type { ExecutionStore } from '../ports/execution-store.port.js';
+import type { IdGenerator } from '../ports/id-generator.port.js';
+import type { StepScheduler } from '../ports/step-scheduler.port.js';
+import { closeOpenSteps } from './close-open-steps.js';
+import { ExecutionJournal, type UnitOfWork } from './execution-journal.js';
+import { silentLogger } from './silent-logger.js';
+import { type AttemptOutcome, runNodeAttempt } from './run-node-attempt.js';
+import { RunningStepRegistry } from './running-step-registry.js';
+import type { StartExecutionRequest, StartExecutionResult } from './start-execution-request.js';
+import type { PreparedStep, WorkflowInterpreter } from './workflow-interpreter.js';
+import { ExecutionControls } from './execution-controls.js';
+
+/** Job step id of the workflow-level timeout check; `$` cannot start a node id. */
+export const DEADLINE_STEP_ID = '$deadline';
+
+export interface WorkflowEngineDeps {
+  store: ExecutionStore;
+  /** The durable queue (`queued` mode, retries, recovery). */
+  scheduler: StepScheduler;
+  /** In-process scheduler for `immediate` mode; falls back to `scheduler`. */
+  immediateScheduler?: StepScheduler;
+  events: EventSink;
+  clock: Clock;
+  ids: IdGenerator;
+  interpreters: WorkflowInterpreter[];
+  services?: NodeServices;
+  logger?: NodeLogger;
+  /** Source of retry jitter; injectable for exact tests. */
+  random?: () => number;
+  /** The workspace's node limit, checked on start. */
+  maxNodes?: number;
+  /** How long `immediate` mode waits for the result before answering with the status. */
+  immediateWaitMs?: number;
+}
+
+/**
+ * The durable execution core. One job is one step attempt: `runStep` loads the journal, runs the
+ * node, records the outcome and plans successors under the execution lock, and only then
+ * schedules them. Every job is idempotent, so a re-delivered or duplicate job is a no-op.
+ */
+export class WorkflowEngine extends ExecutionControls {
+  private readonly services: NodeServices;
+  private readonly random: () => number;
+  private readonly logger: NodeLogger;
+
+  constructor(private readonly deps: WorkflowEngineDeps) {
+    const logger = deps.logger ?? silentLogger;
+    const running = new RunningStepRegistry();
+    const journal = new ExecutionJournal({ ...deps, logger, running });
+    super(journal, deps.store, deps.clock, running, new Map(deps.interpreters.map((i) => [i.format, i])));
+    this.services = deps.services ?? {};
+    this.random = deps.random ?? Math.random;
+    this.logger = logger;
+  }
+
+  /** Validates, creates and starts an execution; in immediate mode waits for its result. */
+  async start(request: StartExecutionRequest): Promise<StartExecutionResult> {
+    const format = request.format ?? 'graph';
+    if (!this.deps.interpreters.some((i) => i.format === format)) throw new InvalidInputError(`Unsupported workflow format "${format}"`, 'UNSUPPORTED_FORMAT');
+    const interpreter = this.interpreterFor(format);
+    const validation = interpreter.validate(request.definition, { maxNodes: this.deps.maxNodes });
+    if (!validation.valid) throw new InvalidInputError('Workflow definition is invalid', 'INVALID_DEFINITION', validation.problems);
+    const complexity = interpreter.analyze(request.definition);
+    const requested = request.mode ?? 'auto';
+    const mode = requested === 'auto' ? complexity.recommendedMode : requested;
+    const now = new Date(this.deps.clock.now());
+    const execution: ExecutionRecord = {
+      id: request.executionId ?? this.deps.ids.newId(),
+      workflowId: request.workflowId ?? null,
+      workflowVersionId: request.workflowVersionId ?? null,
+      format: interpreter.format,
+      // A frozen copy: later edits of the workflow never change a run in flight.
+      definition: structuredClone(request.definition),
+      input: request.input ?? null,
+      output: null,
+      status: 'pending',
+      mode,
+      error: null,
+      cause: null,
+      createdAt: now,
+      startedAt: null,
+      endedAt: null,
+      deadlineAt: null,
+      redriveCount: 0,
+    };
+    await this.deps.store.createExecution(execution, interpreter.createInitialSteps(execution));
+    const finished = mode === 'immediate' ? this.journal.whenTerminal(execution.id) : null;
+    await this.journal.transact(execution.id, async (uow) => {
+      const timeoutMs = request.timeoutMs ?? interpreter.timeoutMs(execution.definition);
+      const deadlineAt = timeoutMs ? new Date(uow.now.getTime() + timeoutMs) : null;
+      if (!(await uow.moveStatus(['pending'], 'running', { startedAt: uow.now, deadlineAt }))) return;
+      uow.events.push({ type: 'started', data: { mode, input: execution.input } });
+      if (timeoutMs) uow.jobs.push({ stepId: DEADLINE_STEP_ID, attempt: 1, delayMs: timeoutMs });
+      await this.advance(uow);
+    });
+    if (finished) await this.waitAtMost(finished, execution.id);
+    const snapshot = await this.deps.store.findExecution(execution.id);
+    const current = snapshot?.execution ?? execution;
+    const result: StartExecutionResult = { executionId: execution.id, status: current.status, mode, complexity };
+    return mode === 'immediate' ? { ...result, output: current.output, error: current.error, cause: current.cause } : result;
+  }
+
+  /** Runs one step attempt (the body of a queue job). Safe to call twice with the same job. */
+  async runStep(job: StepJob): Promise<void> {
+    if (job.stepId === DEADLINE_STEP_ID) return this.enforceDeadline(job.executionId);
+    const snapshot = await this.deps.store.findExecution(job.executionId);
+    if (!snapshot || !isRunnable(snapshot, job)) return;
+    const interpreter = this.interpreterFor(snapshot.execution.format);
+    const prepared = await interpreter.prepareStep(snapshot, snapshot.steps.find((s) => s.stepId === job.stepId)!);
+    const started = await this.journal.transact(job.executionId, async (uow) => {
+      if (!isRunnable(uow.snapshot, job)) return false;
+      const step = uow.step(job.stepId)!;
+      await uow.saveSteps([{ ...step, status: 'running', queued: false, wakeAt: null, input: prepared.input.data, startedAt: uow.now, endedAt: null, durationMs: null }]);
+      uow.events.push({ type: 'step_started', stepId: job.stepId, attempt: job.attempt, data: { input: prepared.input.data } });
+      return true;
+    });
+    if (!started) return;
+    const outcome = prepared.inputError ? ({ ok: false, error: prepared.inputError } as const) : await this.attempt(job, prepared);
+    await this.journal.transact(job.executionId, (uow) => this.recordOutcome(uow, job, prepared, outcome));
+  }
+
+  private async attempt(job: StepJob, prepared: PreparedStep): Promise<AttemptOutcome> {
+    const controller = new AbortController();
+    const unregister = this.running.register(job.executionId, controller);
+    const nodeId = job.stepId.slice(job.stepId.lastIndexOf('.') + 1);
+    const scope = { executionId: job.executionId, stepId: job.stepId, attempt: job.attempt };
+    try {
+      return await runNodeAttempt({
+        nodeType: prepared.nodeType,
+        input: prepared.input,
+        controller,
+        timeoutMs: prepared.timeoutMs,
+        clock: this.deps.clock,
+        ctx: {
+          ...scope,
+          nodeId,
+          idempotencyKey: `${job.executionId}:${job.stepId}:${job.attempt}`,
+          services: this.services,
+          log: scopedLogger(this.logger, scope),
+        },
+      });
+    } finally {
+      unregister();
+    }
+  }
+
+  private async recordOutcome(uow: UnitOfWork, job: StepJob, prepared: PreparedStep, outcome: AttemptOutcome): Promise<void> {
+    const step = uow.step(job.stepId);
+    // Cancelled, redriven or already recorded by a duplicate delivery: this result is stale.
+    if (!step || step.status !== 'running' || step.attempt !== job.attempt) return;
+    if (outcome.ok) {
+      const updated = this.interpreterFor(uow.execution.format).completeStep(step, outcome.result, prepared, uow.now);
+      await uow.saveSteps([updated]);
+      if (updated.status === 'completed') {
+        uow.events.push({ type: 'step_completed', stepId: step.stepId, attempt: step.attempt, data: { output: updated.output, durationMs: updated.durationMs } });
+      }
+    } else if (!(await this.recordFailure(uow, step, prepared, outcome.error))) {
+      return;
+    }
+    if (uow.execution.status === 'running' || uow.execution.status === 'paused') await this.advance(uow);
+  }
+
+  /** Returns whether the run goes on (retry scheduled or failure handled by onError). */
+  private async recordFailure(uow: UnitOfWork, step: StepRecord, prepared: PreparedStep, error: EngineError): Promise<boolean> {
+    const durationMs = step.startedAt ? uow.now.getTime() - step.startedAt.getTime() : null;
+    const serialized = serializeError(error);
+    const attemptsUsed = step.attempt - step.attemptOffset;
+    const cancelled = error instanceof CancelledError;
+    if (error.retryable && !cancelled && attemptsUsed < prepared.retry.maxAttempts) {
+      const delayMs = computeRetryDelay(prepared.retry, attemptsUsed, this.random);
+      const next = step.attempt + 1;
+      await uow.saveSteps([{ ...step, status: 'retrying', error: serialized, attempt: next, queued: true, wakeAt: new Date(uow.now.getTime() + delayMs), endedAt: uow.now, durationMs }]);
+      uow.events.push({ type: 'step_retrying', stepId: step.stepId, attempt: step.attempt, data: { ...serialized, nextAttempt: next, delayMs } });
+      uow.jobs.push({ stepId: step.stepId, attempt: next, delayMs });
+      return true;
+    }
+    const mode = cancelled ? 'fail' : prepared.onError;
+    const handles = mode === 'continue' ? prepared.defaultHandles : mode === 'error-handle' ? ['error'] : null;
+    const output = handles ? { error: serialized.error, cause: serialized.cause } : null;
+    await uow.saveSteps([{ ...step, status: 'failed', error: serialized, output, handles, endedAt: uow.now, durationMs, wakeAt: null }]);
+    uow.events.push({ type: 'step_failed', stepId: step.stepId, attempt: step.attempt, data: { ...serialized, handledBy: handles ? mode : null } });
+    if (handles) return true;
+    await this.failExecution(uow, error);
+    return false;
+  }
+
+  private async enforceDeadline(executionId: string): Promise<void> {
+    await this.journal.transact(executionId, async (uow) => {
+      const deadlineAt = uow.execution.deadlineAt;
+      if (!deadlineAt || (uow.execution.status !== 'running' && uow.execution.status !== 'paused')) return;
+      const remaining = deadlineAt.getTime() - uow.now.getTime();
+      if (remaining > 0) {
+        uow.jobs.push({ stepId: DEADLINE_STEP_ID, attempt: uow.execution.redriveCount + 1, delayMs: remaining });
+        return;
+      }
+      const error = new TimeoutError('Execution exceeded its workflow timeout', 'EXECUTION_TIMEOUT');
+      await this.failExecution(uow, error);
+      uow.abortReason = error;
+    });
+  }
+
+  /** Fails the execution: open steps are cancelled, running ones may still record their result. */
+  protected async failExecution(uow: UnitOfWork, error: EngineError): Promise<void> {
+    const serialized = serializeError(error);
+    if (!(await uow.moveStatus(['running', 'paused'], 'failed', { error: serialized.error, cause: serialized.cause, endedAt: uow.now }))) return;
+    await uow.saveSteps(closeOpenSteps(uow.snapshot.steps, ['pending', 'retrying'], uow.now, serialized));
+    uow.events.push({ type: 'failed', data: { error: serialized.error, cause: serialized.cause } });
+  }
+
+  private async waitAtMost(finished: Promise<void>, executionId: string): Promise<void> {
+    let cancelTimer = () => undefined as void;
+    const timedOut = new Promise<void>((resolve) => {
+      cancelTimer = this.deps.clock.setTimer(this.deps.immediateWaitMs ?? 30_000, resolve);
+    });
+    await Promise.race([finished, timedOut]);
+    cancelTimer();
+    this.journal.forgetWaiters(executionId);
+  }
+}
+
+function isRunnable(snapshot: ExecutionSnapshot, job: StepJob): boolean {
+  const step = snapshot.steps.find((s) => s.stepId === job.stepId);
+  if (snapshot.execution.status !== 'running' || !step || step.attempt !== job.attempt) return false;
+  // `running` means the worker that held this attempt died: at-least-once says run it again.
+  return step.status === 'pending' || step.status === 'retrying' || step.status === 'running';
+}
+
+function scopedLogger(logger: NodeLogger, scope: Record<string, unknown>): NodeLogger {
+  const withScope = (data: unknown) => ({ ...scope, ...(data && typeof data === 'object' ? data : data === undefined ? {} : { data }) });
+  return {
+    debug: (message, data) => logger.debug(message, withScope(data)),
+    info: (message, data) => logger.info(message, withScope(data)),
+    warn: (message, data) => logger.warn(message, withScope(data)),
+    error: (message, data) => logger.error(message, withScope(data)),
+  };
+}

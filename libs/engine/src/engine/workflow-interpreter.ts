@@ -1,0 +1,58 @@
+import type { EngineError } from '../errors/engine.error.js';
+import type { ComplexityReport } from '../definition/analyze-complexity.js';
+import type { NodeErrorMode } from '../definition/graph-definition.js';
+import type { ValidationResult } from '../definition/validation-problem.js';
+import type { ExecutionRecord, ExecutionSnapshot, NewExecutionEvent, StepRecord } from '../execution/execution-record.js';
+import type { RetryPolicy } from '../execution/retry-policy.js';
+import type { AnyNodeType, NodeResult, NodeRunInput } from '../nodes/node-type.js';
+
+/** A step ready to run: what to call, with what, under which policies. */
+export interface PreparedStep {
+  nodeType: AnyNodeType;
+  input: NodeRunInput;
+  timeoutMs: number | null;
+  retry: RetryPolicy;
+  onError: NodeErrorMode;
+  /** Handles a `continue` failure follows: the node's normal outputs. */
+  defaultHandles: string[];
+  /** Settings could not be evaluated; the attempt fails with this instead of running. */
+  inputError: EngineError | null;
+}
+
+export interface PlannedJob {
+  stepId: string;
+  attempt: number;
+  delayMs: number;
+}
+
+/** What the interpreter decided after a state change; the engine persists then schedules it. */
+export interface AdvancePlan {
+  /** Step rows created or changed (skips, loop iterations, newly queued steps). */
+  changed: StepRecord[];
+  /** Events for transitions the interpreter made itself (a loop finishing). */
+  events: NewExecutionEvent[];
+  /** Jobs to schedule after the commit. */
+  jobs: PlannedJob[];
+  /** Set when no open step is left: the workflow's output. */
+  finished: { output: unknown } | null;
+}
+
+/**
+ * The format-specific half of the engine. The graph interpreter implements it today; an Amazon
+ * States Language interpreter can implement it later and reuse the journal, retries, timers,
+ * events and controls of `WorkflowEngine` unchanged.
+ */
+export interface WorkflowInterpreter {
+  readonly format: string;
+  validate(definition: unknown, options: { maxNodes?: number }): ValidationResult;
+  analyze(definition: unknown): ComplexityReport;
+  /** Maximum steps of one execution queued or running at once. */
+  maxConcurrency(definition: unknown): number;
+  /** Execution timeout declared by the definition, if any. */
+  timeoutMs(definition: unknown): number | null;
+  createInitialSteps(execution: ExecutionRecord): StepRecord[];
+  prepareStep(snapshot: ExecutionSnapshot, step: StepRecord): Promise<PreparedStep>;
+  /** The step row after a successful attempt (a loop stays `running` while it iterates). */
+  completeStep(step: StepRecord, result: NodeResult, prepared: PreparedStep, now: Date): StepRecord;
+  advance(snapshot: ExecutionSnapshot, now: Date, maxConcurrency: number): Promise<AdvancePlan>;
+}

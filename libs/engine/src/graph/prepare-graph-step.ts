@@ -1,0 +1,78 @@
+import { DEFAULT_INPUT_HANDLE, ERROR_HANDLE, sourceHandleOf, targetHandleOf } from '../definition/graph-definition.js';
+import type { GraphIndex } from '../definition/index-graph.js';
+import type { PreparedStep } from '../engine/workflow-interpreter.js';
+import { classifyError } from '../errors/classify-error.js';
+import { type EngineError, InvalidInputError } from '../errors/engine.error.js';
+import type { ExecutionSnapshot, StepRecord } from '../execution/execution-record.js';
+import { isStepSettled } from '../execution/execution-status.js';
+import { resolveRetryPolicy } from '../execution/retry-policy.js';
+import { nodeIdOf, parseIterationScope, scopeOf } from '../execution/step-id.js';
+import { resolveSettings } from '../expressions/resolve-settings.js';
+import { outputsOf } from '../nodes/node-type.js';
+import { mergeModeOf } from './find-step-readiness.js';
+import { loopStateOf } from './loop-state.js';
+import { deliveredValues, resolveEdge } from './resolve-edge.js';
+import { StepTable } from './step-table.js';
+
+/**
+ * Gathers a step's input from the edges into it and evaluates its settings. Expressions see the
+ * node's input as the document and `$execution` ({ id, input }), `$nodes` (outputs of settled
+ * nodes by id, the current loop iteration's own first), `$item` and `$index` inside a loop body.
+ */
+export async function prepareGraphStep(snapshot: ExecutionSnapshot, step: StepRecord, index: GraphIndex): Promise<PreparedStep> {
+  const nodeId = nodeIdOf(step.stepId);
+  const scope = scopeOf(step.stepId);
+  const node = index.nodes.get(nodeId);
+  const nodeType = index.nodeTypes.get(nodeId);
+  if (!node || !nodeType) throw new InvalidInputError(`Node "${nodeId}" has no known type`, 'UNKNOWN_NODE_TYPE');
+  const table = new StepTable(snapshot.steps);
+  const edges = index.incoming.get(nodeId) ?? [];
+  const handles: Record<string, unknown> = {};
+  for (const spec of nodeType.inputs) {
+    const values = deliveredValues(
+      edges.filter((edge) => targetHandleOf(edge) === spec.name).map((edge) => resolveEdge(edge, scope, table, index)),
+    );
+    if (!values.length) continue;
+    handles[spec.name] = spec.multiple ? values : values[0];
+  }
+  let data: unknown = edges.length === 0 && scope === '' ? snapshot.execution.input : (handles[DEFAULT_INPUT_HANDLE] ?? null);
+  if (nodeType.kind === 'merge' && mergeModeOf(index, nodeId) === 'first' && Array.isArray(data)) data = data[0] ?? null;
+  let settings: Record<string, unknown> = {};
+  let inputError: EngineError | null = null;
+  const bindings = bindingsFor(snapshot, table, scope);
+  try {
+    settings = await resolveSettings(node.data.inputs ?? {}, nodeType.settingsSchema, data, bindings);
+  } catch (error) {
+    inputError = classifyError(error);
+  }
+  const hasErrorEdge = (index.outgoing.get(nodeId) ?? []).some((edge) => sourceHandleOf(edge) === ERROR_HANDLE);
+  return {
+    nodeType,
+    input: { data, handles, settings, bindings },
+    timeoutMs: node.data.timeoutMs ?? nodeType.timeoutMs ?? null,
+    retry: resolveRetryPolicy(nodeType.retryDefaults, node.data.retry),
+    onError: node.data.onError ?? (hasErrorEdge ? 'error-handle' : 'fail'),
+    defaultHandles: outputsOf(nodeType, settings).map((h) => h.name).filter((name) => name !== ERROR_HANDLE),
+    inputError,
+  };
+}
+
+function bindingsFor(snapshot: ExecutionSnapshot, table: StepTable, scope: string): Record<string, unknown> {
+  const nodes: Record<string, unknown> = {};
+  // Outer scopes first so the current iteration's outputs win over same-named outer ones.
+  const visible = snapshot.steps
+    .filter((step) => isStepSettled(step) && step.status !== 'skipped' && scope.startsWith(scopeOf(step.stepId)))
+    .sort((a, b) => scopeOf(a.stepId).length - scopeOf(b.stepId).length);
+  for (const step of visible) nodes[step.nodeId] = step.output;
+  const bindings: Record<string, unknown> = {
+    execution: { id: snapshot.execution.id, input: snapshot.execution.input },
+    nodes,
+  };
+  const iteration = parseIterationScope(scope);
+  const loop = iteration && loopStateOf(table.get(iteration.loopStepId));
+  if (iteration && loop) {
+    bindings.item = loop.items[iteration.index];
+    bindings.index = iteration.index;
+  }
+  return bindings;
+}

@@ -1,0 +1,52 @@
+// Public API of the execution core. Framework-free: no NestJS, TypeORM, BullMQ, ioredis, socket.io.
+
+export * from './definition/graph-definition.js';
+export * from './definition/validation-problem.js';
+export { validateGraphShape } from './definition/validate-graph-shape.js';
+export { validateGraphDefinition, type GraphValidationOptions } from './definition/validate-graph-definition.js';
+export { planPhases } from './definition/plan-phases.js';
+export {
+  analyzeComplexity,
+  type ComplexityReport,
+  IMMEDIATE_MAX_DURATION_MS,
+  IMMEDIATE_MAX_NODES,
+} from './definition/analyze-complexity.js';
+export { indexGraph, type GraphIndex, LOOP_DONE_HANDLE, LOOP_ITEM_HANDLE, LOOP_NEXT_HANDLE } from './definition/index-graph.js';
+
+export * from './errors/engine.error.js';
+export { classifyError } from './errors/classify-error.js';
+export { serializeError, type SerializedError } from './errors/serialize-error.js';
+
+export { evaluateExpression, findExpressionSyntaxError } from './expressions/evaluate-expression.js';
+export { resolveSettings } from './expressions/resolve-settings.js';
+
+export * from './execution/execution-record.js';
+export { canMoveForward, isStepOpen, isStepSettled, isTerminalStatus } from './execution/execution-status.js';
+export * from './execution/retry-policy.js';
+export { iterationScope, nodeIdOf, scopeOf } from './execution/step-id.js';
+
+export * from './nodes/node-type.js';
+export { NodeRegistry } from './nodes/node-registry.js';
+
+export * from './ports/clock.port.js';
+export * from './ports/event-sink.port.js';
+export * from './ports/execution-store.port.js';
+export * from './ports/id-generator.port.js';
+export * from './ports/step-scheduler.port.js';
+
+export { DEADLINE_STEP_ID, WorkflowEngine, type WorkflowEngineDeps } from './engine/workflow-engine.js';
+export type { StartExecutionRequest, StartExecutionResult } from './engine/start-execution-request.js';
+export type { AdvancePlan, PlannedJob, PreparedStep, WorkflowInterpreter } from './engine/workflow-interpreter.js';
+export { GraphInterpreter } from './graph/graph-interpreter.js';
+export { InProcessStepScheduler, type StepRunner } from './scheduling/in-process-step-scheduler.js';
+export { SystemClock } from './runtime/system-clock.js';
+export { RandomIdGenerator } from './runtime/random-id-generator.js';
+
+export { FakeClock } from './testing/fake-clock.js';
+export { InMemoryExecutionStore } from './testing/in-memory-execution-store.js';
+export { RecordingEventSink } from './testing/recording-event-sink.js';
+export { SequentialIdGenerator } from './testing/sequential-id-generator.js';
+export { createTestEngine, type TestEngine, type TestEngineOptions } from './testing/create-test-engine.js';
+export { buildGraph, type NodeSpec } from './testing/build-graph.js';
+export { createNodeTestContext, runNodeForTest, type NodeTestRun } from './testing/run-node-for-test.js';
+export { gatedNodeType, testNodeType } from './testing/test-node-types.js';

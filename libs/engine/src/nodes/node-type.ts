@@ -1,0 +1,120 @@
+import type { RetryPolicyInput } from '../execution/retry-policy.js';
+
+/** Data types carried by handles; `any` matches everything. */
+export type HandleDataType = 'any' | 'object' | 'array' | 'string' | 'number' | 'boolean';
+
+export interface HandleSpec {
+  name: string;
+  dataType: HandleDataType;
+  /** An input handle that must have an incoming edge. */
+  required?: boolean;
+  /** An input handle that accepts several edges; the node then receives an array. */
+  multiple?: boolean;
+  description?: string;
+}
+
+/** A JSON Schema object; `format: "jsonata"` marks a setting the node evaluates itself. */
+export interface JsonSchemaObject {
+  type: 'object';
+  properties: Record<string, JsonSchemaProperty>;
+  required?: string[];
+  additionalProperties?: boolean;
+}
+
+export interface JsonSchemaProperty {
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array';
+  format?: string;
+  enum?: unknown[];
+  default?: unknown;
+  description?: string;
+  minimum?: number;
+  items?: JsonSchemaProperty | Record<string, unknown>;
+  properties?: Record<string, JsonSchemaProperty>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchemaProperty;
+}
+
+/** How the engine treats a node beyond "run it": joins, loops. */
+export type NodeKind = 'task' | 'merge' | 'loop';
+
+export interface NodeLogger {
+  debug(message: string, data?: unknown): void;
+  info(message: string, data?: unknown): void;
+  warn(message: string, data?: unknown): void;
+  error(message: string, data?: unknown): void;
+}
+
+/** Outbound capabilities handed to nodes; the composition root decides what is inside. */
+export interface NodeServices {
+  fetch?: typeof fetch;
+  [name: string]: unknown;
+}
+
+/** Everything a node may touch while running: all I/O goes through here. */
+export interface NodeContext {
+  /** Aborted on cancel and on timeout; `signal.reason` tells which. */
+  signal: AbortSignal;
+  log: NodeLogger;
+  services: NodeServices;
+  /** `executionId:stepId:attempt`; pass it to external APIs that deduplicate. */
+  idempotencyKey: string;
+  executionId: string;
+  stepId: string;
+  nodeId: string;
+  attempt: number;
+}
+
+export interface NodeRunInput<TSettings = Record<string, unknown>> {
+  /** The value on the `in` handle (the execution input for a start node). */
+  data: unknown;
+  /** Values of every connected input handle by name. */
+  handles: Record<string, unknown>;
+  /** `data.inputs` with `{{ }}` expressions evaluated. */
+  settings: TSettings;
+  /** `$` bindings for expressions the node evaluates itself: execution, nodes, item, index. */
+  bindings: Record<string, unknown>;
+}
+
+export interface NodeResult {
+  output: unknown;
+  /** Output handle(s) to follow; defaults to every declared output except `error`. */
+  handle?: string | string[];
+  /** Only for `kind: 'loop'`: the items to run the loop body for. */
+  iterate?: { items: unknown[]; concurrency: number };
+}
+
+/** A node type: one file in libs/nodes. */
+export interface NodeType<TSettings = Record<string, unknown>> {
+  /** Dotted id, e.g. `http.request`. */
+  type: string;
+  version: number;
+  title: string;
+  group: 'trigger' | 'action' | 'data' | 'flow' | 'util';
+  description: string;
+  inputs: HandleSpec[];
+  outputs: HandleSpec[];
+  /** Extra output handles that depend on settings (switch cases). */
+  resolveOutputs?(settings: Record<string, unknown>): HandleSpec[];
+  settingsSchema: JsonSchemaObject;
+  /** Whether the node may start a workflow (be a source node). */
+  canStart: boolean;
+  kind?: NodeKind;
+  retryDefaults?: RetryPolicyInput;
+  /** Default per-attempt timeout. */
+  timeoutMs?: number;
+  /** Safe to run twice after a crash (at-least-once delivery); false asks for idempotency keys. */
+  replaySafe: boolean;
+  /** Parks the step for this long before it runs, without holding a worker. */
+  startDelayMs?(settings: Record<string, unknown>): number;
+  /** Hints for the complexity analyzer. */
+  traits?: { callsExternal?: boolean; waitsForPeople?: boolean; estimatedDurationMs?: number };
+  run(input: NodeRunInput<TSettings>, ctx: NodeContext): Promise<NodeResult>;
+}
+
+/** Registry entries are stored without their settings type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyNodeType = NodeType<any>;
+
+export function outputsOf(nodeType: AnyNodeType, settings: Record<string, unknown> = {}): HandleSpec[] {
+  return [...nodeType.outputs, ...(nodeType.resolveOutputs?.(settings) ?? [])];
+}

@@ -1,0 +1,4 @@
+/** Produces ids for new executions. */
+export abstract class IdGenerator {
+  abstract newId(): string;
+}

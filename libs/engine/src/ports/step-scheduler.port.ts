@@ -1,0 +1,17 @@
+import type { StepJob } from '../execution/execution-record.js';
+
+export interface ScheduleOptions {
+  /** Run no earlier than this many ms from now (retry back-off, delay node). */
+  delayMs?: number;
+  /** Lower runs first (BullMQ convention). */
+  priority?: number;
+}
+
+/**
+ * Queues one step attempt. Implementations must use the job id `executionId:stepId:attempt`
+ * (see `jobIdOf`) so scheduling a job that is still waiting, delayed or active is a no-op, and
+ * must drop finished jobs so the engine can schedule the same id again after pause or recovery.
+ */
+export abstract class StepScheduler {
+  abstract schedule(job: StepJob, options?: ScheduleOptions): Promise<void>;
+}

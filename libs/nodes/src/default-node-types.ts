@@ -1,0 +1,27 @@
+import type { AnyNodeType } from '@baton/engine';
+import { setNode } from './data/set.node.js';
+import { transformNode } from './data/transform.node.js';
+import { conditionNode } from './flow/condition.node.js';
+import { delayNode } from './flow/delay.node.js';
+import { failNode } from './flow/fail.node.js';
+import { loopNode } from './flow/loop.node.js';
+import { mergeNode } from './flow/merge.node.js';
+import { switchNode } from './flow/switch.node.js';
+import { httpRequestNode } from './http/request.node.js';
+import { manualTriggerNode } from './trigger/manual.node.js';
+import { logNode } from './util/log.node.js';
+
+/** Every core node type. Adding a node type: its file plus one line here. */
+export const defaultNodeTypes: AnyNodeType[] = [
+  manualTriggerNode,
+  httpRequestNode,
+  transformNode,
+  setNode,
+  conditionNode,
+  switchNode,
+  loopNode,
+  mergeNode,
+  delayNode,
+  failNode,
+  logNode,
+];

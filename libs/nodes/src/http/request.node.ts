@@ -1,0 +1,103 @@
+import { InvalidInputError, type NodeType } from '@baton/engine';
+import { HttpStatusError } from './http-status.error.js';
+
+interface HttpRequestSettings {
+  url: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+  headers: Record<string, string>;
+  query: Record<string, string | number | boolean>;
+  body?: unknown;
+  bodyType: 'json' | 'text';
+  responseType: 'auto' | 'json' | 'text';
+  timeoutMs: number;
+  failOnStatus: boolean;
+}
+
+export interface HttpResponseOutput {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** Calls an HTTP endpoint. 5xx/408/429 fail as retryable, other 4xx as permanent, unless told not to fail. */
+export const httpRequestNode: NodeType<HttpRequestSettings> = {
+  type: 'http.request',
+  version: 1,
+  title: 'HTTP request',
+  group: 'action',
+  description: 'Sends a request and outputs { status, headers, body }; JSON bodies are parsed.',
+  inputs: [{ name: 'in', dataType: 'any' }],
+  outputs: [{ name: 'out', dataType: 'object' }],
+  settingsSchema: {
+    type: 'object',
+    properties: {
+      url: { type: 'string', description: 'Absolute http(s) URL; templates allowed.' },
+      method: { type: 'string', enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'], default: 'GET' },
+      headers: { type: 'object', default: {} },
+      query: { type: 'object', default: {} },
+      body: { description: 'Sent as JSON (bodyType json) or as a string (bodyType text).' },
+      bodyType: { type: 'string', enum: ['json', 'text'], default: 'json' },
+      responseType: { type: 'string', enum: ['auto', 'json', 'text'], default: 'auto' },
+      timeoutMs: { type: 'integer', minimum: 1, default: 30_000 },
+      failOnStatus: { type: 'boolean', default: true, description: 'Fail on 4xx/5xx instead of outputting them.' },
+    },
+    required: ['url'],
+  },
+  canStart: false,
+  // A retried POST may repeat a side effect; the idempotency key header lets servers dedupe.
+  replaySafe: false,
+  retryDefaults: { maxAttempts: 3, initialIntervalMs: 1000, backoffRate: 2 },
+  traits: { callsExternal: true, estimatedDurationMs: 1000 },
+  async run({ settings }, ctx) {
+    const url = buildUrl(settings.url, settings.query);
+    const headers: Record<string, string> = { 'idempotency-key': ctx.idempotencyKey, ...settings.headers };
+    let body: string | undefined;
+    if (settings.body !== undefined && settings.body !== null && settings.method !== 'GET' && settings.method !== 'HEAD') {
+      body = settings.bodyType === 'text' ? String(settings.body) : JSON.stringify(settings.body);
+      if (settings.bodyType === 'json') headers['content-type'] ??= 'application/json';
+    }
+    const doFetch = ctx.services.fetch ?? fetch;
+    const response = await doFetch(url, {
+      method: settings.method,
+      headers,
+      body,
+      signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(settings.timeoutMs)]),
+    });
+    const output: HttpResponseOutput = {
+      status: response.status,
+      headers: readHeaders(response.headers),
+      body: await readBody(response, settings.responseType),
+    };
+    if (settings.failOnStatus && response.status >= 400) throw new HttpStatusError(response.status, output.body, url.toString());
+    return { output };
+  },
+};
+
+function readHeaders(headers: Headers): Record<string, string> {
+  const result: Record<string, string> = {};
+  headers.forEach((value, key) => (result[key] = value));
+  return result;
+}
+
+function buildUrl(raw: string, query: HttpRequestSettings['query']): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InvalidInputError(`Invalid URL "${raw}"`, 'INVALID_URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidInputError(`Unsupported protocol ${url.protocol}`, 'INVALID_URL');
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
+  return url;
+}
+
+async function readBody(response: Response, responseType: HttpRequestSettings['responseType']): Promise<unknown> {
+  const text = await response.text();
+  const isJson = responseType === 'json' || (responseType === 'auto' && /[/+]json\b/.test(response.headers.get('content-type') ?? ''));
+  if (!isJson || text === '') return text === '' && isJson ? null : text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new InvalidInputError('Response body is not valid JSON', 'INVALID_RESPONSE');
+  }
+}

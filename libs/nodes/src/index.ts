@@ -1,0 +1,14 @@
+export { createDefaultNodeRegistry } from './create-default-node-registry.js';
+export { defaultNodeTypes } from './default-node-types.js';
+export { manualTriggerNode } from './trigger/manual.node.js';
+export { httpRequestNode, type HttpResponseOutput } from './http/request.node.js';
+export { HttpStatusError } from './http/http-status.error.js';
+export { transformNode } from './data/transform.node.js';
+export { setNode } from './data/set.node.js';
+export { conditionNode } from './flow/condition.node.js';
+export { switchNode } from './flow/switch.node.js';
+export { loopNode } from './flow/loop.node.js';
+export { mergeNode } from './flow/merge.node.js';
+export { delayNode } from './flow/delay.node.js';
+export { failNode } from './flow/fail.node.js';
+export { logNode } from './util/log.node.js';
