@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildDataSourceOptions } from '@baton/persistence';
 import { existsSync } from 'node:fs';
 import { AuthModule } from './auth/auth.module';
+import { EngineWiringModule } from './engine-wiring/engine-wiring.module';
+import { ExecutionsModule } from './executions/executions.module';
 import { BATON_RUNTIME, type BatonRuntime } from './bootstrap/baton-runtime';
 import { BATON_CONFIG } from './config/baton-config.token';
 import { HealthModule } from './health/health.module';
@@ -32,6 +34,7 @@ export class AppModule {
   static forRoot(runtime: BatonRuntime): DynamicModule {
     const { config } = runtime;
     const servesApi = config.role !== 'worker';
+    const runsWorkers = config.role !== 'api';
     const adminBuilt = servesApi && existsSync(`${config.adminDir}/index.html`);
     return {
       module: AppModule,
@@ -42,6 +45,8 @@ export class AppModule {
         }),
         QueuesModule.forRoot(runtime.queue.options),
         HealthModule,
+        EngineWiringModule,
+        ExecutionsModule.forRole({ servesApi, runsWorkers }),
         ...(servesApi ? [AuthModule, WorkflowsModule] : []),
         ...(adminBuilt
           ? [ServeStaticModule.forRoot({ rootPath: config.adminDir, exclude: ['/api/{*path}'] })]

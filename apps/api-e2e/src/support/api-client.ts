@@ -32,7 +32,7 @@ export class TestApiClient {
     return this.request<T>('DELETE', path);
   }
 
-  async request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...extraHeaders };
     if (this.credentials.token) headers['authorization'] = `Bearer ${this.credentials.token}`;
     if (this.credentials.apiKey) headers['x-api-key'] = this.credentials.apiKey;

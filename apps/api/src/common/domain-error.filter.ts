@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { EngineError, InvalidInputError } from '@baton/engine';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type DomainErrorCode } from './domain.error';
 
@@ -41,6 +42,14 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const status = STATUS_BY_CODE[exception.code];
       return { status, body: { statusCode: status, error: exception.code, message: exception.message, ...exception.details } };
+    }
+    if (exception instanceof InvalidInputError) {
+      const status = exception.code.endsWith('_NOT_FOUND') ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+      const problems = Array.isArray(exception.details) ? { problems: exception.details } : {};
+      return { status, body: { statusCode: status, error: exception.code, message: exception.message, ...problems } };
+    }
+    if (exception instanceof EngineError && exception.code === 'CONFLICT') {
+      return { status: HttpStatus.CONFLICT, body: { statusCode: 409, error: exception.code, message: exception.message } };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

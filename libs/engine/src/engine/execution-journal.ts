@@ -107,7 +107,7 @@ export class ExecutionJournal {
   async dispatch(execution: ExecutionRecord, jobs: PlannedJob[], useQueue = false): Promise<void> {
     const scheduler = !useQueue && execution.mode === 'immediate' && this.deps.immediateScheduler ? this.deps.immediateScheduler : this.deps.scheduler;
     for (const job of jobs) {
-      await scheduler.schedule({ executionId: execution.id, stepId: job.stepId, attempt: job.attempt }, { delayMs: job.delayMs });
+      await scheduler.schedule({ executionId: execution.id, stepId: job.stepId, attempt: job.attempt }, { delayMs: job.delayMs, priority: execution.priority || undefined });
     }
   }
 

@@ -2,6 +2,13 @@ import type { ComplexityReport } from '../definition/analyze-complexity.js';
 import type { ExecutionMode, ExecutionStatus, RequestedMode } from '../execution/execution-record.js';
 
 export interface StartExecutionRequest {
+  /** The tenant that owns the run. */
+  workspaceId?: string;
+  /** What started the run (`manual` unless told otherwise). */
+  trigger?: string;
+  /** Queue priority of the run's step jobs (BullMQ: 1 first; 0 or absent: normal). */
+  priority?: number;
+  tags?: string[];
   /** Interpreter format; `graph` unless told otherwise. */
   format?: string;
   definition: unknown;

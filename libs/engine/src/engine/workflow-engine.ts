@@ -73,6 +73,10 @@ export class WorkflowEngine extends ExecutionControls {
     const now = new Date(this.deps.clock.now());
     const execution: ExecutionRecord = {
       id: request.executionId ?? this.deps.ids.newId(),
+      workspaceId: request.workspaceId ?? '',
+      trigger: request.trigger ?? 'manual',
+      priority: request.priority ?? 0,
+      tags: request.tags ?? [],
       workflowId: request.workflowId ?? null,
       workflowVersionId: request.workflowVersionId ?? null,
       format: interpreter.format,

@@ -8,6 +8,8 @@ export type RequestedMode = ExecutionMode | 'auto';
 /** One run of a workflow. Keeps a frozen copy of the definition it runs. */
 export interface ExecutionRecord {
   id: string;
+  /** The tenant that owns the run; every read is scoped by it. */
+  workspaceId: string;
   workflowId: string | null;
   workflowVersionId: string | null;
   /** Which interpreter runs the definition: `graph` today, `asl` later. */
@@ -26,6 +28,11 @@ export interface ExecutionRecord {
   endedAt: Date | null;
   deadlineAt: Date | null;
   redriveCount: number;
+  /** What started the run: `manual`, `api`, `cron`, `webhook`, ... */
+  trigger: string;
+  /** Queue priority of its step jobs: 0 is normal, 1 runs first, larger runs later. */
+  priority: number;
+  tags: string[];
 }
 
 /** One node (or loop-iteration node) within an execution. */

@@ -1,0 +1,3 @@
+import { describeExecutions } from './executions.suite';
+
+describeExecutions('redis');

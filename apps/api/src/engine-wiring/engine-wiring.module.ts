@@ -1,0 +1,55 @@
+import { Global, Module, Logger } from '@nestjs/common';
+import {
+  Clock,
+  EventSink,
+  ExecutionStore,
+  GraphInterpreter,
+  IdGenerator,
+  NodeRegistry,
+  RandomIdGenerator,
+  StepScheduler,
+  SystemClock,
+  WorkflowEngine,
+} from '@baton/engine';
+import { createDefaultNodeRegistry } from '@baton/nodes';
+import { TypeOrmExecutionStore } from '@baton/persistence';
+import { DataSource } from 'typeorm';
+import { BullmqStepScheduler } from './bullmq-step.scheduler';
+import { LocalEventSink } from './local-event.sink';
+
+/** The one place engine ports meet persistence, BullMQ and the live event feed (STYLE.md §2). */
+@Global()
+@Module({
+  providers: [
+    { provide: NodeRegistry, useFactory: () => createDefaultNodeRegistry() },
+    { provide: ExecutionStore, useFactory: (dataSource: DataSource) => new TypeOrmExecutionStore(dataSource), inject: [DataSource] },
+    { provide: StepScheduler, useClass: BullmqStepScheduler },
+    LocalEventSink,
+    { provide: EventSink, useExisting: LocalEventSink },
+    { provide: Clock, useClass: SystemClock },
+    { provide: IdGenerator, useClass: RandomIdGenerator },
+    {
+      provide: WorkflowEngine,
+      inject: [ExecutionStore, StepScheduler, EventSink, Clock, IdGenerator, NodeRegistry],
+      useFactory: (store: ExecutionStore, scheduler: StepScheduler, events: EventSink, clock: Clock, ids: IdGenerator, registry: NodeRegistry) => {
+        const logger = new Logger('Engine');
+        return new WorkflowEngine({
+          store,
+          scheduler,
+          events,
+          clock,
+          ids,
+          interpreters: [new GraphInterpreter(registry)],
+          logger: {
+            debug: (message, data) => logger.debug(data ? `${message} ${JSON.stringify(data)}` : message),
+            info: (message, data) => logger.log(data ? `${message} ${JSON.stringify(data)}` : message),
+            warn: (message, data) => logger.warn(data ? `${message} ${JSON.stringify(data)}` : message),
+            error: (message, data) => logger.error(data ? `${message} ${JSON.stringify(data)}` : message),
+          },
+        });
+      },
+    },
+  ],
+  exports: [WorkflowEngine, ExecutionStore, NodeRegistry, LocalEventSink, StepScheduler],
+})
+export class EngineWiringModule {}

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ExecutionStepDto {
+  @ApiProperty() stepId: string;
+  @ApiProperty() nodeId: string;
+  @ApiProperty({ enum: ['pending', 'running', 'completed', 'failed', 'skipped', 'retrying', 'cancelled'] }) status: string;
+  @ApiProperty() attempt: number;
+  @ApiPropertyOptional() input: unknown;
+  @ApiPropertyOptional() output: unknown;
+  @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) error: unknown;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) startedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) endedAt: string | null;
+  @ApiProperty({ type: Number, nullable: true }) durationMs: number | null;
+}
+
+export class ExecutionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) workflowId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) workflowVersionId: string | null;
+  @ApiProperty() format: string;
+  @ApiProperty({ enum: ['pending', 'running', 'paused', 'completed', 'failed', 'cancelled'] }) status: string;
+  @ApiProperty({ enum: ['immediate', 'queued'] }) mode: string;
+  @ApiPropertyOptional() input: unknown;
+  @ApiPropertyOptional() output: unknown;
+  @ApiProperty({ type: String, nullable: true, description: 'Error name, e.g. NODE_TIMEOUT or States.Timeout' }) error: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Readable cause of the error' }) cause: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) startedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) endedAt: string | null;
+  @ApiProperty({ type: [ExecutionStepDto] }) steps: ExecutionStepDto[];
+}

@@ -1,0 +1,23 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { WorkflowsModule } from '../workflows/workflows.module';
+import { ExecutionRecoveryService } from './execution-recovery.service';
+import { ExecutionsController } from './executions.controller';
+import { ExecutionsService } from './executions.service';
+import { StepProcessor } from './step.processor';
+import { WorkerDrainService } from './worker-drain.service';
+
+/** REST for executions in API roles; the step processor, recovery and drain in worker roles. */
+@Module({})
+export class ExecutionsModule {
+  static forRole(options: { servesApi: boolean; runsWorkers: boolean }): DynamicModule {
+    return {
+      module: ExecutionsModule,
+      imports: options.servesApi ? [WorkflowsModule] : [],
+      controllers: options.servesApi ? [ExecutionsController] : [],
+      providers: [
+        ...(options.servesApi ? [ExecutionsService] : []),
+        ...(options.runsWorkers ? [StepProcessor, WorkerDrainService, ExecutionRecoveryService] : []),
+      ],
+    };
+  }
+}

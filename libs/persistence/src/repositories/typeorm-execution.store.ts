@@ -1,0 +1,194 @@
+import {
+  ExecutionStore,
+  ExecutionTransaction,
+  type ExecutionEvent,
+  type ExecutionPatch,
+  type ExecutionRecord,
+  type ExecutionSnapshot,
+  type ExecutionStatus,
+  type NewExecutionEvent,
+  type StepRecord,
+} from '@baton/engine';
+import type { DataSource, EntityManager } from 'typeorm';
+import { json, toExecutionEvent, toExecutionRecord, toStepRecord, type EventRow, type ExecutionRow, type StepRow } from './execution-rows';
+
+const STEP_COLUMNS =
+  'execution_id, step_id, node_id, status, attempt, attempt_offset, input, output, error, handles, queued, wake_at, started_at, ended_at, duration_ms, state';
+
+/**
+ * The engine's durable journal on PostgreSQL. `withExecutionLock` is a transaction holding the
+ * execution row `FOR UPDATE`: one writer per execution across every process, and all of a unit
+ * of work's writes commit together. Inside it only the transaction's manager is used (on the
+ * embedded PGlite server a query on another pooled connection would wait for this transaction).
+ */
+export class TypeOrmExecutionStore extends ExecutionStore {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async createExecution(execution: ExecutionRecord, steps: StepRecord[]): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO executions (id, workspace_id, workflow_id, workflow_version_id, format, definition, input, output, status, mode,
+           trigger, priority, tags, error, cause, redrive_count, created_at, started_at, ended_at, deadline_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)`,
+        [
+          execution.id,
+          execution.workspaceId,
+          execution.workflowId,
+          execution.workflowVersionId,
+          execution.format,
+          json(execution.definition),
+          json(execution.input),
+          json(execution.output),
+          execution.status,
+          execution.mode,
+          execution.trigger,
+          execution.priority,
+          execution.tags,
+          execution.error,
+          execution.cause,
+          execution.redriveCount,
+          execution.createdAt,
+          execution.startedAt,
+          execution.endedAt,
+          execution.deadlineAt,
+        ],
+      );
+      await upsertSteps(tx, steps);
+    });
+  }
+
+  async findExecution(executionId: string): Promise<ExecutionSnapshot | null> {
+    return loadSnapshot(this.dataSource.manager, executionId, false);
+  }
+
+  async withExecutionLock<T>(executionId: string, work: (tx: ExecutionTransaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(new TypeOrmExecutionTransaction(manager, executionId)));
+  }
+
+  async findRunningExecutionIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM executions WHERE status = 'running'`);
+    return rows.map((r) => r.id);
+  }
+
+  async findEvents(executionId: string, afterSequence = 0): Promise<ExecutionEvent[]> {
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT * FROM execution_events WHERE execution_id = $1 AND sequence > $2 ORDER BY sequence`,
+      [executionId, afterSequence],
+    );
+    return rows.map(toExecutionEvent);
+  }
+}
+
+class TypeOrmExecutionTransaction extends ExecutionTransaction {
+  constructor(
+    private readonly tx: EntityManager,
+    private readonly executionId: string,
+  ) {
+    super();
+  }
+
+  async loadExecution(): Promise<ExecutionSnapshot> {
+    const snapshot = await loadSnapshot(this.tx, this.executionId, true);
+    if (!snapshot) throw new Error(`Execution ${this.executionId} does not exist`);
+    return snapshot;
+  }
+
+  async compareAndSetStatus(expected: ExecutionStatus[], next: ExecutionStatus, patch: ExecutionPatch = {}): Promise<boolean> {
+    const sets = ['status = $3'];
+    const params: unknown[] = [this.executionId, expected, next];
+    const columns: Record<keyof ExecutionPatch, string> = {
+      output: 'output',
+      error: 'error',
+      cause: 'cause',
+      startedAt: 'started_at',
+      endedAt: 'ended_at',
+      deadlineAt: 'deadline_at',
+      redriveCount: 'redrive_count',
+    };
+    for (const [key, column] of Object.entries(columns) as [keyof ExecutionPatch, string][]) {
+      if (!(key in patch)) continue;
+      params.push(key === 'output' ? json(patch[key]) : patch[key]);
+      sets.push(`${column} = $${params.length}`);
+    }
+    const result = await this.tx.query(
+      `UPDATE executions SET ${sets.join(', ')} WHERE id = $1 AND status = ANY($2::varchar[]) RETURNING id`,
+      params,
+    );
+    return rowsOf(result).length === 1;
+  }
+
+  async saveSteps(steps: StepRecord[]): Promise<void> {
+    await upsertSteps(this.tx, steps);
+  }
+
+  async appendEvents(events: NewExecutionEvent[], timestamp: Date): Promise<ExecutionEvent[]> {
+    if (!events.length) return [];
+    const result = await this.tx.query(
+      `UPDATE executions SET last_sequence = last_sequence + $2 WHERE id = $1 RETURNING last_sequence`,
+      [this.executionId, events.length],
+    );
+    const last: number = rowsOf<{ last_sequence: number }>(result)[0].last_sequence;
+    const numbered: ExecutionEvent[] = events.map((event, i) => ({
+      ...event,
+      executionId: this.executionId,
+      sequence: last - events.length + i + 1,
+      timestamp,
+    }));
+    const values: unknown[] = [];
+    const tuples = numbered.map((e) => {
+      values.push(e.executionId, e.sequence, e.type, e.stepId ?? null, e.attempt ?? null, json(e.data), e.timestamp);
+      const n = values.length;
+      return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+    });
+    await this.tx.query(
+      `INSERT INTO execution_events (execution_id, sequence, type, step_id, attempt, data, created_at) VALUES ${tuples.join(', ')}`,
+      values,
+    );
+    return numbered;
+  }
+}
+
+async function loadSnapshot(manager: EntityManager, executionId: string, lock: boolean): Promise<ExecutionSnapshot | null> {
+  const executions: ExecutionRow[] = await manager.query(
+    `SELECT * FROM executions WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [executionId],
+  );
+  if (!executions.length) return null;
+  const steps: StepRow[] = await manager.query(`SELECT ${STEP_COLUMNS} FROM execution_steps WHERE execution_id = $1`, [executionId]);
+  return { execution: toExecutionRecord(executions[0]), steps: steps.map(toStepRecord) };
+}
+
+async function upsertSteps(tx: EntityManager, steps: StepRecord[]): Promise<void> {
+  // One statement per 500 steps keeps the parameter count far below PostgreSQL's 65,535 limit.
+  for (let start = 0; start < steps.length; start += 500) {
+    const batch = steps.slice(start, start + 500);
+    const values: unknown[] = [];
+    const tuples = batch.map((s) => {
+      values.push(
+        s.executionId, s.stepId, s.nodeId, s.status, s.attempt, s.attemptOffset, json(s.input), json(s.output), json(s.error),
+        s.handles, s.queued, s.wakeAt, s.startedAt, s.endedAt, s.durationMs, json(s.state),
+      );
+      const base = values.length - 16;
+      return `(${Array.from({ length: 16 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+    });
+    await tx.query(
+      `INSERT INTO execution_steps (${STEP_COLUMNS}) VALUES ${tuples.join(', ')}
+       ON CONFLICT (execution_id, step_id) DO UPDATE SET
+         status = EXCLUDED.status, attempt = EXCLUDED.attempt, attempt_offset = EXCLUDED.attempt_offset,
+         input = EXCLUDED.input, output = EXCLUDED.output, error = EXCLUDED.error, handles = EXCLUDED.handles,
+         queued = EXCLUDED.queued, wake_at = EXCLUDED.wake_at, started_at = EXCLUDED.started_at,
+         ended_at = EXCLUDED.ended_at, duration_ms = EXCLUDED.duration_ms, state = EXCLUDED.state`,
+      values,
+    );
+  }
+}
+
+/** TypeORM's postgres driver returns `[rows, count]` for UPDATE ... RETURNING and plain rows for SELECT. */
+function rowsOf<T = unknown>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}
