@@ -1,17 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiSecurity,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
+import { UuidParam } from '../auth/decorators/uuid-param.decorator';
 import type { Principal } from '../auth/principal';
 import { validationFailed } from '../common/domain.error';
 import { CreateWorkflowDto } from './dto/create-workflow.dto';
@@ -21,14 +12,10 @@ import { WorkflowDto, WorkflowPageDto, WorkflowVersionDto, WorkflowVersionSummar
 import { toVersionDto, toVersionSummaryDto, toWorkflowDto, toWorkflowSummaryDto } from './workflow-response.mapper';
 import { WorkflowsService } from './workflows.service';
 
-const uuid = (name: string) => new ParseUUIDPipe({ exceptionFactory: () => validationFailed(`${name} must be a UUID`) });
 const versionNumber = new ParseIntPipe({ exceptionFactory: () => validationFailed('n must be a whole number') });
 
 @ApiTags('workflows')
-@ApiBearerAuth('bearer')
-@ApiSecurity('apiKey')
-@ApiUnauthorizedResponse({ description: 'No or invalid credentials' })
-@ApiForbiddenResponse({ description: 'Role too low for a write' })
+@AuthenticatedApi()
 @Controller('workflows')
 export class WorkflowsController {
   constructor(private readonly workflows: WorkflowsService) {}
@@ -50,7 +37,7 @@ export class WorkflowsController {
   @Get(':id')
   @ApiOkResponse({ type: WorkflowDto })
   @ApiNotFoundResponse()
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', uuid('id')) id: string): Promise<WorkflowDto> {
+  async get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<WorkflowDto> {
     return toWorkflowDto(await this.workflows.get(principal, id));
   }
 
@@ -59,7 +46,7 @@ export class WorkflowsController {
   @ApiNotFoundResponse()
   async update(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', uuid('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: UpdateWorkflowDto,
   ): Promise<WorkflowDto> {
     return toWorkflowDto(await this.workflows.update(principal, id, dto));
@@ -69,13 +56,13 @@ export class WorkflowsController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  async remove(@CurrentPrincipal() principal: Principal, @Param('id', uuid('id')) id: string): Promise<void> {
+  async remove(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
     await this.workflows.remove(principal, id);
   }
 
   @Get(':id/versions')
   @ApiOkResponse({ type: [WorkflowVersionSummaryDto] })
-  async versions(@CurrentPrincipal() principal: Principal, @Param('id', uuid('id')) id: string): Promise<WorkflowVersionSummaryDto[]> {
+  async versions(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<WorkflowVersionSummaryDto[]> {
     return (await this.workflows.listVersions(principal, id)).map(toVersionSummaryDto);
   }
 
@@ -84,7 +71,7 @@ export class WorkflowsController {
   @ApiNotFoundResponse()
   async version(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', uuid('id')) id: string,
+    @UuidParam('id') id: string,
     @Param('n', versionNumber) n: number,
   ): Promise<WorkflowVersionDto> {
     return toVersionDto(await this.workflows.getVersion(principal, id, n));
