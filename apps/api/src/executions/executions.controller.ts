@@ -1,13 +1,25 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { UuidParam } from '../auth/decorators/uuid-param.decorator';
 import type { Principal } from '../auth/principal';
 import { ExecuteWorkflowDto, StartedExecutionDto } from './dto/execute-workflow.dto';
+import { ExecutionLogEntryDto, ExecutionLogsQueryDto } from './dto/execution-log.dto';
 import { ExecutionDto } from './dto/execution.response.dto';
+import { toExecutionLogEntryDto } from './execution-log.mapper';
 import { toExecutionDto } from './execution-response.mapper';
 import { ExecutionsService } from './executions.service';
+
+const CONFLICT = 'The execution is not in a status that allows this; the message names its current status';
 
 @ApiTags('executions')
 @AuthenticatedApi()
@@ -30,8 +42,76 @@ export class ExecutionsController {
 
   @Get('executions/:id')
   @ApiOkResponse({ type: ExecutionDto })
+  @ApiBadRequestResponse({ description: 'Malformed id' })
   @ApiNotFoundResponse()
   async get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<ExecutionDto> {
     return toExecutionDto(await this.executions.get(principal, id));
+  }
+
+  @Get('executions/:id/logs')
+  @ApiOperation({ summary: "The execution's events in sequence order" })
+  @ApiOkResponse({ type: [ExecutionLogEntryDto] })
+  @ApiBadRequestResponse({ description: 'Malformed id or afterSequence' })
+  @ApiNotFoundResponse()
+  async logs(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Query() query: ExecutionLogsQueryDto,
+  ): Promise<ExecutionLogEntryDto[]> {
+    return (await this.executions.logs(principal, id, query.afterSequence)).map(toExecutionLogEntryDto);
+  }
+
+  @Post('executions/:id/pause')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pause a running execution: no new steps start; running steps finish' })
+  @ApiOkResponse({ type: ExecutionDto, description: 'The execution after pausing' })
+  @ApiBadRequestResponse({ description: 'Malformed id' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: CONFLICT })
+  async pause(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<ExecutionDto> {
+    return toExecutionDto(await this.executions.pause(principal, id));
+  }
+
+  @Post('executions/:id/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume a paused execution' })
+  @ApiOkResponse({ type: ExecutionDto, description: 'The execution after resuming' })
+  @ApiBadRequestResponse({ description: 'Malformed id' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: CONFLICT })
+  async resume(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<ExecutionDto> {
+    return toExecutionDto(await this.executions.resume(principal, id));
+  }
+
+  @Post('executions/:id/redrive')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Run a failed execution again from its failed steps, keeping completed outputs' })
+  @ApiOkResponse({ type: ExecutionDto, description: 'The execution, running again' })
+  @ApiBadRequestResponse({ description: 'Malformed id' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: CONFLICT })
+  async redrive(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<ExecutionDto> {
+    return toExecutionDto(await this.executions.redrive(principal, id));
+  }
+
+  @Post('executions/:id/retry')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Start a new execution with the same input and the same workflow version definition' })
+  @ApiCreatedResponse({ type: StartedExecutionDto, description: 'The new execution, as the execute endpoint answers' })
+  @ApiBadRequestResponse({ description: 'Malformed id' })
+  @ApiNotFoundResponse()
+  async retry(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<StartedExecutionDto> {
+    return this.executions.retry(principal, id);
+  }
+
+  @Delete('executions/:id')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a pending, running or paused execution' })
+  @ApiOkResponse({ type: ExecutionDto, description: 'The execution after cancelling' })
+  @ApiBadRequestResponse({ description: 'Malformed id' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: CONFLICT })
+  async cancel(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<ExecutionDto> {
+    return toExecutionDto(await this.executions.cancel(principal, id));
   }
 }
