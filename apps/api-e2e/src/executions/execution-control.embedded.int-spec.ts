@@ -1,0 +1,3 @@
+import { describeExecutionControl } from './execution-control.suite';
+
+describeExecutionControl('embedded');
