@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { startBaton } from './bootstrap/start-baton';
+import { startBaton, type RunningBaton } from './bootstrap/start-baton';
 import { ConfigError, loadConfig } from './config/load-config';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const baton = await startBaton(config);
   const logger = new Logger('Shutdown');
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+  let baton: RunningBaton | null = null;
+  let stopSignal: NodeJS.Signals | null = null;
+
+  const drain = (running: RunningBaton, signal: NodeJS.Signals) => {
     logger.log(`${signal} received: draining (grace ${config.shutdownGraceMs} ms)`);
     // Workers finish or hand back their jobs inside the grace period (worker-drain.service.ts);
     // this outer timer only guards against a close that hangs on a dead connection.
@@ -19,7 +18,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs + 15_000);
     hardStop.unref();
-    baton.close().then(
+    running.close().then(
       () => process.exit(0),
       (error) => {
         logger.error(error);
@@ -27,8 +26,18 @@ async function main(): Promise<void> {
       },
     );
   };
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopSignal) return;
+    stopSignal = signal;
+    // A signal during start-up is honoured once start-up finishes, so nothing is left half-open.
+    if (baton) drain(baton, signal);
+  };
+  // Registered before start-up: the default handler would kill the process without draining.
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  baton = await startBaton(config);
+  if (stopSignal) drain(baton, stopSignal);
 }
 
 main().catch((error) => {
