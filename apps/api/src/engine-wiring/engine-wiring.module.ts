@@ -1,4 +1,4 @@
-import { Global, Module, Logger } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import {
   Clock,
   EventSink,
@@ -16,6 +16,7 @@ import { TypeOrmExecutionStore } from '@baton/persistence';
 import { DataSource } from 'typeorm';
 import { BullmqStepScheduler } from './bullmq-step.scheduler';
 import { LocalEventSink } from './local-event.sink';
+import { createNestNodeLogger } from './nest-node-logger';
 
 /** The one place engine ports meet persistence, BullMQ and the live event feed (STYLE.md §2). */
 @Global()
@@ -31,23 +32,16 @@ import { LocalEventSink } from './local-event.sink';
     {
       provide: WorkflowEngine,
       inject: [ExecutionStore, StepScheduler, EventSink, Clock, IdGenerator, NodeRegistry],
-      useFactory: (store: ExecutionStore, scheduler: StepScheduler, events: EventSink, clock: Clock, ids: IdGenerator, registry: NodeRegistry) => {
-        const logger = new Logger('Engine');
-        return new WorkflowEngine({
+      useFactory: (store: ExecutionStore, scheduler: StepScheduler, events: EventSink, clock: Clock, ids: IdGenerator, registry: NodeRegistry) =>
+        new WorkflowEngine({
           store,
           scheduler,
           events,
           clock,
           ids,
           interpreters: [new GraphInterpreter(registry)],
-          logger: {
-            debug: (message, data) => logger.debug(data ? `${message} ${JSON.stringify(data)}` : message),
-            info: (message, data) => logger.log(data ? `${message} ${JSON.stringify(data)}` : message),
-            warn: (message, data) => logger.warn(data ? `${message} ${JSON.stringify(data)}` : message),
-            error: (message, data) => logger.error(data ? `${message} ${JSON.stringify(data)}` : message),
-          },
-        });
-      },
+          logger: createNestNodeLogger('Engine'),
+        }),
     },
   ],
   exports: [WorkflowEngine, ExecutionStore, NodeRegistry, LocalEventSink, StepScheduler],

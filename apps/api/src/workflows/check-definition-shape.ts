@@ -1,3 +1,4 @@
+import { validateGraphShape } from '@baton/engine';
 import type { WorkflowFormat } from '@baton/persistence';
 
 export interface DefinitionProblem {
@@ -21,31 +22,12 @@ export function checkDefinitionShape(format: WorkflowFormat, definition: unknown
   return format === 'graph' ? checkGraphShape(definition) : checkAslShape(definition);
 }
 
+/** The engine's structural check, with paths re-rooted at `definition` for the API's messages. */
 function checkGraphShape(definition: Record<string, unknown>): DefinitionProblem[] {
-  const problems: DefinitionProblem[] = [];
-  const { nodes, edges } = definition;
-  if (!Array.isArray(nodes)) problems.push({ path: 'definition.nodes', message: 'must be an array of nodes' });
-  if (edges !== undefined && !Array.isArray(edges)) problems.push({ path: 'definition.edges', message: 'must be an array of edges' });
-  const ids = new Set<string>();
-  (Array.isArray(nodes) ? nodes : []).forEach((node, i) => {
-    const path = `definition.nodes[${i}]`;
-    if (!isObject(node)) return problems.push({ path, message: 'must be an object' });
-    if (!isNonEmptyString(node.id)) problems.push({ path: `${path}.id`, message: 'must be a non-empty string' });
-    else if (ids.has(node.id)) problems.push({ path: `${path}.id`, message: `duplicate node id "${node.id}"` });
-    else ids.add(node.id);
-    if (!isNonEmptyString(node.type)) problems.push({ path: `${path}.type`, message: 'must be a node type id such as "http.request"' });
-    if (node.data !== undefined && !isObject(node.data)) problems.push({ path: `${path}.data`, message: 'must be an object' });
-    return undefined;
-  });
-  (Array.isArray(edges) ? edges : []).forEach((edge, i) => {
-    const path = `definition.edges[${i}]`;
-    if (!isObject(edge)) return problems.push({ path, message: 'must be an object' });
-    for (const field of ['id', 'source', 'target'] as const) {
-      if (!isNonEmptyString(edge[field])) problems.push({ path: `${path}.${field}`, message: 'must be a non-empty string' });
-    }
-    return undefined;
-  });
-  return problems;
+  return validateGraphShape(definition).map(({ path, message }) => ({
+    path: path ? `definition.${path}` : 'definition',
+    message,
+  }));
 }
 
 function checkAslShape(definition: Record<string, unknown>): DefinitionProblem[] {
