@@ -4,6 +4,7 @@ export * from './definition/graph-definition.js';
 export * from './definition/validation-problem.js';
 export { validateGraphShape } from './definition/validate-graph-shape.js';
 export { validateGraphDefinition, type GraphValidationOptions } from './definition/validate-graph-definition.js';
+export { DEFAULT_MAX_NODES } from './definition/workspace-limits.js';
 export { planPhases } from './definition/plan-phases.js';
 export {
   analyzeComplexity,

@@ -4,6 +4,7 @@ import { buildGraph } from '../testing/build-graph.js';
 import { testNodeType } from '../testing/test-node-types.js';
 import { validateGraphDefinition } from './validate-graph-definition.js';
 import { validateGraphShape } from './validate-graph-shape.js';
+import { DEFAULT_MAX_NODES } from './workspace-limits.js';
 
 const registry = new NodeRegistry([
   testNodeType('t.start', async ({ data }) => data, { canStart: true, inputs: [] }),
@@ -74,6 +75,74 @@ describe('validateGraphDefinition', () => {
       { path: 'edges[5].targetHandle', message: 't.text has no input handle "next"', edgeId: 'e6' },
       { path: 'edges[4]', message: 'edge enters the body of loop "each" from after the loop', edgeId: 'e5' },
     ]);
+  });
+});
+
+// One fault per case: each check the issue names, located by node or edge id.
+describe('validateGraphDefinition: each check on its own', () => {
+  const problemsOf = (nodes: Parameters<typeof buildGraph>[0], edges: string[], maxNodes?: number) =>
+    validateGraphDefinition(buildGraph(nodes, edges), registry, { maxNodes }).problems;
+
+  it('unknown node type', () => {
+    expect(problemsOf([['s', 't.start'], ['x', 't.nope']], ['s->x'])).toEqual([
+      { path: 'nodes[1].type', message: 'unknown node type "t.nope"', nodeId: 'x' },
+    ]);
+  });
+
+  it('missing required input (a setting)', () => {
+    expect(problemsOf([['s', 't.start'], ['num', 't.number']], ['s->num'])).toEqual([
+      { path: 'nodes[1].data.inputs.expression', message: 'missing required input "expression"', nodeId: 'num' },
+    ]);
+  });
+
+  it('missing required input (an unconnected required handle)', () => {
+    expect(problemsOf([['s', 't.start'], ['num', 't.number', { expression: '1' }]], [])).toEqual([
+      { path: 'nodes[1].handles.in', message: 'missing required input "in"', nodeId: 'num' },
+      { path: 'nodes[1]', message: 'node "num" is not reachable from a start node', nodeId: 'num' },
+    ]);
+  });
+
+  it('edge to a handle that does not exist, on either end', () => {
+    expect(problemsOf([['s', 't.start'], ['a', 't.text'], ['b', 't.text']], ['s->a:nowhere', 's:nothing->b'])).toEqual([
+      { path: 'edges[0].targetHandle', message: 't.text has no input handle "nowhere"', edgeId: 'e1' },
+      { path: 'edges[1].sourceHandle', message: 't.start has no output handle "nothing"', edgeId: 'e2' },
+    ]);
+  });
+
+  it('handle data types that do not match', () => {
+    expect(problemsOf([['s', 't.start'], ['a', 't.text'], ['num', 't.number', { expression: '1' }]], ['s->a', 'a->num'])).toEqual([
+      { path: 'edges[1]', message: 'handle types do not match: "out" gives string, "in" takes number', edgeId: 'e2' },
+    ]);
+  });
+
+  it('node not reachable from a start node, and a graph with no start node at all', () => {
+    expect(problemsOf([['s', 't.start'], ['a', 't.text'], ['island', 't.text']], ['s->a'])).toEqual([
+      { path: 'nodes[2]', message: 'node "island" is not reachable from a start node', nodeId: 'island' },
+    ]);
+    expect(problemsOf([['a', 't.text']], [])).toEqual([
+      { path: 'nodes', message: 'no start node: add a node that can start a workflow (e.g. trigger.manual)' },
+    ]);
+  });
+
+  it('cycle that is not through a loop construct (a cycle through a loop\'s next handle is fine)', () => {
+    expect(problemsOf([['s', 't.start'], ['a', 't.collect'], ['b', 't.text']], ['s->a', 'a->b', 'b->a'])).toEqual([
+      { path: 'edges[1]', message: 'edge a -> b closes a cycle that does not go through a loop\'s "next" handle', edgeId: 'e2' },
+      { path: 'edges[2]', message: 'edge b -> a closes a cycle that does not go through a loop\'s "next" handle', edgeId: 'e3' },
+    ]);
+    expect(problemsOf([['s', 't.start'], ['each', 't.loop'], ['body', 't.text']], ['s->each', 'each:item->body', 'body->each:next'])).toEqual([]);
+  });
+
+  it('more nodes than the workspace limit, with a default limit when none is configured', () => {
+    expect(problemsOf([['s', 't.start'], ['a', 't.text'], ['b', 't.text']], ['s->a', 'a->b'], 2)).toEqual([
+      { path: 'nodes', message: '3 nodes exceed the workspace limit of 2' },
+    ]);
+    const ids = Array.from({ length: DEFAULT_MAX_NODES + 1 }, (_, i) => `n${i}`);
+    const chain = ids.slice(1).map((id, i) => `${ids[i]}->${id}`);
+    const nodes = ids.map((id, i): [string, string] => [id, i === 0 ? 't.start' : 't.collect']);
+    expect(problemsOf(nodes, chain)).toEqual([
+      { path: 'nodes', message: `${DEFAULT_MAX_NODES + 1} nodes exceed the workspace limit of ${DEFAULT_MAX_NODES}` },
+    ]);
+    expect(problemsOf(nodes.slice(0, DEFAULT_MAX_NODES), chain.slice(0, DEFAULT_MAX_NODES - 1))).toEqual([]);
   });
 });
 

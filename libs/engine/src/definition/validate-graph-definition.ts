@@ -6,9 +6,10 @@ import { ERROR_HANDLE, type GraphDefinition, type GraphEdge, sourceHandleOf, tar
 import { collectLoopMembers, isBackEdge, LOOP_ITEM_HANDLE, LOOP_NEXT_HANDLE } from './index-graph.js';
 import { validateGraphShape } from './validate-graph-shape.js';
 import type { ValidationProblem, ValidationResult } from './validation-problem.js';
+import { DEFAULT_MAX_NODES } from './workspace-limits.js';
 
 export interface GraphValidationOptions {
-  /** The workspace's node limit. */
+  /** The workspace's node limit; DEFAULT_MAX_NODES when absent. */
   maxNodes?: number;
 }
 
@@ -27,8 +28,9 @@ export function validateGraphDefinition(
   if (shapeProblems.length) return { valid: false, problems: shapeProblems };
   const graph = definition as GraphDefinition;
   const problems: ValidationProblem[] = [];
-  if (options.maxNodes !== undefined && graph.nodes.length > options.maxNodes) {
-    problems.push({ path: 'nodes', message: `${graph.nodes.length} nodes exceed the workspace limit of ${options.maxNodes}` });
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  if (graph.nodes.length > maxNodes) {
+    problems.push({ path: 'nodes', message: `${graph.nodes.length} nodes exceed the workspace limit of ${maxNodes}` });
   }
   const nodeTypes = new Map<string, AnyNodeType>();
   const nodeIndex = new Map<string, number>();
@@ -99,10 +101,10 @@ function checkEdges(graph: GraphDefinition, nodeTypes: Map<string, AnyNodeType>)
 
 function checkRequiredHandles(graph: GraphDefinition, nodeTypes: Map<string, AnyNodeType>): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
+  const connected = new Set(graph.edges.map((e) => `${e.target}\u0000${targetHandleOf(e)}`));
   graph.nodes.forEach((node, i) => {
     for (const handle of nodeTypes.get(node.id)?.inputs ?? []) {
-      const connected = graph.edges.some((e) => e.target === node.id && targetHandleOf(e) === handle.name);
-      if (handle.required && !connected) {
+      if (handle.required && !connected.has(`${node.id}\u0000${handle.name}`)) {
         problems.push({ path: `nodes[${i}].handles.${handle.name}`, message: `missing required input "${handle.name}"`, nodeId: node.id });
       }
     }
@@ -120,13 +122,20 @@ function checkReachability(
   if (graph.nodes.length && !starts.length) {
     return [{ path: 'nodes', message: 'no start node: add a node that can start a workflow (e.g. trigger.manual)' }];
   }
+  // Adjacency lists keep this linear: a graph near the node limit must not cost nodes x edges.
+  const successors = new Map<string, string[]>();
+  for (const edge of graph.edges) {
+    const list = successors.get(edge.source);
+    if (list) list.push(edge.target);
+    else successors.set(edge.source, [edge.target]);
+  }
   const reached = new Set<string>();
   const queue = starts.map((node) => node.id);
   while (queue.length) {
-    const id = queue.shift()!;
+    const id = queue.pop()!;
     if (reached.has(id)) continue;
     reached.add(id);
-    for (const edge of graph.edges) if (edge.source === id) queue.push(edge.target);
+    queue.push(...(successors.get(id) ?? []));
   }
   return graph.nodes
     .filter((node) => !reached.has(node.id) && nodeTypes.has(node.id))

@@ -1,5 +1,6 @@
 import { CancelledError, type EngineError, InvalidInputError, TimeoutError } from '../errors/engine.error.js';
 import { serializeError } from '../errors/serialize-error.js';
+import type { ValidationResult } from '../definition/validation-problem.js';
 import type { ExecutionRecord, ExecutionSnapshot, StepJob, StepRecord } from '../execution/execution-record.js';
 import { computeRetryDelay } from '../execution/retry-policy.js';
 import type { NodeLogger, NodeServices } from '../nodes/node-type.js';
@@ -58,6 +59,24 @@ export class WorkflowEngine extends ExecutionControls {
     this.services = deps.services ?? {};
     this.random = deps.random ?? Math.random;
     this.logger = logger;
+  }
+
+  /**
+   * Checks a definition with the interpreter of its format, exactly as `start` does, without
+   * running it. A format no interpreter handles is a problem at path `format`.
+   */
+  validateDefinition(format: string, definition: unknown): ValidationResult {
+    const interpreter = this.deps.interpreters.find((i) => i.format === format);
+    if (!interpreter) {
+      const known = this.deps.interpreters.map((i) => `"${i.format}"`).join(', ');
+      return { valid: false, problems: [{ path: 'format', message: `unsupported workflow format "${format}" (this engine runs ${known})` }] };
+    }
+    return interpreter.validate(definition, { maxNodes: this.deps.maxNodes });
+  }
+
+  /** Whether an interpreter for `format` is registered. */
+  supportsFormat(format: string): boolean {
+    return this.deps.interpreters.some((i) => i.format === format);
   }
 
   /** Validates, creates and starts an execution; in immediate mode waits for its result. */
