@@ -9,6 +9,7 @@ import { tierOf, type BatonConfig } from '../config/baton-config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../database/embedded-database';
 import { configureQueueBackend } from '../queue/queue-backend';
 import { loadOrCreateEncryptionKey } from '../secrets/encryption-key';
+import { captureWebhookRawBody, WEBHOOK_PATH_PREFIX } from '../triggers/webhooks/capture-webhook-raw-body';
 import type { BatonRuntime } from './baton-runtime';
 import { setupSwagger } from './setup-swagger';
 
@@ -51,6 +52,8 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
       logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
       bodyParser: false,
     });
+    // Webhooks first: their signature covers the raw bytes, so they get a raw reader of their own.
+    app.use(WEBHOOK_PATH_PREFIX, captureWebhookRawBody(config.triggers.webhookMaxBodyBytes));
     app.useBodyParser('json', { limit: config.maxBodyBytes });
     app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
     app.setGlobalPrefix('api');

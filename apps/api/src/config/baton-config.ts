@@ -23,6 +23,25 @@ export interface BatonConfig {
   maxBodyBytes: number;
   adminDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  triggers: TriggerSettings;
+}
+
+/** Cron scheduler and webhook settings (README "Triggers"). */
+export interface TriggerSettings {
+  /** Whether this process ticks the scheduler (only processes that serve the API ever do). */
+  schedulerEnabled: boolean;
+  schedulerTickMs: number;
+  /** The shortest gap a cron expression may have between two runs. */
+  cronMinIntervalSeconds: number;
+  /** Upper bound of missed runs started at once under the `all` catch-up policy. */
+  catchUpMax: number;
+  webhookMaxBodyBytes: number;
+  /** How long a `sync` webhook waits for the output before answering 202. */
+  webhookSyncTimeoutMs: number;
+  /** Accepted age of a signed request's `t=` timestamp, either way. */
+  webhookSignatureToleranceSeconds: number;
+  /** Default per-trigger request limit per minute. */
+  webhookRateLimitPerMinute: number;
 }
 
 /** The deployment tier a configuration selects. */

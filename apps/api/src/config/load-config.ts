@@ -61,6 +61,16 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     maxBodyBytes: read.integer('BATON_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     adminDir: resolve(read.string('BATON_ADMIN_DIR') ?? 'dist/apps/admin/browser'),
     logLevel: read.oneOf('BATON_LOG_LEVEL', LOG_LEVELS, 'log'),
+    triggers: {
+      schedulerEnabled: read.oneOf('BATON_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',
+      schedulerTickMs: read.integer('BATON_SCHEDULER_TICK_MS', 1000, 100, 60_000),
+      cronMinIntervalSeconds: read.integer('BATON_CRON_MIN_INTERVAL_SECONDS', 300, 1, 31 * 24 * 3600),
+      catchUpMax: read.integer('BATON_CRON_CATCH_UP_MAX', 10, 1, 1000),
+      webhookMaxBodyBytes: read.integer('BATON_WEBHOOK_MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+      webhookSyncTimeoutMs: read.integer('BATON_WEBHOOK_SYNC_TIMEOUT_MS', 30_000, 100, 600_000),
+      webhookSignatureToleranceSeconds: read.integer('BATON_WEBHOOK_SIGNATURE_TOLERANCE_SECONDS', 300, 1, 3600),
+      webhookRateLimitPerMinute: read.integer('BATON_WEBHOOK_RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
+    },
   };
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { UuidParam } from '../auth/decorators/uuid-param.decorator';
@@ -52,13 +52,7 @@ export class WorkflowsController {
     return toWorkflowDto(await this.workflows.update(principal, id, dto));
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse()
-  async remove(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
-    await this.workflows.remove(principal, id);
-  }
+  // DELETE :id lives in workflow-lifecycle.controller.ts: it refuses while executions run (409 unless ?force=true).
 
   @Get(':id/versions')
   @ApiOkResponse({ type: [WorkflowVersionSummaryDto] })

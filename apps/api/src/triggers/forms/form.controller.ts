@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Public } from '../../auth/decorators/public.decorator';
+import { FormService, type FormReply } from './form.service';
+
+/** The slice of Express's response used here (keeps @types/express out of the build). */
+interface HtmlResponse {
+  status(code: number): HtmlResponse;
+  setHeader(name: string, value: string): void;
+  send(body: string): void;
+}
+
+/** Public form pages: no login; the unguessable token in the URL is the only key. */
+@ApiTags('triggers')
+@Public()
+@Controller('forms')
+export class FormController {
+  constructor(private readonly forms: FormService) {}
+
+  @Get(':token')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The form page' })
+  async show(@Param('token') token: string, @Res() response: HtmlResponse): Promise<void> {
+    send(response, await this.forms.show(token));
+  }
+
+  @Post(':token')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'Valid: the thank-you page (an execution started). Invalid (422): the form again with field errors' })
+  async submit(@Param('token') token: string, @Body() body: Record<string, unknown>, @Res() response: HtmlResponse): Promise<void> {
+    send(response, await this.forms.submit(token, body ?? {}));
+  }
+}
+
+function send(response: HtmlResponse, reply: FormReply): void {
+  response.setHeader('content-type', 'text/html; charset=utf-8');
+  // The page runs no script and posts only to itself.
+  response.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+  for (const [name, value] of Object.entries(reply.headers ?? {})) response.setHeader(name, value);
+  response.status(reply.status).send(reply.html);
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TriggerRepository, WorkflowRepository, type PublicTrigger } from '@baton/persistence';
+import { randomUUID } from 'node:crypto';
+import { BATON_CONFIG } from '../../config/baton-config.token';
+import type { BatonConfig } from '../../config/baton-config';
+import { formConfigOf } from '../trigger-config';
+import { TriggerClock } from '../trigger-clock';
+import { TriggerStarter } from '../trigger-starter.service';
+import { renderFormPage, renderThankYouPage, renderUnavailablePage } from './render-form-page';
+import { validateFormSubmission } from './validate-form-submission';
+
+const RATE_WINDOW_MS = 60_000;
+
+/** An HTML answer: status, page and optional headers. */
+export interface FormReply {
+  status: number;
+  html: string;
+  headers?: Record<string, string>;
+}
+
+/** Public forms: show the page, and turn a valid submission into an execution. */
+@Injectable()
+export class FormService {
+  constructor(
+    private readonly triggers: TriggerRepository,
+    private readonly workflows: WorkflowRepository,
+    private readonly starter: TriggerStarter,
+    private readonly clock: TriggerClock,
+    @Inject(BATON_CONFIG) private readonly config: BatonConfig,
+  ) {}
+
+  async show(token: string): Promise<FormReply> {
+    const found = await this.usable(token);
+    if ('status' in found) return found;
+    const form = formConfigOf(found.trigger);
+    return { status: 200, html: renderFormPage({ title: await this.titleOf(found), action: actionOf(token), fields: form.fields }) };
+  }
+
+  /** Invalid: the form again with every field's error, nothing started. Valid: one execution and the thank-you page. */
+  async submit(token: string, body: Record<string, unknown>): Promise<FormReply> {
+    const found = await this.usable(token);
+    if ('status' in found) return found;
+    const { trigger } = found;
+    const form = formConfigOf(trigger);
+    const title = await this.titleOf(found);
+    const now = this.clock.now();
+    const rate = await this.triggers.consumeRate(trigger.id, now, RATE_WINDOW_MS, this.config.triggers.webhookRateLimitPerMinute);
+    if (!rate.allowed) {
+      const retryAfter = Math.max(1, Math.ceil(rate.retryAfterMs / 1000));
+      return { status: 429, html: renderUnavailablePage(`Too many submissions; please try again in ${retryAfter} seconds.`), headers: { 'retry-after': String(retryAfter) } };
+    }
+    const result = validateFormSubmission(form.fields, body);
+    if (Object.keys(result.errors).length) {
+      return { status: 422, html: renderFormPage({ title, action: actionOf(token), fields: form.fields, values: result.submitted, errors: result.errors }) };
+    }
+    const executionId = randomUUID();
+    const runId = await this.triggers.recordEventRun(trigger, executionId, now);
+    try {
+      await this.starter.start({
+        workspaceId: trigger.workspaceId,
+        workflowId: trigger.workflowId,
+        executionId,
+        trigger: 'form',
+        input: { fields: result.values, submittedAt: now.toISOString() },
+        mode: 'queued',
+      });
+    } catch (error) {
+      await this.triggers.markRunFailed(runId, error instanceof Error ? error.message : String(error));
+      return { status: 503, html: renderUnavailablePage('Your submission could not be processed. Please try again later.') };
+    }
+    await this.triggers.markRunStarted(runId);
+    return { status: 200, html: renderThankYouPage(title, form.thankYou), headers: { 'x-baton-execution-id': executionId } };
+  }
+
+  private async usable(token: string): Promise<PublicTrigger | FormReply> {
+    const found = await this.triggers.findByToken('form', token);
+    if (!found) return { status: 404, html: renderUnavailablePage('This form does not exist. Check the link you were given.') };
+    if (!found.trigger.enabled || found.workflowStatus !== 'active') {
+      return { status: 409, html: renderUnavailablePage('This form is not accepting submissions at the moment.') };
+    }
+    return found;
+  }
+
+  private async titleOf(found: PublicTrigger): Promise<string> {
+    const title = formConfigOf(found.trigger).title;
+    if (title) return title;
+    const workflow = await this.workflows.findInWorkspace(found.trigger.workspaceId, found.trigger.workflowId);
+    return workflow?.name ?? 'Form';
+  }
+}
+
+const actionOf = (token: string) => `/api/forms/${encodeURIComponent(token)}`;

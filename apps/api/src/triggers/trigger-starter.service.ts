@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { type RequestedMode, type StartExecutionResult, WorkflowEngine } from '@baton/engine';
+import { WorkflowRepository } from '@baton/persistence';
+import { notFound } from '../common/domain.error';
+
+export interface TriggeredStart {
+  workspaceId: string;
+  workflowId: string;
+  /** Chosen before the start and already recorded in trigger_runs, so a repeated start is refused by the database. */
+  executionId: string;
+  trigger: 'cron' | 'once' | 'webhook' | 'form';
+  input: unknown;
+  mode: RequestedMode;
+}
+
+/**
+ * The single "start execution" every trigger goes through. The run is pinned to the workflow's
+ * current version: the definition is read from that version row (not the mutable head), and the
+ * engine keeps its own frozen copy, so later edits never change it.
+ */
+@Injectable()
+export class TriggerStarter {
+  constructor(
+    private readonly engine: WorkflowEngine,
+    private readonly workflows: WorkflowRepository,
+  ) {}
+
+  async start(request: TriggeredStart): Promise<StartExecutionResult> {
+    const workflow = await this.workflows.findInWorkspace(request.workspaceId, request.workflowId);
+    if (!workflow) throw notFound('Workflow', request.workflowId);
+    const version = await this.workflows.findVersion(request.workspaceId, request.workflowId, workflow.currentVersion);
+    if (!version) throw notFound('Workflow version', `${request.workflowId}@${workflow.currentVersion}`);
+    return this.engine.start({
+      executionId: request.executionId,
+      workspaceId: request.workspaceId,
+      workflowId: request.workflowId,
+      workflowVersionId: version.id,
+      format: version.format,
+      definition: version.definition,
+      input: request.input,
+      mode: request.mode,
+      trigger: request.trigger,
+    });
+  }
+}
+
+/** The execution row already exists: an earlier attempt of the same run got through. */
+export function isDuplicateStart(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (error as { code?: string })?.code;
+  return code === '23505';
+}

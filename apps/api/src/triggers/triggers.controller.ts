@@ -1,0 +1,96 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
+import { UuidParam } from '../auth/decorators/uuid-param.decorator';
+import type { Principal } from '../auth/principal';
+import { CronTriggerDto } from './dto/cron-trigger.dto';
+import { FormFieldDto, FormTriggerDto } from './dto/form-trigger.dto';
+import { NextRunsQueryDto } from './dto/next-runs.query.dto';
+import { OnceTriggerDto } from './dto/once-trigger.dto';
+import { parseTriggerBody } from './dto/trigger-body';
+import { NextRunsDto, TriggerDto, TriggerRunDto } from './dto/trigger.response.dto';
+import { WebhookTriggerDto } from './dto/webhook-trigger.dto';
+import { formatInZone } from './format-in-zone';
+import { type OriginRequest, requestOrigin } from './request-origin';
+import { toTriggerDto, toTriggerRunDto } from './trigger-response.mapper';
+import { TriggersService } from './triggers.service';
+
+/** One of the four shapes, chosen by `type` (validated by the class that type names). */
+const TRIGGER_BODY_SCHEMA = {
+  oneOf: [CronTriggerDto, WebhookTriggerDto, FormTriggerDto, OnceTriggerDto].map((dto) => ({ $ref: getSchemaPath(dto) })),
+  discriminator: { propertyName: 'type' },
+};
+
+@ApiTags('triggers')
+@AuthenticatedApi()
+@ApiExtraModels(CronTriggerDto, WebhookTriggerDto, FormTriggerDto, FormFieldDto, OnceTriggerDto)
+@Controller()
+export class TriggersController {
+  constructor(private readonly triggers: TriggersService) {}
+
+  @Post('workflows/:id/triggers')
+  @ApiBody({ schema: TRIGGER_BODY_SCHEMA })
+  @ApiCreatedResponse({ type: TriggerDto, description: 'Webhook and form triggers carry their public `url`; a signed webhook its `secret`, this once' })
+  @ApiBadRequestResponse({ description: 'A field is missing or malformed (e.g. an invalid cron expression or time zone); the message names it' })
+  @ApiNotFoundResponse()
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') workflowId: string,
+    @Body() body: Record<string, unknown>,
+    @Req() request: OriginRequest,
+  ): Promise<TriggerDto> {
+    const saved = await this.triggers.create(principal, workflowId, await parseTriggerBody(body));
+    return toTriggerDto(saved.trigger, requestOrigin(request), saved.secret);
+  }
+
+  @Get('workflows/:id/triggers')
+  @ApiOkResponse({ type: [TriggerDto] })
+  @ApiNotFoundResponse()
+  async list(@CurrentPrincipal() principal: Principal, @UuidParam('id') workflowId: string, @Req() request: OriginRequest): Promise<TriggerDto[]> {
+    const origin = requestOrigin(request);
+    return (await this.triggers.list(principal, workflowId)).map((t) => toTriggerDto(t, origin));
+  }
+
+  @Get('triggers/:id')
+  @ApiOkResponse({ type: TriggerDto })
+  @ApiNotFoundResponse()
+  async get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Req() request: OriginRequest): Promise<TriggerDto> {
+    return toTriggerDto(await this.triggers.get(principal, id), requestOrigin(request));
+  }
+
+  @Put('triggers/:id')
+  @ApiBody({ schema: TRIGGER_BODY_SCHEMA })
+  @ApiOkResponse({ type: TriggerDto, description: 'Settings replaced; turning signing on returns the new `secret` once' })
+  @ApiNotFoundResponse()
+  async replace(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: Record<string, unknown>,
+    @Req() request: OriginRequest,
+  ): Promise<TriggerDto> {
+    const saved = await this.triggers.replace(principal, id, await parseTriggerBody(body));
+    return toTriggerDto(saved.trigger, requestOrigin(request), saved.secret);
+  }
+
+  @Delete('triggers/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  async remove(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
+    await this.triggers.remove(principal, id);
+  }
+
+  @Get('triggers/:id/next-runs')
+  @ApiOkResponse({ type: NextRunsDto, description: 'The next instants a cron or one-time trigger fires, in UTC and in its zone' })
+  async nextRuns(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Query() query: NextRunsQueryDto): Promise<NextRunsDto> {
+    const preview = await this.triggers.nextRuns(principal, id, query.count ?? 5, query.from ? new Date(query.from) : undefined);
+    return { timezone: preview.timezone, runs: preview.runs.map((at) => ({ at: at.toISOString(), local: formatInZone(at, preview.timezone) })) };
+  }
+
+  @Get('triggers/:id/runs')
+  @ApiOkResponse({ type: [TriggerRunDto], description: 'The executions this trigger started, newest first (at most 100)' })
+  async runs(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<TriggerRunDto[]> {
+    return (await this.triggers.runs(principal, id)).map(toTriggerRunDto);
+  }
+}
