@@ -9,8 +9,14 @@ import { resetStepsForRedrive } from './reset-steps-for-redrive.js';
 import type { RunningStepRegistry } from './running-step-registry.js';
 import type { WorkflowInterpreter } from './workflow-interpreter.js';
 
-// Same id as WorkflowEngine.DEADLINE_STEP_ID; repeated here to avoid a circular import.
+// Same ids as WorkflowEngine.DEADLINE_STEP_ID and START_STEP_ID; repeated here to avoid a circular import.
 const DEADLINE_JOB = '$deadline';
+const START_JOB = '$start';
+
+export interface RecoveryOptions {
+  /** `pending` executions younger than this are still being started by the process that created them. */
+  pendingGraceMs: number;
+}
 
 /** Pause, resume, cancel, redrive and crash recovery: everything that steers a run from outside. */
 export abstract class ExecutionControls {
@@ -20,6 +26,7 @@ export abstract class ExecutionControls {
     private readonly clock: Clock,
     protected readonly running: RunningStepRegistry,
     private readonly interpreters: Map<string, WorkflowInterpreter>,
+    private readonly recovery: RecoveryOptions = { pendingGraceMs: 10_000 },
   ) {}
 
   /** Stops scheduling new steps; running steps finish and are recorded. */
@@ -81,11 +88,21 @@ export abstract class ExecutionControls {
   }
 
   /**
-   * Crash recovery: re-enqueues the open steps of running executions on the durable queue.
-   * Deterministic job ids make it safe to call at every boot and periodically.
+   * Crash recovery: starts `pending` executions whose start was lost (through admission, like
+   * any start) and re-enqueues the open steps of running executions on the durable queue.
+   * Deterministic job ids, compare-and-set status moves and step leases make it safe to call
+   * at every boot and periodically from any number of processes at once.
    */
   async recoverStalledWork(): Promise<number> {
     let scheduled = 0;
+    const createdBefore = new Date(this.clock.now() - this.recovery.pendingGraceMs);
+    for (const executionId of await this.store.findPendingExecutionIds(createdBefore)) {
+      const snapshot = await this.store.findExecution(executionId);
+      if (!snapshot || snapshot.execution.status !== 'pending') continue;
+      // Same job id as a start parked for admission: when that job still exists this is a no-op.
+      await this.journal.dispatch(snapshot.execution, [{ stepId: START_JOB, attempt: 1, delayMs: 0 }], true);
+      scheduled++;
+    }
     for (const executionId of await this.store.findRunningExecutionIds()) {
       const snapshot = await this.store.findExecution(executionId);
       if (!snapshot || snapshot.execution.status !== 'running') continue;

@@ -15,6 +15,7 @@ import type { EventSink } from '../ports/event-sink.port.js';
 import type { ExecutionPatch, ExecutionStore, ExecutionTransaction } from '../ports/execution-store.port.js';
 import type { StepScheduler } from '../ports/step-scheduler.port.js';
 import type { NodeLogger } from '../nodes/node-type.js';
+import { findScheduledJobs } from './find-scheduled-jobs.js';
 import type { RunningStepRegistry } from './running-step-registry.js';
 
 /** One locked unit of work on an execution: a working snapshot plus what to do after commit. */
@@ -66,6 +67,8 @@ export interface JournalDeps {
   immediateScheduler?: StepScheduler;
   running: RunningStepRegistry;
   logger: NodeLogger;
+  /** Longest wait an in-process run keeps; a longer one hands the execution to `scheduler`. */
+  immediateMaxDelayMs: number;
 }
 
 /**
@@ -75,6 +78,8 @@ export interface JournalDeps {
  */
 export class ExecutionJournal {
   private readonly terminalWaiters = new Map<string, Array<() => void>>();
+  /** Executions whose jobs this process runs itself (immediate mode), with their waiter. */
+  private readonly inProcess = new Map<string, () => void>();
 
   constructor(private readonly deps: JournalDeps) {}
 
@@ -103,10 +108,44 @@ export class ExecutionJournal {
     this.terminalWaiters.delete(executionId);
   }
 
-  /** Schedules jobs outside a unit of work (recovery); same routing as after a commit. */
+  /**
+   * Runs the execution's step jobs on the in-process scheduler from now on. Resolves when it
+   * reaches a terminal status or is handed over to the durable queue.
+   */
+  runInProcess(executionId: string): Promise<void> {
+    return new Promise((resolve) => this.inProcess.set(executionId, resolve));
+  }
+
+  /**
+   * Moves an in-process execution to the durable queue: its waiting in-process jobs are dropped
+   * and every step the journal says is due gets a queue job. Steps already running here finish
+   * here (their lease keeps a recovered duplicate from running them twice); what they plan next
+   * goes to the queue. Called when a long wait comes up and when the immediate wait ends.
+   */
+  async handOver(executionId: string): Promise<void> {
+    const release = this.inProcess.get(executionId);
+    if (!release) return;
+    this.inProcess.delete(executionId);
+    this.deps.immediateScheduler?.discardWaiting?.(executionId);
+    release();
+    const snapshot = await this.deps.store.findExecution(executionId);
+    if (snapshot?.execution.status !== 'running') return;
+    await this.dispatch(snapshot.execution, findScheduledJobs(snapshot.steps, new Date(this.deps.clock.now()), false), true);
+  }
+
+  /**
+   * Schedules jobs outside a unit of work (recovery, hand-over); same routing as after a commit.
+   * Only executions this process runs in-process use the in-process scheduler, and only for
+   * step jobs due within `immediateMaxDelayMs`; timers (`$deadline`, `$start`) always use the queue.
+   */
   async dispatch(execution: ExecutionRecord, jobs: PlannedJob[], useQueue = false): Promise<void> {
-    const scheduler = !useQueue && execution.mode === 'immediate' && this.deps.immediateScheduler ? this.deps.immediateScheduler : this.deps.scheduler;
+    const local = !useQueue && this.inProcess.has(execution.id) ? this.deps.immediateScheduler : undefined;
+    if (local && jobs.some((job) => !isTimerJob(job) && job.delayMs > this.deps.immediateMaxDelayMs)) {
+      await this.handOver(execution.id);
+      return this.dispatch(execution, jobs, true);
+    }
     for (const job of jobs) {
+      const scheduler = local && !isTimerJob(job) ? local : this.deps.scheduler;
       await scheduler.schedule({ executionId: execution.id, stepId: job.stepId, attempt: job.attempt }, { delayMs: job.delayMs, priority: execution.priority || undefined });
     }
   }
@@ -121,9 +160,16 @@ export class ExecutionJournal {
     // Jobs planned while paused stay marked queued; resume schedules them.
     if (execution.status === 'running') await this.dispatch(execution, uow.jobs);
     if (isTerminalStatus(execution.status)) {
+      this.inProcess.get(execution.id)?.();
+      this.inProcess.delete(execution.id);
       const waiters = this.terminalWaiters.get(execution.id) ?? [];
       this.terminalWaiters.delete(execution.id);
       for (const resolve of waiters) resolve();
     }
   }
+}
+
+/** Engine timers such as `$deadline` and `$start`: `$` cannot start a node id. */
+function isTimerJob(job: PlannedJob): boolean {
+  return job.stepId.startsWith('$');
 }

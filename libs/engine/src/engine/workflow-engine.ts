@@ -8,7 +8,9 @@ import type { Clock } from '../ports/clock.port.js';
 import type { EventSink } from '../ports/event-sink.port.js';
 import type { ExecutionStore } from '../ports/execution-store.port.js';
 import type { IdGenerator } from '../ports/id-generator.port.js';
-import type { StepScheduler } from '../ports/step-scheduler.port.js';
+import type { StepJobResult, StepScheduler } from '../ports/step-scheduler.port.js';
+import { decideAdmission } from './decide-admission.js';
+import { watchStepLease } from './watch-step-lease.js';
 import { closeOpenSteps } from './close-open-steps.js';
 import { ExecutionJournal, type UnitOfWork } from './execution-journal.js';
 import { silentLogger } from './silent-logger.js';
@@ -20,6 +22,8 @@ import { ExecutionControls } from './execution-controls.js';
 
 /** Job step id of the workflow-level timeout check; `$` cannot start a node id. */
 export const DEADLINE_STEP_ID = '$deadline';
+/** Job step id of an execution waiting for admission (per-workflow limits) or for recovery. */
+export const START_STEP_ID = '$start';
 
 export interface WorkflowEngineDeps {
   store: ExecutionStore;
@@ -39,6 +43,14 @@ export interface WorkflowEngineDeps {
   maxNodes?: number;
   /** How long `immediate` mode waits for the result before answering with the status. */
   immediateWaitMs?: number;
+  /** Longest wait (retry back-off, delay) an in-process immediate run keeps; longer parks it on `scheduler` (default 1000). */
+  immediateMaxDelayMs?: number;
+  /** How long a running step's lease lasts without renewal: after that another worker may run it again (default 5000). */
+  stepLeaseMs?: number;
+  /** How often a running step renews its lease and checks for a cancel from any process (default 1000). */
+  stepWatchMs?: number;
+  /** Recovery starts `pending` executions older than this whose start job was lost (default 10000). */
+  pendingGraceMs?: number;
 }
 
 /**
@@ -54,8 +66,10 @@ export class WorkflowEngine extends ExecutionControls {
   constructor(private readonly deps: WorkflowEngineDeps) {
     const logger = deps.logger ?? silentLogger;
     const running = new RunningStepRegistry();
-    const journal = new ExecutionJournal({ ...deps, logger, running });
-    super(journal, deps.store, deps.clock, running, new Map(deps.interpreters.map((i) => [i.format, i])));
+    const journal = new ExecutionJournal({ ...deps, logger, running, immediateMaxDelayMs: deps.immediateMaxDelayMs ?? 1000 });
+    super(journal, deps.store, deps.clock, running, new Map(deps.interpreters.map((i) => [i.format, i])), {
+      pendingGraceMs: deps.pendingGraceMs ?? 10_000,
+    });
     this.services = deps.services ?? {};
     this.random = deps.random ?? Math.random;
     this.logger = logger;
@@ -90,6 +104,7 @@ export class WorkflowEngine extends ExecutionControls {
     const requested = request.mode ?? 'auto';
     const mode = requested === 'auto' ? complexity.recommendedMode : requested;
     const now = new Date(this.deps.clock.now());
+    const timeoutMs = request.timeoutMs ?? interpreter.timeoutMs(request.definition);
     const execution: ExecutionRecord = {
       id: request.executionId ?? this.deps.ids.newId(),
       workspaceId: request.workspaceId ?? '',
@@ -110,28 +125,54 @@ export class WorkflowEngine extends ExecutionControls {
       createdAt: now,
       startedAt: null,
       endedAt: null,
-      deadlineAt: null,
+      // Counted from creation until the run starts; the start re-bases it (the timeout covers the run, not the wait).
+      deadlineAt: timeoutMs ? new Date(now.getTime() + timeoutMs) : null,
       redriveCount: 0,
     };
     await this.deps.store.createExecution(execution, interpreter.createInitialSteps(execution));
-    const finished = mode === 'immediate' ? this.journal.whenTerminal(execution.id) : null;
-    await this.journal.transact(execution.id, async (uow) => {
-      const timeoutMs = request.timeoutMs ?? interpreter.timeoutMs(execution.definition);
-      const deadlineAt = timeoutMs ? new Date(uow.now.getTime() + timeoutMs) : null;
-      if (!(await uow.moveStatus(['pending'], 'running', { startedAt: uow.now, deadlineAt }))) return;
-      uow.events.push({ type: 'started', data: { mode, input: execution.input } });
-      if (timeoutMs) uow.jobs.push({ stepId: DEADLINE_STEP_ID, attempt: 1, delayMs: timeoutMs });
-      await this.advance(uow);
-    });
-    if (finished) await this.waitAtMost(finished, execution.id);
+    // Immediate mode runs in this process while it stays fast; without an in-process scheduler it waits on the queue.
+    const inProcess = mode === 'immediate' && Boolean(this.deps.immediateScheduler);
+    const finished = mode !== 'immediate' ? null : inProcess ? this.journal.runInProcess(execution.id) : this.journal.whenTerminal(execution.id);
+    const refused = await this.admitAndStart(execution.id);
+    if (refused) {
+      // Over the workflow's limits: the execution waits, parked on the durable queue.
+      if (inProcess) await this.journal.handOver(execution.id);
+      else this.journal.forgetWaiters(execution.id);
+      await this.journal.dispatch(execution, [{ stepId: START_STEP_ID, attempt: 1, delayMs: refused.retryAfterMs }], true);
+    } else if (finished) {
+      await this.waitAtMost(finished, execution.id);
+      if (inProcess) await this.journal.handOver(execution.id);
+    }
     const snapshot = await this.deps.store.findExecution(execution.id);
     const current = snapshot?.execution ?? execution;
     const result: StartExecutionResult = { executionId: execution.id, status: current.status, mode, complexity };
     return mode === 'immediate' ? { ...result, output: current.output, error: current.error, cause: current.cause } : result;
   }
 
+  /**
+   * Starts a pending execution if its workflow's limits admit it (race-free: the store
+   * serialises admissions per workflow). Returns when to ask again if it was refused.
+   */
+  private async admitAndStart(executionId: string): Promise<{ retryAfterMs: number } | undefined> {
+    if (!(await this.deps.store.findExecution(executionId))) return undefined;
+    return this.journal.transact(executionId, async (uow) => {
+      if (uow.execution.status !== 'pending') return undefined;
+      const decision = decideAdmission(await uow.tx.loadAdmission(uow.now), uow.now);
+      if (!decision.admitted) return { retryAfterMs: decision.retryAfterMs };
+      const { execution } = uow;
+      const timeoutMs = execution.deadlineAt ? execution.deadlineAt.getTime() - execution.createdAt.getTime() : null;
+      const deadlineAt = timeoutMs ? new Date(uow.now.getTime() + timeoutMs) : null;
+      if (!(await uow.moveStatus(['pending'], 'running', { startedAt: uow.now, deadlineAt }))) return undefined;
+      uow.events.push({ type: 'started', data: { mode: execution.mode, input: execution.input } });
+      if (timeoutMs) uow.jobs.push({ stepId: DEADLINE_STEP_ID, attempt: 1, delayMs: timeoutMs });
+      await this.advance(uow);
+      return undefined;
+    });
+  }
+
   /** Runs one step attempt (the body of a queue job). Safe to call twice with the same job. */
-  async runStep(job: StepJob): Promise<void> {
+  async runStep(job: StepJob): Promise<StepJobResult> {
+    if (job.stepId === START_STEP_ID) return this.admitAndStart(job.executionId);
     if (job.stepId === DEADLINE_STEP_ID) return this.enforceDeadline(job.executionId);
     const snapshot = await this.deps.store.findExecution(job.executionId);
     if (!snapshot || !isRunnable(snapshot, job)) return;
@@ -140,10 +181,15 @@ export class WorkflowEngine extends ExecutionControls {
     const started = await this.journal.transact(job.executionId, async (uow) => {
       if (!isRunnable(uow.snapshot, job)) return false;
       const step = uow.step(job.stepId)!;
+      // A step already `running` is run again only once its runner stopped renewing the lease
+      // (it died); while the lease is live this job waits and looks again.
+      const leaseUntil = new Date(uow.now.getTime() + this.leaseMs);
+      if (!(await uow.tx.claimStep(job.stepId, leaseUntil, step.status === 'running' ? uow.now : null))) return 'leased';
       await uow.saveSteps([{ ...step, status: 'running', queued: false, wakeAt: null, input: prepared.input.data, startedAt: uow.now, endedAt: null, durationMs: null }]);
       uow.events.push({ type: 'step_started', stepId: job.stepId, attempt: job.attempt, data: { input: prepared.input.data } });
       return true;
     });
+    if (started === 'leased') return { retryAfterMs: this.leaseMs };
     if (!started) return;
     const outcome = prepared.inputError ? ({ ok: false, error: prepared.inputError } as const) : await this.attempt(job, prepared);
     await this.journal.transact(job.executionId, (uow) => this.recordOutcome(uow, job, prepared, outcome));
@@ -152,6 +198,8 @@ export class WorkflowEngine extends ExecutionControls {
   private async attempt(job: StepJob, prepared: PreparedStep): Promise<AttemptOutcome> {
     const controller = new AbortController();
     const unregister = this.running.register(job.executionId, controller);
+    // Renews the lease and aborts the node when a cancel (or timeout) lands in any process.
+    const stopWatch = watchStepLease({ job, controller, store: this.deps.store, clock: this.deps.clock, logger: this.logger, leaseMs: this.leaseMs, everyMs: this.deps.stepWatchMs ?? 1000 });
     const nodeId = job.stepId.slice(job.stepId.lastIndexOf('.') + 1);
     const scope = { executionId: job.executionId, stepId: job.stepId, attempt: job.attempt };
     try {
@@ -170,6 +218,7 @@ export class WorkflowEngine extends ExecutionControls {
         },
       });
     } finally {
+      stopWatch();
       unregister();
     }
   }
@@ -235,6 +284,10 @@ export class WorkflowEngine extends ExecutionControls {
     if (!(await uow.moveStatus(['running', 'paused'], 'failed', { error: serialized.error, cause: serialized.cause, endedAt: uow.now }))) return;
     await uow.saveSteps(closeOpenSteps(uow.snapshot.steps, ['pending', 'retrying'], uow.now, serialized));
     uow.events.push({ type: 'failed', data: { error: serialized.error, cause: serialized.cause } });
+  }
+
+  private get leaseMs(): number {
+    return this.deps.stepLeaseMs ?? 5000;
   }
 
   private async waitAtMost(finished: Promise<void>, executionId: string): Promise<void> {

@@ -4,6 +4,7 @@ import type {
   ExecutionSnapshot,
   ExecutionStatus,
   NewExecutionEvent,
+  StepJob,
   StepRecord,
 } from '../execution/execution-record.js';
 
@@ -25,6 +26,41 @@ export abstract class ExecutionTransaction {
   abstract saveSteps(steps: StepRecord[]): Promise<void>;
   /** Appends events with the next per-execution sequence numbers and returns them numbered. */
   abstract appendEvents(events: NewExecutionEvent[], timestamp: Date): Promise<ExecutionEvent[]>;
+  /**
+   * Takes the step's lease until `leaseUntil` for the process about to run it. With
+   * `unlessLeasedAt`, refuses (returns false) while another holder's lease is still valid at
+   * that time: a step left `running` is only run again once its runner stopped renewing.
+   */
+  abstract claimStep(stepId: string, leaseUntil: Date, unlessLeasedAt: Date | null): Promise<boolean>;
+  /**
+   * The workflow's start limits and its current load, for admission. When the workflow has a
+   * limit, implementations serialise admissions of that workflow across processes until this
+   * unit of work ends (e.g. a transaction-scoped advisory lock), so the counts stay true.
+   */
+  abstract loadAdmission(now: Date): Promise<AdmissionSnapshot>;
+}
+
+/** Per-workflow start limits; null means unlimited. */
+export interface WorkflowLimits {
+  maxConcurrentExecutions: number | null;
+  maxStartsPerMinute: number | null;
+}
+
+/** What admission control decides from: the limits and the workflow's other executions. */
+export interface AdmissionSnapshot extends WorkflowLimits {
+  /** Executions of the workflow in `running` state. */
+  running: number;
+  /**
+   * Start times within the minute before `now` of the workflow's executions, oldest first; the
+   * newest `maxStartsPerMinute` of them are enough.
+   */
+  recentStarts: Date[];
+}
+
+/** What a running step's watcher learns when it renews the step's lease. */
+export interface StepWatch {
+  executionStatus: ExecutionStatus;
+  executionError: string | null;
 }
 
 /** Durable journal of executions, steps and events. */
@@ -42,4 +78,11 @@ export abstract class ExecutionStore {
   abstract findRunningExecutionIds(): Promise<string[]>;
   /** Events of an execution in sequence order, after `afterSequence` when given. */
   abstract findEvents(executionId: string, afterSequence?: number): Promise<ExecutionEvent[]>;
+  /** Ids of executions still `pending` that were created before `createdBefore` (recovery). */
+  abstract findPendingExecutionIds(createdBefore: Date): Promise<string[]>;
+  /**
+   * Renews the lease of a running step attempt (no execution lock: a cheap single write) and
+   * reports the execution's status, or null when the step is no longer `running` at `job.attempt`.
+   */
+  abstract renewStepLease(job: StepJob, leaseUntil: Date): Promise<StepWatch | null>;
 }

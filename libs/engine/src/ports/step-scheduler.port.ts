@@ -14,4 +14,13 @@ export interface ScheduleOptions {
  */
 export abstract class StepScheduler {
   abstract schedule(job: StepJob, options?: ScheduleOptions): Promise<void>;
+  /** Drops an execution's jobs that have not started yet (in-process schedulers handing work over). */
+  discardWaiting?(executionId: string): void;
 }
+
+/**
+ * What running a job asks of its queue: nothing (done), or to keep the same job id and run it
+ * again after `retryAfterMs` (an execution waiting for admission). Queues keep the id so
+ * recovery scheduling it again is still a no-op.
+ */
+export type StepJobResult = { retryAfterMs: number } | void;

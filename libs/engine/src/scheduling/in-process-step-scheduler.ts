@@ -1,8 +1,8 @@
 import { jobIdOf, type StepJob } from '../execution/execution-record.js';
 import type { Clock } from '../ports/clock.port.js';
-import { type ScheduleOptions, StepScheduler } from '../ports/step-scheduler.port.js';
+import { type ScheduleOptions, type StepJobResult, StepScheduler } from '../ports/step-scheduler.port.js';
 
-export type StepRunner = (job: StepJob) => Promise<void>;
+export type StepRunner = (job: StepJob) => Promise<StepJobResult>;
 
 /**
  * Runs step jobs in this process on the clock's timers: the `immediate` mode path and the test
@@ -11,7 +11,7 @@ export type StepRunner = (job: StepJob) => Promise<void>;
  */
 export class InProcessStepScheduler extends StepScheduler {
   private runner: StepRunner | null = null;
-  private readonly waiting = new Map<string, () => void>();
+  private readonly waiting = new Map<string, { job: StepJob; cancel: () => void; dueNow: boolean }>();
   private readonly active = new Set<string>();
   private dueNow = 0;
   private progress = 0;
@@ -39,7 +39,17 @@ export class InProcessStepScheduler extends StepScheduler {
       this.waiting.delete(id);
       void this.run(id, job);
     });
-    this.waiting.set(id, cancel);
+    this.waiting.set(id, { job, cancel, dueNow: delayMs === 0 });
+  }
+
+  /** Drops the execution's jobs whose timers have not fired; running ones go on. */
+  override discardWaiting(executionId: string): void {
+    for (const [id, waiting] of this.waiting) {
+      if (waiting.job.executionId !== executionId) continue;
+      waiting.cancel();
+      if (waiting.dueNow) this.dueNow--;
+      this.waiting.delete(id);
+    }
   }
 
   /** Jobs waiting for their timer or running. */
@@ -70,7 +80,7 @@ export class InProcessStepScheduler extends StepScheduler {
 
   /** Drops all waiting jobs (shutdown). */
   clear(): void {
-    for (const cancel of this.waiting.values()) cancel();
+    for (const waiting of this.waiting.values()) waiting.cancel();
     this.waiting.clear();
     this.dueNow = 0;
   }
@@ -78,13 +88,16 @@ export class InProcessStepScheduler extends StepScheduler {
   private async run(id: string, job: StepJob): Promise<void> {
     this.active.add(id);
     this.progress++;
+    let result: StepJobResult = undefined;
     try {
-      await this.runner!(job);
+      result = await this.runner!(job);
     } catch (error) {
       this.onError(error, job);
     } finally {
       this.active.delete(id);
       this.progress++;
     }
+    // Same id again later, as a queue's "move to delayed" keeps it.
+    if (result) await this.schedule(job, { delayMs: result.retryAfterMs });
   }
 }

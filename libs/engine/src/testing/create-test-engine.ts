@@ -21,7 +21,8 @@ export interface TestEngineOptions extends Partial<Omit<WorkflowEngineDeps, 'int
 export function createTestEngine(options: TestEngineOptions = {}) {
   const registry = options.registry ?? new NodeRegistry(options.nodeTypes ?? []);
   const clock = options.clock instanceof FakeClock ? options.clock : new FakeClock();
-  const store = new InMemoryExecutionStore();
+  // A store passed in is shared: two engines over one store stand for two processes.
+  const store = options.store instanceof InMemoryExecutionStore ? options.store : new InMemoryExecutionStore();
   const events = new RecordingEventSink();
   const scheduleErrors: unknown[] = [];
   const scheduler = new InProcessStepScheduler(clock, (error) => scheduleErrors.push(error));
@@ -36,9 +37,15 @@ export function createTestEngine(options: TestEngineOptions = {}) {
     interpreters: [new GraphInterpreter(registry)],
   });
   scheduler.attach((job) => engine.runStep(job));
+  const immediate = options.immediateScheduler instanceof InProcessStepScheduler ? options.immediateScheduler : null;
+  immediate?.attach((job) => engine.runStep(job));
 
   // Quiet rather than idle: a node blocked on a gate or a fake timer must not stall the test.
-  const settle = () => scheduler.whenQuiet();
+  const settle = async () => {
+    await scheduler.whenQuiet();
+    await immediate?.whenQuiet();
+    await scheduler.whenQuiet();
+  };
   const harness = {
     engine,
     registry,

@@ -5,15 +5,27 @@ import type {
   ExecutionSnapshot,
   ExecutionStatus,
   NewExecutionEvent,
+  StepJob,
   StepRecord,
 } from '../execution/execution-record.js';
-import { type ExecutionPatch, ExecutionStore, ExecutionTransaction } from '../ports/execution-store.port.js';
+import {
+  type AdmissionSnapshot,
+  type ExecutionPatch,
+  ExecutionStore,
+  ExecutionTransaction,
+  type StepWatch,
+  type WorkflowLimits,
+} from '../ports/execution-store.port.js';
 
 interface Journal {
   execution: ExecutionRecord;
   steps: Map<string, StepRecord>;
   events: ExecutionEvent[];
+  /** Step leases by step id (see `ExecutionTransaction.claimStep`). */
+  leases: Map<string, Date>;
 }
+
+const UNLIMITED: WorkflowLimits = { maxConcurrentExecutions: null, maxStartsPerMinute: null };
 
 /**
  * ExecutionStore in memory with real transaction semantics: a per-execution lock, writes kept
@@ -23,6 +35,18 @@ interface Journal {
 export class InMemoryExecutionStore extends ExecutionStore {
   private readonly journals = new Map<string, Journal>();
   private readonly locks = new Map<string, Promise<void>>();
+  private readonly limits = new Map<string, WorkflowLimits>();
+  private readonly admissionLocks = new Map<string, Promise<void>>();
+
+  /** What a workflow row's settings would say; unlimited unless set. */
+  setWorkflowLimits(workflowId: string, limits: Partial<WorkflowLimits>): void {
+    this.limits.set(workflowId, { ...UNLIMITED, ...limits });
+  }
+
+  /** The step's lease, for assertions. */
+  leaseOf(executionId: string, stepId: string): Date | null {
+    return this.journals.get(executionId)?.leases.get(stepId) ?? null;
+  }
 
   async createExecution(execution: ExecutionRecord, steps: StepRecord[]): Promise<void> {
     if (this.journals.has(execution.id)) throw new InvalidInputError(`Execution ${execution.id} exists`, 'EXECUTION_EXISTS');
@@ -30,6 +54,7 @@ export class InMemoryExecutionStore extends ExecutionStore {
       execution: structuredClone(execution),
       steps: new Map(steps.map((step) => [step.stepId, structuredClone(step)])),
       events: [],
+      leases: new Map(),
     });
   }
 
@@ -47,10 +72,19 @@ export class InMemoryExecutionStore extends ExecutionStore {
     try {
       const journal = this.journals.get(executionId);
       if (!journal) throw new InvalidInputError(`Execution ${executionId} not found`, 'EXECUTION_NOT_FOUND');
-      const tx = new InMemoryTransaction(journal);
-      const result = await work(tx);
-      tx.commit();
-      return result;
+      const releases: Array<() => void> = [];
+      try {
+        const tx = new InMemoryTransaction(journal, async (now) => {
+          // Held until this unit of work ends, like a transaction-scoped advisory lock per workflow.
+          releases.push(await this.lockAdmission(journal.execution.workflowId ?? ''));
+          return this.admissionOf(journal.execution.workflowId, now);
+        });
+        const result = await work(tx);
+        tx.commit();
+        return result;
+      } finally {
+        for (const releaseAdmission of releases) releaseAdmission();
+      }
     } finally {
       release();
       if (this.locks.get(executionId) === mine) this.locks.delete(executionId);
@@ -64,14 +98,58 @@ export class InMemoryExecutionStore extends ExecutionStore {
   async findEvents(executionId: string, afterSequence = 0): Promise<ExecutionEvent[]> {
     return structuredClone((this.journals.get(executionId)?.events ?? []).filter((e) => e.sequence > afterSequence));
   }
+
+  async findPendingExecutionIds(createdBefore: Date): Promise<string[]> {
+    return [...this.journals.values()]
+      .filter((j) => j.execution.status === 'pending' && j.execution.createdAt < createdBefore)
+      .map((j) => j.execution.id);
+  }
+
+  async renewStepLease(job: StepJob, leaseUntil: Date): Promise<StepWatch | null> {
+    const journal = this.journals.get(job.executionId);
+    const step = journal?.steps.get(job.stepId);
+    if (!journal || !step || step.status !== 'running' || step.attempt !== job.attempt) return null;
+    journal.leases.set(job.stepId, new Date(leaseUntil));
+    return { executionStatus: journal.execution.status, executionError: journal.execution.error };
+  }
+
+  private async lockAdmission(workflowId: string): Promise<() => void> {
+    const previous = this.admissionLocks.get(workflowId) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
+    this.admissionLocks.set(workflowId, mine);
+    await previous;
+    return () => {
+      release();
+      if (this.admissionLocks.get(workflowId) === mine) this.admissionLocks.delete(workflowId);
+    };
+  }
+
+  private admissionOf(workflowId: string | null, now: Date): AdmissionSnapshot {
+    const limits = (workflowId && this.limits.get(workflowId)) || UNLIMITED;
+    const windowStart = now.getTime() - 60_000;
+    const others = [...this.journals.values()].map((j) => j.execution).filter((e) => workflowId && e.workflowId === workflowId);
+    return {
+      ...limits,
+      running: others.filter((e) => e.status === 'running').length,
+      recentStarts: others
+        .map((e) => e.startedAt)
+        .filter((at): at is Date => at !== null && at.getTime() > windowStart)
+        .sort((a, b) => a.getTime() - b.getTime()),
+    };
+  }
 }
 
 class InMemoryTransaction extends ExecutionTransaction {
   private execution: ExecutionRecord;
   private readonly steps = new Map<string, StepRecord>();
   private readonly events: ExecutionEvent[] = [];
+  private readonly leases = new Map<string, Date>();
 
-  constructor(private readonly journal: Journal) {
+  constructor(
+    private readonly journal: Journal,
+    private readonly admission: (now: Date) => Promise<AdmissionSnapshot>,
+  ) {
     super();
     this.execution = structuredClone(journal.execution);
   }
@@ -102,7 +180,19 @@ class InMemoryTransaction extends ExecutionTransaction {
     return structuredClone(numbered);
   }
 
+  async claimStep(stepId: string, leaseUntil: Date, unlessLeasedAt: Date | null): Promise<boolean> {
+    const current = this.journal.leases.get(stepId);
+    if (unlessLeasedAt && current && current > unlessLeasedAt) return false;
+    this.leases.set(stepId, new Date(leaseUntil));
+    return true;
+  }
+
+  async loadAdmission(now: Date): Promise<AdmissionSnapshot> {
+    return this.admission(now);
+  }
+
   commit(): void {
+    for (const [stepId, lease] of this.leases) this.journal.leases.set(stepId, lease);
     this.journal.execution = this.execution;
     for (const [stepId, step] of this.steps) this.journal.steps.set(stepId, step);
     this.journal.events.push(...this.events);

@@ -1,16 +1,22 @@
 import {
   ExecutionStore,
   ExecutionTransaction,
+  type AdmissionSnapshot,
   type ExecutionEvent,
   type ExecutionPatch,
   type ExecutionRecord,
   type ExecutionSnapshot,
   type ExecutionStatus,
   type NewExecutionEvent,
+  type StepJob,
   type StepRecord,
+  type StepWatch,
 } from '@baton/engine';
 import type { DataSource, EntityManager } from 'typeorm';
 import { json, toExecutionEvent, toExecutionRecord, toStepRecord, type EventRow, type ExecutionRow, type StepRow } from './execution-rows';
+
+/** Namespace (first key) of the per-workflow admission advisory locks. */
+const ADMISSION_LOCK_SPACE = 7401;
 
 const STEP_COLUMNS =
   'execution_id, step_id, node_id, status, attempt, attempt_offset, input, output, error, handles, queued, wake_at, started_at, ended_at, duration_ms, state';
@@ -79,6 +85,24 @@ export class TypeOrmExecutionStore extends ExecutionStore {
     );
     return rows.map(toExecutionEvent);
   }
+
+  async findPendingExecutionIds(createdBefore: Date): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM executions WHERE status = 'pending' AND created_at < $1`, [createdBefore]);
+    return rows.map((r) => r.id);
+  }
+
+  async renewStepLease(job: StepJob, leaseUntil: Date): Promise<StepWatch | null> {
+    // Touches only the step row: it never waits for the execution lock unless that unit of work
+    // changes this very step (a cancel), and then it sees the outcome.
+    const result = await this.dataSource.query(
+      `UPDATE execution_steps s SET lease_until = $4 FROM executions e
+       WHERE s.execution_id = $1 AND s.step_id = $2 AND s.attempt = $3 AND s.status = 'running' AND e.id = s.execution_id
+       RETURNING e.status, e.error`,
+      [job.executionId, job.stepId, job.attempt, leaseUntil],
+    );
+    const row = rowsOf<{ status: ExecutionStatus; error: string | null }>(result)[0];
+    return row ? { executionStatus: row.status, executionError: row.error } : null;
+  }
 }
 
 class TypeOrmExecutionTransaction extends ExecutionTransaction {
@@ -121,6 +145,48 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
 
   async saveSteps(steps: StepRecord[]): Promise<void> {
     await upsertSteps(this.tx, steps);
+  }
+
+  async claimStep(stepId: string, leaseUntil: Date, unlessLeasedAt: Date | null): Promise<boolean> {
+    const result = await this.tx.query(
+      `UPDATE execution_steps SET lease_until = $3
+       WHERE execution_id = $1 AND step_id = $2 AND ($4::timestamptz IS NULL OR lease_until IS NULL OR lease_until <= $4)
+       RETURNING step_id`,
+      [this.executionId, stepId, leaseUntil, unlessLeasedAt],
+    );
+    return rowsOf(result).length === 1;
+  }
+
+  async loadAdmission(now: Date): Promise<AdmissionSnapshot> {
+    const unlimited: AdmissionSnapshot = { maxConcurrentExecutions: null, maxStartsPerMinute: null, running: 0, recentStarts: [] };
+    const limits: { workflow_id: string; max_concurrent_executions: number | null; max_starts_per_minute: number | null }[] = await this.tx.query(
+      `SELECT w.id AS workflow_id, w.max_concurrent_executions, w.max_starts_per_minute
+       FROM executions e JOIN workflows w ON w.id = e.workflow_id WHERE e.id = $1`,
+      [this.executionId],
+    );
+    const workflow = limits[0];
+    if (!workflow || (workflow.max_concurrent_executions === null && workflow.max_starts_per_minute === null)) return unlimited;
+    // Admissions of one workflow take turns until commit, in every process: the counts below
+    // then include every start committed before, and nobody else is deciding meanwhile.
+    await this.tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ADMISSION_LOCK_SPACE, workflow.workflow_id]);
+    const running: { count: number }[] =
+      workflow.max_concurrent_executions === null
+        ? [{ count: 0 }]
+        : await this.tx.query(`SELECT count(*)::int AS count FROM executions WHERE workflow_id = $1 AND status = 'running'`, [workflow.workflow_id]);
+    // The newest `max` starts of the last minute decide; older ones cannot matter.
+    const starts: { started_at: Date }[] =
+      workflow.max_starts_per_minute === null
+        ? []
+        : await this.tx.query(
+            `SELECT started_at FROM executions WHERE workflow_id = $1 AND started_at > $2 ORDER BY started_at DESC LIMIT $3`,
+            [workflow.workflow_id, new Date(now.getTime() - 60_000), workflow.max_starts_per_minute],
+          );
+    return {
+      maxConcurrentExecutions: workflow.max_concurrent_executions,
+      maxStartsPerMinute: workflow.max_starts_per_minute,
+      running: running[0].count,
+      recentStarts: starts.map((r) => new Date(r.started_at)).reverse(),
+    };
   }
 
   async appendEvents(events: NewExecutionEvent[], timestamp: Date): Promise<ExecutionEvent[]> {
