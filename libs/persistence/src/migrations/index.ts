@@ -1,6 +1,7 @@
 import { FoundationSchema1763740000000 } from './1763740000000-foundation-schema';
 import { ExecutionJournal1763750000000 } from './1763750000000-execution-journal';
 import { WorkflowLimits1763760000000 } from './1763760000000-workflow-limits';
+import { Triggers1763770000000 } from './1763770000000-triggers';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
-export const MIGRATIONS = [FoundationSchema1763740000000, ExecutionJournal1763750000000, WorkflowLimits1763760000000];
+export const MIGRATIONS = [FoundationSchema1763740000000, ExecutionJournal1763750000000, WorkflowLimits1763760000000, Triggers1763770000000];
