@@ -1,4 +1,5 @@
 import type { EngineError } from '../errors/engine.error.js';
+import type { SerializedError } from '../errors/serialize-error.js';
 import type { ComplexityReport } from '../definition/analyze-complexity.js';
 import type { NodeErrorMode } from '../definition/graph-definition.js';
 import type { ValidationResult } from '../definition/validation-problem.js';
@@ -37,6 +38,29 @@ export interface AdvancePlan {
   finished: { output: unknown } | null;
 }
 
+/** Everything an interpreter may look at to decide what a failed attempt means. */
+export interface FailureContext {
+  snapshot: ExecutionSnapshot;
+  /** The step as it was before this failure was recorded. */
+  step: StepRecord;
+  error: EngineError;
+  prepared: PreparedStep;
+  now: Date;
+  /** The engine's injectable random source, for retry jitter. */
+  random: () => number;
+}
+
+/**
+ * An interpreter's verdict on a failed attempt (e.g. ASL's Retry/Catch matched by error name).
+ * `error` is what the step row keeps (it may carry interpreter bookkeeping such as retry counters).
+ */
+export type FailureDecision =
+  | { kind: 'retry'; delayMs: number; error: SerializedError }
+  /** Caught: the step settles as failed with this output and follows `handles`. */
+  | { kind: 'handled'; output: unknown; handles: string[]; error: SerializedError }
+  /** The step fails; `failExecution` fails the run, null leaves it to `advance` (a failed branch). */
+  | { kind: 'failed'; error: SerializedError; failExecution: EngineError | null };
+
 /**
  * The format-specific half of the engine. The graph interpreter implements it today; an Amazon
  * States Language interpreter can implement it later and reuse the journal, retries, timers,
@@ -55,4 +79,11 @@ export interface WorkflowInterpreter {
   /** The step row after a successful attempt (a loop stays `running` while it iterates). */
   completeStep(step: StepRecord, result: NodeResult, prepared: PreparedStep, now: Date): StepRecord;
   advance(snapshot: ExecutionSnapshot, now: Date, maxConcurrency: number): Promise<AdvancePlan>;
+  /**
+   * Optional: decides retries and error handling itself instead of `PreparedStep.retry` and
+   * `onError` (cancellation still always fails the step).
+   */
+  decideFailure?(context: FailureContext): FailureDecision;
+  /** Optional: the error an execution fails with when its workflow-level timeout passes. */
+  deadlineError?(definition: unknown): EngineError;
 }

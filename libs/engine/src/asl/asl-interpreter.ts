@@ -1,0 +1,80 @@
+import type { ComplexityReport } from '../definition/analyze-complexity.js';
+import type { ValidationResult } from '../definition/validation-problem.js';
+import type { AdvancePlan, FailureContext, FailureDecision, PreparedStep, WorkflowInterpreter } from '../engine/workflow-interpreter.js';
+import type { EngineError } from '../errors/engine.error.js';
+import { type ExecutionRecord, type ExecutionSnapshot, newStepRecord, type StepRecord } from '../execution/execution-record.js';
+import type { NodeRegistry } from '../nodes/node-registry.js';
+import type { NodeResult } from '../nodes/node-type.js';
+import { analyzeAslComplexity } from './analyze-asl-complexity.js';
+import type { AslStateMachine } from './definition/asl-definition.js';
+import { AslError, STATES } from './definition/asl.error.js';
+import { decideAslFailure } from './failures/decide-asl-failure.js';
+import { advanceAsl } from './runtime/advance-asl.js';
+import { aslStepId } from './runtime/asl-step-id.js';
+import { AslStepTable } from './runtime/asl-step-table.js';
+import type { ContainerState } from './runtime/container-state.js';
+import { type AslPreparedStep, prepareAslStep } from './runtime/prepare-asl-step.js';
+import { validateAslDefinition } from './validation/validate-asl-definition.js';
+
+// Map and Parallel bound themselves (MaxConcurrency); this only caps one execution's queue share.
+const MAX_CONCURRENT_STEPS = 200;
+
+/**
+ * Runs `format: "asl"` definitions (Amazon States Language, JSONPath query language) on the
+ * engine's durable core: one step row per state entry, Retry/Catch through `decideFailure`,
+ * Waits as delayed jobs, Parallel/Map as container steps whose branches are ordinary steps.
+ */
+export class AslInterpreter implements WorkflowInterpreter {
+  readonly format = 'asl';
+
+  constructor(private readonly registry: NodeRegistry) {}
+
+  validate(definition: unknown, options: { maxNodes?: number }): ValidationResult {
+    return validateAslDefinition(definition, this.registry, options);
+  }
+
+  analyze(definition: unknown): ComplexityReport {
+    return analyzeAslComplexity(definition as AslStateMachine);
+  }
+
+  maxConcurrency(): number {
+    return MAX_CONCURRENT_STEPS;
+  }
+
+  timeoutMs(definition: unknown): number | null {
+    const seconds = (definition as AslStateMachine).TimeoutSeconds;
+    return seconds ? seconds * 1000 : null;
+  }
+
+  deadlineError(definition: unknown): EngineError {
+    return new AslError(STATES.Timeout, `Execution timed out after ${(definition as AslStateMachine).TimeoutSeconds} seconds (TimeoutSeconds)`);
+  }
+
+  createInitialSteps(execution: ExecutionRecord): StepRecord[] {
+    const startAt = (execution.definition as AslStateMachine).StartAt;
+    return [newStepRecord(execution.id, aslStepId('', 1, startAt), startAt)];
+  }
+
+  async prepareStep(snapshot: ExecutionSnapshot, step: StepRecord): Promise<PreparedStep> {
+    return prepareAslStep(snapshot, step, snapshot.execution.definition as AslStateMachine, new AslStepTable(snapshot.steps), this.registry);
+  }
+
+  completeStep(step: StepRecord, result: NodeResult, prepared: PreparedStep, now: Date): StepRecord {
+    if ((prepared as AslPreparedStep).asl.phase === 'start') {
+      // The container stays running while its branches run; advance completes it.
+      return { ...step, output: null, state: { container: result.output as ContainerState } };
+    }
+    const durationMs = step.startedAt ? now.getTime() - new Date(step.startedAt).getTime() : null;
+    const handles = result.handle === undefined ? [] : [result.handle].flat();
+    return { ...step, status: 'completed', output: result.output ?? null, handles, error: null, endedAt: now, durationMs, wakeAt: null };
+  }
+
+  async advance(snapshot: ExecutionSnapshot, now: Date, maxConcurrency: number): Promise<AdvancePlan> {
+    return advanceAsl(snapshot, snapshot.execution.definition as AslStateMachine, now, maxConcurrency);
+  }
+
+  decideFailure({ step, error, prepared, random }: FailureContext): FailureDecision {
+    const { asl } = prepared as AslPreparedStep;
+    return decideAslFailure({ state: asl.state, error, previousError: step.error, rawInput: asl.raw, topLevel: asl.scope === '', random });
+  }
+}

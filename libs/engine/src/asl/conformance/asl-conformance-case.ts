@@ -1,0 +1,36 @@
+/**
+ * One conformance case, written from the States Language specification: a state machine, its
+ * input and the outcome the spec prescribes. Runs unchanged in the engine's in-memory test
+ * engine and through the REST API on every tier.
+ */
+export interface AslConformanceCase {
+  name: string;
+  definition: Record<string, unknown>;
+  input?: unknown;
+  expect: { status: 'completed'; output: unknown } | { status: 'failed'; error: string; cause?: string; causeContains?: string };
+  /** `http` cases call the conformance stub server; `{{STUB}}` in the definition becomes its base URL. */
+  needs?: 'http';
+}
+
+/** A definition that must be refused, with the problems validation must report. */
+export interface AslValidationCase {
+  name: string;
+  definition: unknown;
+  problems: Array<{ path: string; messageContains?: string }>;
+}
+
+/** A one-state machine around `state` (End is added unless the state type forbids it). */
+export function single(state: Record<string, unknown>): Record<string, unknown> {
+  const terminal = ['Succeed', 'Fail', 'Choice'].includes(String(state.Type));
+  return { StartAt: 'S', States: { S: terminal || 'Next' in state ? state : { ...state, End: true } } };
+}
+
+/** A machine whose states run in the order given; every state but the last gets Next. */
+export function chain(...states: Array<[string, Record<string, unknown>]>): Record<string, unknown> {
+  const entries = states.map(([name, state], i) => {
+    const last = i === states.length - 1;
+    const terminal = ['Succeed', 'Fail', 'Choice'].includes(String(state.Type)) || 'Next' in state || 'End' in state;
+    return [name, terminal ? state : last ? { ...state, End: true } : { ...state, Next: states[i + 1][0] }];
+  });
+  return { StartAt: states[0][0], States: Object.fromEntries(entries) };
+}

@@ -1,0 +1,40 @@
+import type { StepRecord } from '../../execution/execution-record.js';
+
+/**
+ * Progress of a running Parallel or Map step, kept in its `state` while branches or iterations
+ * run (the step stays `running` without a job, like a graph loop).
+ */
+export interface ContainerState {
+  kind: 'parallel' | 'map';
+  /** The container attempt that started these branches/iterations: part of their scopes. */
+  attempt: number;
+  /** Input of each branch (Parallel: the same effective input) or iteration (Map: the selected item). */
+  inputs: unknown[];
+  concurrency: number;
+  /** Map: failures tolerated before the Map fails; null = none tolerated. */
+  toleratedFailureCount: number | null;
+  toleratedFailurePercentage: number | null;
+  nextIndex: number;
+  active: number[];
+  /** One result per branch/iteration; `{ Error, Cause }` for a tolerated failed iteration. */
+  results: unknown[];
+  failures: number;
+}
+
+export function containerStateOf(step: StepRecord | undefined): ContainerState | null {
+  const state = step?.state as { container?: ContainerState } | null | undefined;
+  return state?.container ?? null;
+}
+
+/** The failure a container step carries to its own Retry/Catch in a job of its own. */
+export interface BubbledError {
+  error: string;
+  cause: string;
+  retryable: false;
+  bubbled: true;
+  retries?: number[];
+}
+
+export function isBubbled(error: unknown): error is BubbledError {
+  return typeof error === 'object' && error !== null && (error as { bubbled?: unknown }).bubbled === true;
+}

@@ -1,0 +1,90 @@
+import type { PreparedStep } from '../../engine/workflow-interpreter.js';
+import { classifyError } from '../../errors/classify-error.js';
+import type { EngineError } from '../../errors/engine.error.js';
+import type { ExecutionSnapshot, StepRecord } from '../../execution/execution-record.js';
+import { DEFAULT_RETRY_POLICY } from '../../execution/retry-policy.js';
+import type { NodeRegistry } from '../../nodes/node-registry.js';
+import type { AnyNodeType, NodeContext, NodeResult } from '../../nodes/node-type.js';
+import type { AslState, AslStateMachine } from '../definition/asl-definition.js';
+import { AslError, runtimeError } from '../definition/asl.error.js';
+import { applyInputPath } from '../data-flow/process-state-data.js';
+import { readPath } from '../data-flow/read-path.js';
+import { type AslStepTable } from './asl-step-table.js';
+import { type AslContextObject, buildContextObject } from './build-context-object.js';
+import { isBubbled } from './container-state.js';
+import { findState } from './find-state.js';
+import { runStateAttempt } from './run-state-attempt.js';
+import { startContainer } from './start-container.js';
+
+/** `state`: one attempt of a simple state; `start`: a Parallel/Map evaluates its branches; `bubble`: a container carries a branch failure to its own Retry/Catch. */
+export type AslPhase = 'state' | 'start' | 'bubble';
+
+/** What the ASL interpreter hands the engine for a step, plus what it needs back in completeStep. */
+export interface AslPreparedStep extends PreparedStep {
+  asl: { phase: AslPhase; state: AslState; stateName: string; scope: string; raw: unknown; context: AslContextObject };
+}
+
+export function prepareAslStep(
+  snapshot: ExecutionSnapshot,
+  step: StepRecord,
+  machine: AslStateMachine,
+  table: AslStepTable,
+  registry: NodeRegistry,
+): AslPreparedStep {
+  const { scope, stateName } = table.address(step.stepId);
+  const state = findState(machine, scope, stateName);
+  const raw = table.rawInputOf(step, snapshot.execution.input);
+  const context = buildContextObject(snapshot.execution, step, stateName, table, state.Type === 'Task');
+  const isContainer = state.Type === 'Parallel' || state.Type === 'Map';
+  const phase: AslPhase = !isContainer ? 'state' : isBubbled(step.error) ? 'bubble' : 'start';
+  const run = async (ctx: NodeContext): Promise<NodeResult> => {
+    if (phase === 'bubble') throw new AslError(step.error!.error, step.error!.cause);
+    if (phase === 'start') return { output: startContainer(state, raw, context, ctx.attempt) };
+    return runStateAttempt({ state, raw, context, executionId: snapshot.execution.id, registry, ctx });
+  };
+  let timeoutMs: number | null = null;
+  let inputError: EngineError | null = null;
+  try {
+    timeoutMs = taskTimeoutMs(state, raw, context);
+  } catch (error) {
+    inputError = classifyError(error);
+  }
+  return {
+    nodeType: aslNodeType(state, (_input, ctx) => run(ctx)),
+    input: { data: raw, handles: {}, settings: {}, bindings: {} },
+    timeoutMs,
+    // Retry and Catch are decided by AslInterpreter.decideFailure, by error name.
+    retry: DEFAULT_RETRY_POLICY,
+    onError: 'fail',
+    defaultHandles: [],
+    inputError,
+    asl: { phase, state, stateName, scope, raw, context },
+  };
+}
+
+function taskTimeoutMs(state: AslState, raw: unknown, context: AslContextObject): number | null {
+  if (state.Type !== 'Task') return null;
+  if (state.TimeoutSeconds !== undefined) return state.TimeoutSeconds * 1000;
+  if (state.TimeoutSecondsPath === undefined) return null;
+  const seconds = readPath(state.TimeoutSecondsPath, applyInputPath(state, raw, context), context, 'TimeoutSecondsPath');
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {
+    throw runtimeError(`TimeoutSecondsPath '${state.TimeoutSecondsPath}' must select a positive integer, got ${JSON.stringify(seconds)}`);
+  }
+  return seconds * 1000;
+}
+
+function aslNodeType(state: AslState, run: AnyNodeType['run']): AnyNodeType {
+  return {
+    type: `asl.${state.Type}`,
+    version: 1,
+    title: state.Type,
+    group: 'flow',
+    description: `Amazon States Language ${state.Type} state`,
+    inputs: [],
+    outputs: [],
+    settingsSchema: { type: 'object', properties: {} },
+    canStart: false,
+    replaySafe: state.Type !== 'Task',
+    run,
+  };
+}
