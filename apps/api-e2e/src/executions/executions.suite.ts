@@ -53,12 +53,12 @@ export function describeExecutions(tier: TierName): void {
     });
 
     it('refuses an invalid definition with 400 listing the problems', async () => {
-      const broken = await owner.post('/api/workflows', {
-        name: 'Broken',
-        format: 'graph',
-        definition: { nodes: [{ id: 'a', type: 'no.such.type', position: { x: 0, y: 0 }, data: { inputs: {} } }], edges: [] },
-      });
-      const run = await owner.post(`/api/workflows/${broken.body.id}/execute`, { mode: 'immediate' });
+      const definition = { nodes: [{ id: 'a', type: 'no.such.type', position: { x: 0, y: 0 }, data: { inputs: {} } }], edges: [] };
+      // Saving runs the same checks as running, so an invalid definition never reaches execute.
+      const broken = await owner.post('/api/workflows', { name: 'Broken', format: 'graph', definition });
+      expect(broken.status).toBe(400);
+      expect(JSON.stringify(broken.body.problems)).toContain('no.such.type');
+      const run = await owner.post('/api/workflows/run', { format: 'graph', definition, mode: 'immediate' });
       expect(run.status).toBe(400);
       expect(JSON.stringify(run.body.problems)).toContain('no.such.type');
     });

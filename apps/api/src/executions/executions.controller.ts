@@ -15,8 +15,12 @@ import type { Principal } from '../auth/principal';
 import { ExecuteWorkflowDto, StartedExecutionDto } from './dto/execute-workflow.dto';
 import { ExecutionLogEntryDto, ExecutionLogsQueryDto } from './dto/execution-log.dto';
 import { ExecutionDto } from './dto/execution.response.dto';
+import { ExecutionPageDto } from './dto/execution-summary.dto';
+import { ListExecutionsQueryDto } from './dto/list-executions.query.dto';
+import { RunDefinitionDto } from './dto/run-definition.dto';
 import { toExecutionLogEntryDto } from './execution-log.mapper';
 import { toExecutionDto } from './execution-response.mapper';
+import { toExecutionSummaryDto } from './execution-summary.mapper';
 import { ExecutionsService } from './executions.service';
 
 const CONFLICT = 'The execution is not in a status that allows this; the message names its current status';
@@ -38,6 +42,25 @@ export class ExecutionsController {
     @Body() dto: ExecuteWorkflowDto,
   ): Promise<StartedExecutionDto> {
     return this.executions.execute(principal, id, dto);
+  }
+
+  // `workflows/run` has no id segment, so it never meets the UUID-checked `workflows/:id` routes.
+  @Post('workflows/run')
+  @HttpCode(201)
+  @ApiOperation({ summary: "Run an unsaved definition (the editor's test runs); the execution's workflowId is null" })
+  @ApiCreatedResponse({ type: StartedExecutionDto, description: 'Started; in immediate mode the response carries the output' })
+  @ApiBadRequestResponse({ description: 'Invalid input or an invalid definition (every problem listed in `problems`)' })
+  async run(@CurrentPrincipal() principal: Principal, @Body() dto: RunDefinitionDto): Promise<StartedExecutionDto> {
+    return this.executions.run(principal, dto);
+  }
+
+  @Get('executions')
+  @ApiOperation({ summary: "The workspace's executions, newest first, filtered, one page at a time" })
+  @ApiOkResponse({ type: ExecutionPageDto })
+  @ApiBadRequestResponse({ description: 'A filter, cursor or limit is malformed; the message names the parameter' })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListExecutionsQueryDto): Promise<ExecutionPageDto> {
+    const page = await this.executions.list(principal, query);
+    return { items: page.items.map(toExecutionSummaryDto), nextCursor: page.nextCursor };
   }
 
   @Get('executions/:id')

@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ExecutionListRepository } from '@baton/persistence';
+import { DataSource } from 'typeorm';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { ExecutionRecoveryService } from './execution-recovery.service';
 import { ExecutionsController } from './executions.controller';
@@ -15,7 +17,12 @@ export class ExecutionsModule {
       imports: options.servesApi ? [WorkflowsModule] : [],
       controllers: options.servesApi ? [ExecutionsController] : [],
       providers: [
-        ...(options.servesApi ? [ExecutionsService] : []),
+        ...(options.servesApi
+          ? [
+              ExecutionsService,
+              { provide: ExecutionListRepository, useFactory: (dataSource: DataSource) => new ExecutionListRepository(dataSource), inject: [DataSource] },
+            ]
+          : []),
         ...(options.runsWorkers ? [StepProcessor, WorkerDrainService, ExecutionRecoveryService] : []),
       ],
     };

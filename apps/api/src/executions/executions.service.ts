@@ -5,13 +5,18 @@ import {
   type ExecutionStatus,
   ExecutionStore,
   InvalidInputError,
+  type StartExecutionRequest,
   type StartExecutionResult,
   WorkflowEngine,
 } from '@baton/engine';
-import { WorkflowRepository } from '@baton/persistence';
+import { ExecutionListRepository, type ExecutionSummaryPage, InvalidCursorError, WorkflowRepository } from '@baton/persistence';
 import type { Principal } from '../auth/principal';
-import { DomainError, notFound } from '../common/domain.error';
+import { DomainError, notFound, validationFailed } from '../common/domain.error';
+import { DefinitionValidator } from '../workflows/definition-validator.service';
+import { asInvalidDefinition } from '../workflows/invalid-definition.error';
 import type { ExecuteWorkflowDto } from './dto/execute-workflow.dto';
+import { EXECUTION_PAGE_SIZE, type ListExecutionsQueryDto } from './dto/list-executions.query.dto';
+import type { RunDefinitionDto } from './dto/run-definition.dto';
 
 /** A control that is not allowed in the current status: 409 naming that status. */
 const notAllowed = (action: string, executionId: string, status: ExecutionStatus, allowed: string) =>
@@ -24,13 +29,15 @@ export class ExecutionsService {
     private readonly engine: WorkflowEngine,
     private readonly store: ExecutionStore,
     private readonly workflows: WorkflowRepository,
+    private readonly definitions: DefinitionValidator,
+    private readonly executionList: ExecutionListRepository,
   ) {}
 
   async execute(principal: Principal, workflowId: string, dto: ExecuteWorkflowDto): Promise<StartExecutionResult> {
     const workflow = await this.workflows.findInWorkspace(principal.workspaceId, workflowId);
     if (!workflow) throw notFound('Workflow', workflowId);
     const version = await this.workflows.findVersion(principal.workspaceId, workflowId, workflow.currentVersion);
-    return this.engine.start({
+    return this.start({
       workspaceId: principal.workspaceId,
       format: workflow.format,
       definition: workflow.definition,
@@ -43,6 +50,50 @@ export class ExecutionsService {
       tags: dto.options?.tags,
       trigger: triggerOf(principal),
     });
+  }
+
+  /** Runs a definition that need not be saved (the editor's test runs); the execution has no workflow. */
+  async run(principal: Principal, dto: RunDefinitionDto): Promise<StartExecutionResult> {
+    // Checked here as well as in the engine so a test run is refused exactly as a save would be.
+    this.definitions.assertValid(dto.format, dto.definition);
+    return this.start({
+      workspaceId: principal.workspaceId,
+      format: dto.format,
+      definition: dto.definition,
+      input: dto.input ?? null,
+      mode: dto.mode ?? 'auto',
+      workflowId: null,
+      workflowVersionId: null,
+      timeoutMs: dto.options?.timeout,
+      priority: dto.options?.priority,
+      tags: dto.options?.tags,
+      trigger: triggerOf(principal),
+    });
+  }
+
+  /** The workspace's executions, newest first, one page at a time. */
+  async list(principal: Principal, query: ListExecutionsQueryDto): Promise<ExecutionSummaryPage> {
+    if (query.workflowId && query.workflow && query.workflowId !== query.workflow) {
+      throw validationFailed('workflow: is an alias of workflowId; give one, or the same id in both');
+    }
+    const from = query.from ? new Date(query.from) : undefined;
+    const to = query.to ? new Date(query.to) : undefined;
+    if (from && to && from.getTime() > to.getTime()) throw validationFailed('to: must not be before from');
+    try {
+      return await this.executionList.listPage({
+        workspaceId: principal.workspaceId,
+        workflowId: query.workflowId ?? query.workflow,
+        statuses: query.status,
+        tag: query.tag,
+        from,
+        to,
+        cursor: query.cursor,
+        limit: query.limit ?? EXECUTION_PAGE_SIZE.default,
+      });
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw validationFailed(`cursor: ${error.message}`);
+      throw error;
+    }
   }
 
   async get(principal: Principal, executionId: string): Promise<ExecutionSnapshot> {
@@ -93,7 +144,7 @@ export class ExecutionsService {
     const { execution } = await this.get(principal, executionId);
     const timeoutMs =
       execution.deadlineAt && execution.startedAt ? execution.deadlineAt.getTime() - execution.startedAt.getTime() : undefined;
-    return this.engine.start({
+    return this.start({
       workspaceId: principal.workspaceId,
       format: execution.format,
       definition: execution.definition,
@@ -113,6 +164,15 @@ export class ExecutionsService {
     await this.get(principal, executionId);
     const events = await this.store.findEvents(executionId, afterSequence);
     return [...events].sort((a, b) => a.sequence - b.sequence);
+  }
+
+  /** The engine validates again on start; its refusal gets the same 400 body as a failed save. */
+  private async start(request: StartExecutionRequest): Promise<StartExecutionResult> {
+    try {
+      return await this.engine.start(request);
+    } catch (error) {
+      throw asInvalidDefinition(error);
+    }
   }
 
   private async refuse(principal: Principal, executionId: string, action: string, allowed: string): Promise<never> {

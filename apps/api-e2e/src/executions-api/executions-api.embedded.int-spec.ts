@@ -1,0 +1,3 @@
+import { describeExecutionsApi } from './executions-api.suite';
+
+describeExecutionsApi('embedded');
