@@ -3,3 +3,4 @@ export * from './migrations';
 export * from './data-source-options';
 export * from './run-migrations';
 export * from './repositories';
+export * from './repositories/execution-list.repository';
