@@ -18,6 +18,10 @@ export interface BatonConfig {
   owner: { email: string; password: string; name: string; workspaceName: string } | null;
   queuePrefix: string;
   workerConcurrency: number;
+  /** BullMQ lock of an active step job; a worker silent this long is presumed dead (its jobs stall). */
+  stepLockMs: number;
+  /** How often workers look for stalled jobs (those of dead workers) and hand them out again. */
+  stalledCheckMs: number;
   shutdownGraceMs: number;
   dbPoolSize: number;
   maxBodyBytes: number;

@@ -56,6 +56,8 @@ export function loadConfig(env: Env = process.env): BatonConfig {
         : null,
     queuePrefix: read.pattern('BATON_QUEUE_PREFIX', /^[a-zA-Z0-9_-]{1,40}$/, 'baton', 'letters, digits, "_" or "-", at most 40'),
     workerConcurrency: read.integer('BATON_WORKER_CONCURRENCY', 10, 1, 1000),
+    stepLockMs: read.integer('BATON_STEP_LOCK_MS', 30_000, 1000, 600_000),
+    stalledCheckMs: read.integer('BATON_STALLED_CHECK_MS', 30_000, 1000, 600_000),
     shutdownGraceMs: read.integer('BATON_SHUTDOWN_GRACE_MS', 30_000, 0, 3_600_000),
     dbPoolSize: read.integer('BATON_DB_POOL_SIZE', 10, 2, 200),
     maxBodyBytes: read.integer('BATON_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),

@@ -5,6 +5,13 @@ import type { Queue } from 'bullmq';
 import { QUEUE_NAMES } from '../queue/queue-names';
 
 /**
+ * BullMQ priority of jobs whose execution has none. BullMQ runs jobs without a priority before
+ * every prioritized one, which would make `priority: 1` run last; so unprioritized jobs get a
+ * priority below the API's range (1-1000): any explicit priority runs first, 1 before all.
+ */
+export const UNPRIORITIZED = 1001;
+
+/**
  * Step attempts as BullMQ jobs. The job id is the engine's `executionId:stepId:attempt`, escaped
  * because BullMQ refuses ':' in custom ids; adding a job whose id is still queued is a no-op.
  * Finished jobs are removed so the same id can be scheduled again after pause or recovery.
@@ -19,7 +26,7 @@ export class BullmqStepScheduler extends StepScheduler {
     await this.steps.add('step', job, {
       jobId: toBullJobId(job),
       delay: options.delayMs && options.delayMs > 0 ? Math.ceil(options.delayMs) : undefined,
-      priority: options.priority && options.priority > 0 ? options.priority : undefined,
+      priority: options.priority && options.priority > 0 ? options.priority : UNPRIORITIZED,
       removeOnComplete: true,
       removeOnFail: true,
       // The engine owns step retries; BullMQ's attempts only cover a job whose worker died.

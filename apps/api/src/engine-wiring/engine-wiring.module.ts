@@ -5,6 +5,7 @@ import {
   ExecutionStore,
   GraphInterpreter,
   IdGenerator,
+  InProcessStepScheduler,
   NodeRegistry,
   RandomIdGenerator,
   StepScheduler,
@@ -32,16 +33,24 @@ import { createNestNodeLogger } from './nest-node-logger';
     {
       provide: WorkflowEngine,
       inject: [ExecutionStore, StepScheduler, EventSink, Clock, IdGenerator, NodeRegistry],
-      useFactory: (store: ExecutionStore, scheduler: StepScheduler, events: EventSink, clock: Clock, ids: IdGenerator, registry: NodeRegistry) =>
-        new WorkflowEngine({
+      useFactory: (store: ExecutionStore, scheduler: StepScheduler, events: EventSink, clock: Clock, ids: IdGenerator, registry: NodeRegistry) => {
+        const logger = createNestNodeLogger('Engine');
+        // `immediate` runs in the process that took the request (an API-only one too); long waits
+        // and whatever is open when the request's wait ends move to `scheduler` (libs/engine README).
+        const immediateScheduler = new InProcessStepScheduler(clock, (error, job) => logger.error('in-process step job failed', { ...job, error: String(error) }));
+        const engine = new WorkflowEngine({
           store,
           scheduler,
+          immediateScheduler,
           events,
           clock,
           ids,
           interpreters: [new GraphInterpreter(registry)],
-          logger: createNestNodeLogger('Engine'),
-        }),
+          logger,
+        });
+        immediateScheduler.attach((job) => engine.runStep(job));
+        return engine;
+      },
     },
   ],
   exports: [WorkflowEngine, ExecutionStore, NodeRegistry, LocalEventSink, StepScheduler],

@@ -1,19 +1,44 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { WorkflowEngine } from '@baton/engine';
 
+/** How often a worker process looks for lost work; every worker does, which is safe (see below). */
+export const RECOVERY_INTERVAL_MS = 30_000;
+
 /**
- * When a worker starts, re-schedules open steps of running executions whose jobs were lost
- * (a crash between commit and enqueue). Job ids are deterministic, so steps whose jobs still
- * exist are not duplicated.
+ * At worker boot and then every 30 s: starts `pending` executions whose start was lost (a crash
+ * between commit and scheduling) and re-schedules open steps of running executions whose jobs
+ * are gone. Any number of workers may do this at once: job ids are deterministic (scheduling a
+ * job that exists is a no-op), status moves are compare-and-set, and a step still `running`
+ * elsewhere is protected by its lease.
  */
 @Injectable()
-export class ExecutionRecoveryService implements OnApplicationBootstrap {
+export class ExecutionRecoveryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Recovery');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
 
   constructor(private readonly engine: WorkflowEngine) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const rescheduled = await this.engine.recoverStalledWork();
-    if (rescheduled) this.logger.log(`Re-scheduled ${rescheduled} open step(s) of running executions`);
+    await this.recover();
+    this.timer = setInterval(() => void this.recover(), RECOVERY_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async recover(): Promise<void> {
+    if (this.running) return;
+    this.running = this.engine
+      .recoverStalledWork()
+      .then((scheduled) => {
+        if (scheduled) this.logger.log(`Re-scheduled ${scheduled} lost start(s) or open step(s)`);
+      })
+      .catch((error: unknown) => this.logger.warn(`recovery pass failed: ${String(error)}`))
+      .finally(() => (this.running = null));
+    await this.running;
   }
 }

@@ -10,6 +10,7 @@ export function toWorkflowSummaryDto(w: WorkflowRecord): WorkflowSummaryDto {
     status: w.status,
     tags: w.tags,
     currentVersion: w.currentVersion,
+    settings: { ...w.settings },
     createdAt: w.createdAt.toISOString(),
     updatedAt: w.updatedAt.toISOString(),
   };

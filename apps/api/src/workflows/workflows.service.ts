@@ -23,6 +23,7 @@ export class WorkflowsService {
       tags: uniqueTags(dto.tags),
       definition: dto.definition,
       createdBy: principal.userId,
+      settings: dto.settings,
     });
   }
 

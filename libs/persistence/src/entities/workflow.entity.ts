@@ -32,6 +32,13 @@ export class WorkflowEntity {
   @Column({ name: 'current_version', type: 'int' })
   currentVersion: number;
 
+  /** Start limits (null = unlimited); admission control reads them (TypeOrmExecutionStore). */
+  @Column({ name: 'max_concurrent_executions', type: 'int', nullable: true })
+  maxConcurrentExecutions: number | null;
+
+  @Column({ name: 'max_starts_per_minute', type: 'int', nullable: true })
+  maxStartsPerMinute: number | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

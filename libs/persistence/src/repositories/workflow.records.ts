@@ -1,5 +1,11 @@
 import type { WorkflowFormat, WorkflowStatus } from '../entities';
 
+/** Run settings of a workflow; null means unlimited. */
+export interface WorkflowSettings {
+  maxConcurrentExecutions: number | null;
+  maxStartsPerMinute: number | null;
+}
+
 /** A workflow as the rest of Baton sees it (entities never leave libs/persistence). */
 export interface WorkflowRecord {
   id: string;
@@ -11,6 +17,7 @@ export interface WorkflowRecord {
   tags: string[];
   currentVersion: number;
   definition: unknown;
+  settings: WorkflowSettings;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -36,6 +43,8 @@ export interface NewWorkflow {
   tags: string[];
   definition: unknown;
   createdBy: string | null;
+  /** Unset fields are unlimited. */
+  settings?: Partial<WorkflowSettings>;
 }
 
 export interface WorkflowChanges {
@@ -45,6 +54,8 @@ export interface WorkflowChanges {
   status?: WorkflowStatus;
   tags?: string[];
   definition?: unknown;
+  /** Only the fields present change; null makes a limit unlimited. */
+  settings?: Partial<WorkflowSettings>;
 }
 
 export interface WorkflowListFilter {

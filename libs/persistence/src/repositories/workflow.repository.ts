@@ -34,6 +34,8 @@ export class WorkflowRepository {
         tags: input.tags,
         currentVersion: 1,
         createdBy: input.createdBy,
+        maxConcurrentExecutions: input.settings?.maxConcurrentExecutions ?? null,
+        maxStartsPerMinute: input.settings?.maxStartsPerMinute ?? null,
       });
       await tx.insert(WorkflowEntity, workflow);
       const version = await this.insertVersion(tx, workflow, input.definition, input.createdBy);
@@ -116,6 +118,8 @@ export class WorkflowRepository {
           status: next.status,
           tags: next.tags,
           currentVersion: next.currentVersion,
+          maxConcurrentExecutions: next.maxConcurrentExecutions,
+          maxStartsPerMinute: next.maxStartsPerMinute,
           updatedAt: new Date(),
         },
       );
@@ -165,8 +169,9 @@ export class WorkflowRepository {
 }
 
 function definedOnly(changes: WorkflowChanges): Partial<WorkflowEntity> {
-  const { definition: _definition, ...rest } = changes;
-  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<WorkflowEntity>;
+  const { definition: _definition, settings, ...rest } = changes;
+  // Settings live in columns of their own; a field left out keeps its value, null clears it.
+  return Object.fromEntries(Object.entries({ ...rest, ...settings }).filter(([, v]) => v !== undefined)) as Partial<WorkflowEntity>;
 }
 
 function toRecord(entity: WorkflowEntity, definition: unknown): WorkflowRecord {
@@ -180,6 +185,7 @@ function toRecord(entity: WorkflowEntity, definition: unknown): WorkflowRecord {
     tags: entity.tags,
     currentVersion: entity.currentVersion,
     definition,
+    settings: { maxConcurrentExecutions: entity.maxConcurrentExecutions, maxStartsPerMinute: entity.maxStartsPerMinute },
     createdBy: entity.createdBy,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { WORKFLOW_FORMATS, WORKFLOW_STATUSES, type WorkflowFormat, type WorkflowStatus } from '@baton/persistence';
 import { WORKFLOW_LIMITS } from './workflow-limits';
+import { WorkflowSettingsDto } from './workflow-settings.dto';
 
 export class CreateWorkflowDto {
   @ApiProperty({ maxLength: WORKFLOW_LIMITS.nameLength, example: 'Order intake' })
@@ -39,4 +41,11 @@ export class CreateWorkflowDto {
   @IsString({ each: true })
   @Length(1, WORKFLOW_LIMITS.tagLength, { each: true })
   tags?: string[];
+
+  @ApiPropertyOptional({ type: WorkflowSettingsDto, description: 'Start limits; a field left out keeps its value (unlimited on create), null clears it' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => WorkflowSettingsDto)
+  settings?: WorkflowSettingsDto;
 }

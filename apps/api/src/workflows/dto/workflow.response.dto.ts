@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WORKFLOW_FORMATS, WORKFLOW_STATUSES, type WorkflowFormat, type WorkflowStatus } from '@baton/persistence';
 
+export class WorkflowSettingsResponseDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'Null: unlimited' }) maxConcurrentExecutions: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null: unlimited' }) maxStartsPerMinute: number | null;
+}
+
 export class WorkflowSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -9,6 +14,7 @@ export class WorkflowSummaryDto {
   @ApiProperty({ enum: WORKFLOW_STATUSES }) status: WorkflowStatus;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ description: 'Number of the latest version' }) currentVersion: number;
+  @ApiProperty({ type: WorkflowSettingsResponseDto }) settings: WorkflowSettingsResponseDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
