@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidCursorError, WorkflowRepository, type WorkflowFormat, type WorkflowRecord, type WorkflowVersionRecord } from '@baton/persistence';
+import { InvalidCursorError, WorkflowRepository, type WorkflowRecord, type WorkflowVersionRecord } from '@baton/persistence';
 import type { Principal } from '../auth/principal';
 import { notFound, validationFailed } from '../common/domain.error';
-import { checkDefinitionShape } from './check-definition-shape';
+import { DefinitionValidator } from './definition-validator.service';
 import type { CreateWorkflowDto } from './dto/create-workflow.dto';
 import type { ListWorkflowsQueryDto } from './dto/list-workflows.query.dto';
 import type { UpdateWorkflowDto } from './dto/update-workflow.dto';
-import { WORKFLOW_LIMITS } from './dto/workflow-limits';
 
 @Injectable()
 export class WorkflowsService {
-  constructor(private readonly workflows: WorkflowRepository) {}
+  constructor(
+    private readonly workflows: WorkflowRepository,
+    private readonly definitions: DefinitionValidator,
+  ) {}
 
   async create(principal: Principal, dto: CreateWorkflowDto): Promise<WorkflowRecord> {
-    assertDefinitionAcceptable(dto.format, dto.definition);
+    this.definitions.assertValid(dto.format, dto.definition);
     return this.workflows.createWithFirstVersion({
       workspaceId: principal.workspaceId,
       name: dto.name,
@@ -50,7 +52,7 @@ export class WorkflowsService {
       if (dto.definition === undefined && current && format !== current.format) {
         throw validationFailed('definition: changing format requires a definition in the new format');
       }
-      assertDefinitionAcceptable(format, dto.definition ?? current?.definition);
+      this.definitions.assertValid(format, dto.definition ?? current?.definition);
     }
     const updated = await this.workflows.updateWithNewVersion(
       principal.workspaceId,
@@ -75,16 +77,6 @@ export class WorkflowsService {
     const found = await this.workflows.findVersion(principal.workspaceId, id, version);
     if (!found) throw notFound('Workflow version', `${id}@${version}`);
     return found;
-  }
-}
-
-function assertDefinitionAcceptable(format: WorkflowFormat, definition: unknown): void {
-  if (JSON.stringify(definition ?? null).length > WORKFLOW_LIMITS.definitionBytes) {
-    throw validationFailed(`definition: must be at most ${WORKFLOW_LIMITS.definitionBytes} bytes of JSON`);
-  }
-  const problems = checkDefinitionShape(format, definition);
-  if (problems.length) {
-    throw validationFailed(problems.map((p) => `${p.path}: ${p.message}`).join('; '), { problems });
   }
 }
 
