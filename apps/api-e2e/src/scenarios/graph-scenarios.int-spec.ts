@@ -182,9 +182,13 @@ for (const tier of ALL_TIERS) {
       expect(calls[2].startedAt - calls[1].endedAt!).toBeGreaterThanOrEqual(initialIntervalMs * 2);
     });
 
-    it('fails the execution with NODE_TIMEOUT when a call outlives the node timeout', async () => {
-      const execution = await runQueued(api, 'Timeout', timeoutGraph(stub.baseUrl, 300), { order: 2 });
-      const cause = 'Node "call" timed out after 300 ms';
+    it.each([
+      ['the node timeout', 'node' as const, () => 'Node "call" timed out after 300 ms'],
+      ["the request's own timeout", 'request' as const, () => `GET ${stub.baseUrl}/hang did not answer within 300 ms`],
+    ])('fails the execution with NODE_TIMEOUT when a call outlives %s', async (_, by, causeOf) => {
+      const before = stub.requests('/hang').length;
+      const execution = await runQueued(api, `Timeout by ${by}`, timeoutGraph(stub.baseUrl, 300, by), { order: 2 });
+      const cause = causeOf();
       expect(execution).toMatchObject({ status: 'failed', output: null, error: 'NODE_TIMEOUT', cause });
       expect(stepRows(execution)).toEqual([
         ['after', 'cancelled', 0, null, null],
@@ -194,9 +198,10 @@ for (const tier of ALL_TIERS) {
       const call = stepOf(execution, 'call');
       expect(call.durationMs).toBeGreaterThanOrEqual(300);
       expect(call.durationMs).toBeLessThan(5000);
-      // The request was aborted, not left hanging.
-      const [hang] = stub.requests('/hang').slice(-1);
-      expect(hang.endedAt).not.toBeNull();
+      // One request, aborted rather than left hanging.
+      const calls = stub.requests('/hang').slice(before);
+      expect(calls).toHaveLength(1);
+      expect(calls[0].endedAt).not.toBeNull();
     });
 
     it('follows the error handle of a failing call to a recovery node and completes', async () => {

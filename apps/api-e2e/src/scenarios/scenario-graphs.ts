@@ -86,12 +86,17 @@ export const retryGraph = (base: string, initialIntervalMs: number) =>
     ['start->call', 'call->result'],
   );
 
-/** A call that never answers, cut off by the node's timeout; no retry. */
-export const timeoutGraph = (base: string, timeoutMs: number) =>
+/**
+ * A call that never answers, cut off after `timeoutMs` by the engine's per-node timeout
+ * (`data.timeoutMs`) or by the request's own `timeoutMs` setting; no retry.
+ */
+export const timeoutGraph = (base: string, timeoutMs: number, by: 'node' | 'request') =>
   graph(
     [
       node('start', 'trigger.manual'),
-      node('call', 'http.request', { url: `${base}/hang` }, { timeoutMs, retry: { maxAttempts: 1 } }),
+      by === 'node'
+        ? node('call', 'http.request', { url: `${base}/hang` }, { timeoutMs, retry: { maxAttempts: 1 } })
+        : node('call', 'http.request', { url: `${base}/hang`, timeoutMs }, { retry: { maxAttempts: 1 } }),
       node('after', 'util.log', { message: 'unreachable' }),
     ],
     ['start->call', 'call->after'],

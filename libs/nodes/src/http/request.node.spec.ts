@@ -74,7 +74,7 @@ describe('http.request', () => {
 
   it('times out with a retryable timeout', async () => {
     const error = await runNodeForTest(httpRequestNode, null, { url: `${base}/hang`, timeoutMs: 50 }).catch(classifyError);
-    expect(error).toMatchObject({ code: 'NODE_TIMEOUT', retryable: true });
+    expect(error).toMatchObject({ code: 'NODE_TIMEOUT', retryable: true, message: `GET ${base}/hang did not answer within 50 ms` });
   });
 
   it('stops when the step is cancelled', async () => {

@@ -1,4 +1,4 @@
-import { InvalidInputError, type NodeType } from '@baton/engine';
+import { InvalidInputError, type NodeType, TimeoutError } from '@baton/engine';
 import { HttpStatusError } from './http-status.error.js';
 
 interface HttpRequestSettings {
@@ -57,18 +57,19 @@ export const httpRequestNode: NodeType<HttpRequestSettings> = {
       if (settings.bodyType === 'json') headers['content-type'] ??= 'application/json';
     }
     const doFetch = ctx.services.fetch ?? fetch;
-    const response = await doFetch(url, {
-      method: settings.method,
-      headers,
-      body,
-      signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(settings.timeoutMs)]),
-    });
-    const output: HttpResponseOutput = {
-      status: response.status,
-      headers: readHeaders(response.headers),
-      body: await readBody(response, settings.responseType),
-    };
-    if (settings.failOnStatus && response.status >= 400) throw new HttpStatusError(response.status, output.body, url.toString());
+    const timeout = AbortSignal.timeout(settings.timeoutMs);
+    let output: HttpResponseOutput;
+    try {
+      const response = await doFetch(url, { method: settings.method, headers, body, signal: AbortSignal.any([ctx.signal, timeout]) });
+      output = { status: response.status, headers: readHeaders(response.headers), body: await readBody(response, settings.responseType) };
+    } catch (error) {
+      // fetch only says "The operation was aborted due to timeout"; name the request instead.
+      if (timeout.aborted && !ctx.signal.aborted) {
+        throw new TimeoutError(`${settings.method} ${url} did not answer within ${settings.timeoutMs} ms`);
+      }
+      throw error;
+    }
+    if (settings.failOnStatus && output.status >= 400) throw new HttpStatusError(output.status, output.body, url.toString());
     return { output };
   },
 };
