@@ -11,6 +11,9 @@ export function toExecutionDto({ execution, steps }: ExecutionSnapshot): Executi
     format: execution.format,
     status: execution.status,
     mode: execution.mode,
+    trigger: execution.trigger,
+    priority: execution.priority,
+    tags: execution.tags,
     input: execution.input,
     output: execution.output,
     error: execution.error,
@@ -18,6 +21,7 @@ export function toExecutionDto({ execution, steps }: ExecutionSnapshot): Executi
     createdAt: execution.createdAt.toISOString(),
     startedAt: iso(execution.startedAt),
     endedAt: iso(execution.endedAt),
+    durationMs: execution.startedAt && execution.endedAt ? execution.endedAt.getTime() - execution.startedAt.getTime() : null,
     steps: [...steps]
       .sort((a, b) => (a.startedAt?.getTime() ?? Infinity) - (b.startedAt?.getTime() ?? Infinity) || a.stepId.localeCompare(b.stepId))
       .map((s) => ({
@@ -28,6 +32,7 @@ export function toExecutionDto({ execution, steps }: ExecutionSnapshot): Executi
         input: s.input,
         output: s.output,
         error: s.error,
+        handles: s.handles,
         startedAt: iso(s.startedAt),
         endedAt: iso(s.endedAt),
         durationMs: s.durationMs,

@@ -132,6 +132,30 @@ describe('validateGraphDefinition: each check on its own', () => {
     expect(problemsOf([['s', 't.start'], ['each', 't.loop'], ['body', 't.text']], ['s->each', 'each:item->body', 'body->each:next'])).toEqual([]);
   });
 
+  it('engine policies beside the settings: retry, timeoutMs, onError', () => {
+    const graph = buildGraph([['s', 't.start'], ['a', 't.text']], ['s->a']);
+    graph.nodes[1].data = {
+      ...graph.nodes[1].data,
+      timeoutMs: 0,
+      onError: 'ignore' as never,
+      retry: { maxAttempts: 2.5, backoffRate: 0.5, jitter: 'some' as never, tries: 3 } as never,
+    };
+    expect(validateGraphDefinition(graph, registry).problems).toEqual([
+      { path: 'nodes[1].data.timeoutMs', message: 'must be an integer number of milliseconds between 1 and 2678400000', nodeId: 'a' },
+      { path: 'nodes[1].data.onError', message: 'must be one of fail, continue, error-handle', nodeId: 'a' },
+      { path: 'nodes[1].data.retry.maxAttempts', message: 'must be an integer between 1 and 100', nodeId: 'a' },
+      { path: 'nodes[1].data.retry.backoffRate', message: 'must be a number between 1 and 100', nodeId: 'a' },
+      { path: 'nodes[1].data.retry.jitter', message: 'must be "none" or "full"', nodeId: 'a' },
+      {
+        path: 'nodes[1].data.retry.tries',
+        message: 'unknown retry field (allowed: maxAttempts, initialIntervalMs, backoffRate, maxDelayMs, jitter)',
+        nodeId: 'a',
+      },
+    ]);
+    graph.nodes[1].data = { ...graph.nodes[1].data, timeoutMs: 500, onError: 'continue', retry: { maxAttempts: 3, backoffRate: 1.5, jitter: 'full' } };
+    expect(validateGraphDefinition(graph, registry).problems).toEqual([]);
+  });
+
   it('more nodes than the workspace limit, with a default limit when none is configured', () => {
     expect(problemsOf([['s', 't.start'], ['a', 't.text'], ['b', 't.text']], ['s->a', 'a->b'], 2)).toEqual([
       { path: 'nodes', message: '3 nodes exceed the workspace limit of 2' },

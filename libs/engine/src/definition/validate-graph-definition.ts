@@ -1,3 +1,4 @@
+import { checkNodePolicies } from './check-node-policies.js';
 import type { NodeRegistry } from '../nodes/node-registry.js';
 import { type AnyNodeType, type HandleSpec, outputsOf } from '../nodes/node-type.js';
 import { checkSettings } from './check-settings.js';
@@ -42,6 +43,9 @@ export function validateGraphDefinition(
       return;
     }
     nodeTypes.set(node.id, nodeType);
+    for (const problem of checkNodePolicies(node.data)) {
+      problems.push({ path: `nodes[${i}].data.${problem.key}`, message: problem.message, nodeId: node.id });
+    }
     for (const problem of checkSettings(node.data.inputs ?? {}, nodeType.settingsSchema)) {
       problems.push({ path: `nodes[${i}].data.inputs.${problem.key}`, message: problem.message, nodeId: node.id });
     }

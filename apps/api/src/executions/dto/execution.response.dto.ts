@@ -8,6 +8,8 @@ export class ExecutionStepDto {
   @ApiPropertyOptional() input: unknown;
   @ApiPropertyOptional() output: unknown;
   @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) error: unknown;
+  @ApiProperty({ type: [String], nullable: true, description: 'Output handles the settled step left on (e.g. ["true"], ["error"]); null while open' })
+  handles: string[] | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) startedAt: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) endedAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) durationMs: number | null;
@@ -20,6 +22,9 @@ export class ExecutionDto {
   @ApiProperty() format: string;
   @ApiProperty({ enum: ['pending', 'running', 'paused', 'completed', 'failed', 'cancelled'] }) status: string;
   @ApiProperty({ enum: ['immediate', 'queued'] }) mode: string;
+  @ApiProperty({ description: 'What started it: manual, api, cron, webhook, form, once, retry...' }) trigger: string;
+  @ApiProperty({ description: 'Queue priority; 0 = default' }) priority: number;
+  @ApiProperty({ type: [String] }) tags: string[];
   @ApiPropertyOptional() input: unknown;
   @ApiPropertyOptional() output: unknown;
   @ApiProperty({ type: String, nullable: true, description: 'Error name, e.g. NODE_TIMEOUT or States.Timeout' }) error: string | null;
@@ -27,5 +32,6 @@ export class ExecutionDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) startedAt: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) endedAt: string | null;
+  @ApiProperty({ type: Number, nullable: true }) durationMs: number | null;
   @ApiProperty({ type: [ExecutionStepDto] }) steps: ExecutionStepDto[];
 }
