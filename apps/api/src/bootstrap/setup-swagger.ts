@@ -1,8 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 
 /** Swagger UI at /api/docs, the OpenAPI JSON at /api/docs-json (REST clients are generated from it). */
 export function setupSwagger(app: INestApplication): void {
+  const document = createOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The OpenAPI document of the app's controllers; write-openapi-document.ts builds the admin's client from it. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Baton API')
     .setDescription('Workflow orchestration: workflows, versions, executions, triggers. Authenticate with a bearer token from POST /api/auth/login or an X-API-Key header.')
@@ -12,6 +18,5 @@ export function setupSwagger(app: INestApplication): void {
     .addSecurityRequirements('bearer')
     .addSecurityRequirements('apiKey')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return SwaggerModule.createDocument(app, config);
 }

@@ -1,12 +1,17 @@
 import { Injectable, inject, signal } from '@angular/core';
-import { ApiClient, ApiError, describeError } from '../core/api-client';
-import type { AccessTokenResponse, AuthStatus, LoginRequest, SetupRequest } from '../core/api-contract';
+import { BatonApi } from '../api/generated/baton-api';
+import { authControllerLogin } from '../api/generated/fn/auth/auth-controller-login';
+import { authControllerSetup } from '../api/generated/fn/auth/auth-controller-setup';
+import { authControllerStatus } from '../api/generated/fn/auth/auth-controller-status';
+import type { LoginDto } from '../api/generated/models/login-dto';
+import type { SetupDto } from '../api/generated/models/setup-dto';
+import { describeError, errorStatus } from '../core/describe-error';
 import { SessionStore } from '../core/session.store';
 
 /** Sign-in and first-run set-up. Provided on the auth routes. */
 @Injectable()
 export class AuthStore {
-  private readonly api = inject(ApiClient);
+  private readonly api = inject(BatonApi);
   private readonly session = inject(SessionStore);
 
   private readonly _pending = signal(false);
@@ -21,7 +26,7 @@ export class AuthStore {
   /** Whether the API still needs its first owner; null when the API could not be asked. */
   async isSetupRequired(): Promise<boolean | null> {
     try {
-      const status = await this.api.get<AuthStatus>('/auth/status', { authenticated: false });
+      const status = await this.api.invoke(authControllerStatus);
       return status.setupRequired;
     } catch {
       return null;
@@ -29,15 +34,15 @@ export class AuthStore {
   }
 
   /** Resolves true once signed in; on failure the reason is in `error`. */
-  signIn(credentials: LoginRequest): Promise<boolean> {
-    return this.obtainToken('/auth/login', credentials, {
+  signIn(credentials: LoginDto): Promise<boolean> {
+    return this.obtainToken(() => this.api.invoke(authControllerLogin, { body: credentials }), {
       401: 'That email and password do not match an account.',
     });
   }
 
   /** Creates the owner and the workspace, then signs the owner in. */
-  setUp(request: SetupRequest): Promise<boolean> {
-    return this.obtainToken('/auth/setup', request, {
+  setUp(request: SetupDto): Promise<boolean> {
+    return this.obtainToken(() => this.api.invoke(authControllerSetup, { body: request }), {
       409: 'This Baton installation is already set up.',
     });
   }
@@ -48,20 +53,19 @@ export class AuthStore {
   }
 
   private async obtainToken(
-    path: string,
-    body: LoginRequest | SetupRequest,
+    request: () => Promise<{ accessToken: string }>,
     messages: Readonly<Record<number, string>>,
   ): Promise<boolean> {
     if (this._pending()) return false;
     this._pending.set(true);
     this._error.set(null);
     try {
-      const { accessToken } = await this.api.post<AccessTokenResponse>(path, body, { authenticated: false });
+      const { accessToken } = await request();
       this.session.start(accessToken);
       return true;
     } catch (error) {
       this._error.set(describeError(error, messages));
-      this._alreadySetUp.set(error instanceof ApiError && error.status === 409);
+      this._alreadySetUp.set(errorStatus(error) === 409);
       return false;
     } finally {
       this._pending.set(false);

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
-import type { WorkflowStatus } from '../core/api-contract';
+import type { WorkflowStatus } from '../core/api-types';
 import { AlertComponent } from '../shared/ui/alert.component';
 import { EmptyStateComponent } from '../shared/ui/empty-state.component';
 import { SpinnerComponent } from '../shared/ui/spinner.component';

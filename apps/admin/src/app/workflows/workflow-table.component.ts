@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import type { WorkflowFormat, WorkflowStatus, WorkflowSummary } from '../core/api-contract';
+import type { WorkflowSummaryDto as WorkflowSummary } from '../api/generated/models/workflow-summary-dto';
+import type { WorkflowFormat, WorkflowStatus } from '../core/api-types';
 import { BadgeComponent, BadgeTone } from '../shared/ui/badge.component';
 import { RelativeTimePipe } from '../shared/ui/relative-time.pipe';
 

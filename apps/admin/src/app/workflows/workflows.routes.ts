@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { WorkflowEditorStore } from './editor/workflow-editor.store';
 import { WorkflowsStore } from './workflows.store';
 
 export const workflowsRoutes: Routes = [
@@ -10,6 +11,12 @@ export const workflowsRoutes: Routes = [
         path: '',
         title: 'Workflows',
         loadComponent: () => import('./workflow-list.page').then((m) => m.WorkflowListPage),
+      },
+      {
+        path: ':id',
+        title: 'Editor',
+        providers: [WorkflowEditorStore],
+        loadComponent: () => import('./editor/workflow-editor.page').then((m) => m.WorkflowEditorPage),
       },
     ],
   },

@@ -1,6 +1,10 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { ApiClient, describeError } from '../core/api-client';
-import type { Page, WorkflowListQuery, WorkflowStatus, WorkflowSummary } from '../core/api-contract';
+import { BatonApi } from '../api/generated/baton-api';
+import { workflowsControllerList } from '../api/generated/fn/workflows/workflows-controller-list';
+import type { WorkflowPageDto } from '../api/generated/models/workflow-page-dto';
+import type { WorkflowSummaryDto as WorkflowSummary } from '../api/generated/models/workflow-summary-dto';
+import type { WorkflowStatus } from '../core/api-types';
+import { describeError } from '../core/describe-error';
 
 const PAGE_SIZE = 25;
 
@@ -17,7 +21,7 @@ type LoadState = 'idle' | 'loading' | 'loading-more' | 'ready' | 'error';
 /** The workflow list: filters, cursor pages and load state. Provided on the workflows route. */
 @Injectable()
 export class WorkflowsStore {
-  private readonly api = inject(ApiClient);
+  private readonly api = inject(BatonApi);
 
   private readonly _items = signal<readonly WorkflowSummary[]>([]);
   private readonly _nextCursor = signal<string | null>(null);
@@ -91,15 +95,14 @@ export class WorkflowsStore {
     }
   }
 
-  private fetchPage(cursor: string | undefined): Promise<Page<WorkflowSummary>> {
+  private fetchPage(cursor: string | undefined): Promise<WorkflowPageDto> {
     const { search, status, tag } = this._filters();
-    const query: WorkflowListQuery = {
+    return this.api.invoke(workflowsControllerList, {
       limit: PAGE_SIZE,
       cursor,
       search: search.trim() || undefined,
       status: status ?? undefined,
       tag: tag ?? undefined,
-    };
-    return this.api.get<Page<WorkflowSummary>>('/workflows', { query: { ...query } });
+    });
   }
 }

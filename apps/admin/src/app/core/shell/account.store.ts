@@ -1,6 +1,8 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { ApiClient, ApiError, describeError } from '../api-client';
-import type { Account } from '../api-contract';
+import { BatonApi } from '../../api/generated/baton-api';
+import { authControllerMe } from '../../api/generated/fn/auth/auth-controller-me';
+import type { MeDto } from '../../api/generated/models/me-dto';
+import { describeError, errorStatus } from '../describe-error';
 import { SessionStore } from '../session.store';
 
 /**
@@ -9,10 +11,10 @@ import { SessionStore } from '../session.store';
  */
 @Injectable()
 export class AccountStore {
-  private readonly api = inject(ApiClient);
+  private readonly api = inject(BatonApi);
   private readonly session = inject(SessionStore);
 
-  private readonly _account = signal<Account | null>(null);
+  private readonly _account = signal<MeDto | null>(null);
   private readonly _error = signal<string | null>(null);
 
   readonly account = this._account.asReadonly();
@@ -27,10 +29,10 @@ export class AccountStore {
   async load(): Promise<void> {
     this._error.set(null);
     try {
-      this._account.set(await this.api.get<Account>('/auth/me'));
+      this._account.set(await this.api.invoke(authControllerMe));
     } catch (error) {
       // A 401 has already ended the session and the shell is navigating away.
-      if (error instanceof ApiError && error.status === 401) return;
+      if (errorStatus(error) === 401) return;
       this._error.set(describeError(error));
     }
   }

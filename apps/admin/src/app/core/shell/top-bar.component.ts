@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink, RouterLinkActive } from '@angular/router';
-import type { WorkspaceRole } from '../api-contract';
+import type { WorkspaceRole } from '../api-types';
 
 @Component({
   selector: 'baton-top-bar',
