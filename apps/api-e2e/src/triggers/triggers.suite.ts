@@ -4,11 +4,12 @@ import { signWebhookPayload } from '../../../api/src/triggers/webhooks/verify-we
 import { eventually, TestApiClient } from '../support/api-client';
 import { setUpOwner } from '../support/identities';
 import { startInProcessBaton } from '../support/in-process-baton';
-import { prepareTier, type TierEnvironment } from '../support/test-tiers';
+import { prepareTier, type TierEnvironment, type TierName } from '../support/test-tiers';
 import { createTrigger, createWorkflow, databaseOf, echoGraph, schedulerOf, setNextRunAt } from './trigger-fixtures';
 
-/** Triggers REST, cron scheduling (catch-up, DST), webhooks and forms against the real HTTP server on PostgreSQL. */
-describe('triggers on the postgres tier', () => {
+/** Triggers REST, cron scheduling (catch-up, DST), webhooks, forms and lifecycle against the real HTTP server on one tier. */
+export function describeTriggers(tier: TierName): void {
+describe(`triggers on the ${tier} tier`, () => {
   let environment: TierEnvironment;
   let baton: RunningBaton;
   let owner: TestApiClient;
@@ -22,7 +23,7 @@ describe('triggers on the postgres tier', () => {
   const runsOf = async (triggerId: string) => (await owner.get(`/api/triggers/${triggerId}/runs`)).body as { executionId: string; scheduledFor: string | null; error: string | null }[];
 
   beforeAll(async () => {
-    environment = await prepareTier('postgres');
+    environment = await prepareTier(tier);
     baton = await startInProcessBaton({
       ...environment.env,
       BATON_CRON_MIN_INTERVAL_SECONDS: '60',
@@ -36,6 +37,23 @@ describe('triggers on the postgres tier', () => {
   afterAll(async () => {
     await baton?.close();
     await environment?.cleanup();
+  });
+
+  it('documents every trigger and lifecycle endpoint in the OpenAPI document', async () => {
+    const paths = Object.keys((await anonymous.get('/api/docs-json')).body.paths);
+    for (const path of [
+      '/api/workflows/{id}/triggers',
+      '/api/triggers/{id}',
+      '/api/triggers/{id}/next-runs',
+      '/api/triggers/{id}/runs',
+      '/api/hooks/{token}',
+      '/api/forms/{token}',
+      '/api/workflows/{id}/activate',
+      '/api/workflows/{id}/pause',
+      '/api/workflows/{id}/versions/{version}/restore',
+    ]) {
+      expect(paths).toContain(path);
+    }
   });
 
   describe('cron triggers', () => {
@@ -354,3 +372,4 @@ describe('triggers on the postgres tier', () => {
     });
   });
 });
+}

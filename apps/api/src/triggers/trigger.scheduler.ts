@@ -58,7 +58,15 @@ export class TriggerScheduler implements OnApplicationBootstrap, OnApplicationSh
     const { catchUpMax } = this.config.triggers;
     // A slot up to a few ticks late (or a minute, whichever is longer) is on time, not missed.
     const onTimeGraceMs = Math.max(60_000, 5 * this.config.triggers.schedulerTickMs);
-    const claimed = await this.triggers.claimDue(now, CLAIM_BATCH, (trigger) => planDueRuns(trigger, now, { catchUpMax, onTimeGraceMs }));
+    const claimed = await this.triggers.claimDue(now, CLAIM_BATCH, (trigger) => {
+      try {
+        return planDueRuns(trigger, now, { catchUpMax, onTimeGraceMs });
+      } catch (error) {
+        // One unreadable schedule must not roll back every other trigger's claim: park it (no next run).
+        this.logger.error(`Trigger ${trigger.id} has an unusable schedule and stops: ${(error as Error).message}`);
+        return { runs: [], nextRunAt: null };
+      }
+    });
     for (const run of claimed) await this.startRun(run);
     return claimed;
   }

@@ -164,12 +164,16 @@ export class TriggerRepository {
     await this.dataSource.query(`UPDATE trigger_runs SET started = true, error = $2 WHERE id = $1`, [runId, error.slice(0, 2000)]);
   }
 
-  /** Runs committed but never marked started (the process died in between), oldest first. */
+  /**
+   * Scheduled runs committed but never marked started (the process died in between), oldest first.
+   * Webhook and form runs are not repaired: their input lived only in the request, and the caller
+   * saw the failure (and may retry with its Idempotency-Key).
+   */
   async findUnstartedRuns(createdBefore: Date, limit: number): Promise<(ClaimedRun & { executionExists: boolean })[]> {
     const rows: (RunRow & { workspace_id: string; workflow_id: string; type: TriggerType; execution_exists: boolean })[] = await this.dataSource.query(
       `SELECT r.*, t.workflow_id, t.type, EXISTS (SELECT 1 FROM executions e WHERE e.id = r.execution_id) AS execution_exists
        FROM trigger_runs r JOIN triggers t ON t.id = r.trigger_id
-       WHERE NOT r.started AND r.created_at < $1 ORDER BY r.created_at LIMIT $2`,
+       WHERE NOT r.started AND r.scheduled_for IS NOT NULL AND r.created_at < $1 ORDER BY r.created_at LIMIT $2`,
       [createdBefore, limit],
     );
     return rows.map((r) => ({

@@ -1,0 +1,3 @@
+import { describeTriggers } from './triggers.suite';
+
+describeTriggers('embedded');
