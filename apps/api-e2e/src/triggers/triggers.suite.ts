@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
 import { signWebhookPayload } from '../../../api/src/triggers/webhooks/verify-webhook-signature';
 import { eventually, TestApiClient } from '../support/api-client';
-import { setUpOwner } from '../support/identities';
+import { addMember, setUpOwner, signIn } from '../support/identities';
 import { startInProcessBaton } from '../support/in-process-baton';
 import { prepareTier, type TierEnvironment, type TierName } from '../support/test-tiers';
 import { createTrigger, createWorkflow, databaseOf, echoGraph, schedulerOf, setNextRunAt } from './trigger-fixtures';
@@ -54,6 +54,25 @@ describe(`triggers on the ${tier} tier`, () => {
     ]) {
       expect(paths).toContain(path);
     }
+    // Public endpoints say so: no credentials required.
+    const docs = (await anonymous.get('/api/docs-json')).body;
+    expect(docs.paths['/api/hooks/{token}'].post.security).toEqual([]);
+    expect(docs.paths['/api/forms/{token}'].get.security).toEqual([]);
+  });
+
+  it("keeps triggers inside their workspace and needs the editor role to change them", async () => {
+    const workflowId = await createWorkflow(owner, 'Scoped', echoGraph('s'));
+    const trigger = await createTrigger(owner, workflowId, { type: 'webhook' });
+    const workspaceB = await owner.post('/api/workspaces', { name: 'Workspace B' });
+    const ownerInB = await signIn(anonymous, 'owner@example.test', 'correct horse', workspaceB.body.id);
+    expect((await ownerInB.get(`/api/triggers/${trigger.id}`)).status).toBe(404);
+    expect((await ownerInB.delete(`/api/triggers/${trigger.id}`)).status).toBe(404);
+    expect((await ownerInB.get(`/api/workflows/${workflowId}/triggers`)).status).toBe(404);
+    expect((await ownerInB.post(`/api/workflows/${workflowId}/triggers`, { type: 'webhook' })).status).toBe(404);
+    const viewer = await addMember(owner, 'viewer', 'trigger-viewer@example.test');
+    expect((await viewer.get(`/api/triggers/${trigger.id}`)).status).toBe(200);
+    expect((await viewer.post(`/api/workflows/${workflowId}/triggers`, { type: 'webhook' })).status).toBe(403);
+    expect((await viewer.post(`/api/workflows/${workflowId}/pause`)).status).toBe(403);
   });
 
   describe('cron triggers', () => {
@@ -162,6 +181,27 @@ describe(`triggers on the ${tier} tier`, () => {
       expect(next).toBeGreaterThan(Date.now());
       await schedulerOf(baton).tick();
       expect(await runsOf(trigger.id)).toEqual([]);
+    });
+
+    it('repairs a run whose process died between claiming and starting, with the same execution id, once', async () => {
+      const workflowId = await createWorkflow(owner, 'Repair', echoGraph('repair'));
+      const trigger = await createTrigger(owner, workflowId, { type: 'cron', expression: '0 * * * *' });
+      const db = databaseOf(baton);
+      // As a crashed claim leaves it: the run row committed, no execution, not marked started.
+      const lost = '0b9d0f7e-8a3c-4c41-9d8e-3f1b7a1c2d01';
+      const [workspace] = await db.query(`SELECT workspace_id FROM triggers WHERE id = $1`, [trigger.id]);
+      await db.query(
+        `INSERT INTO trigger_runs (id, trigger_id, workspace_id, execution_id, scheduled_for, created_at) VALUES (gen_random_uuid(), $1, $2, $3, '2030-01-01T10:00:00Z', now() - interval '5 minutes')`,
+        [trigger.id, workspace.workspace_id, lost],
+      );
+      await schedulerOf(baton).maintain();
+      expect((await finished(lost)).status).toBe('completed');
+      // A second pass (or a second process) finds it started and does nothing.
+      await schedulerOf(baton).maintain();
+      const [runs] = await db.query(`SELECT count(*)::int AS n, bool_and(started) AS started FROM trigger_runs WHERE trigger_id = $1`, [trigger.id]);
+      expect(runs).toEqual({ n: 1, started: true });
+      const [executions] = await db.query(`SELECT count(*)::int AS n FROM executions WHERE workflow_id = $1`, [workflowId]);
+      expect(executions.n).toBe(1);
     });
 
     it('runs a one-time trigger exactly once at its instant', async () => {

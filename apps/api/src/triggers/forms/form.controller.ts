@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/decorators/public.decorator';
 import { FormService, type FormReply } from './form.service';
 
@@ -18,6 +18,7 @@ export class FormController {
   constructor(private readonly forms: FormService) {}
 
   @Get(':token')
+  @ApiOperation({ summary: 'The public form page', security: [] })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The form page' })
   async show(@Param('token') token: string, @Res() response: HtmlResponse): Promise<void> {
@@ -25,6 +26,7 @@ export class FormController {
   }
 
   @Post(':token')
+  @ApiOperation({ summary: 'Submit the public form (application/x-www-form-urlencoded)', security: [] })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'Valid: the thank-you page (an execution started). Invalid (422): the form again with field errors' })
   async submit(@Param('token') token: string, @Body() body: Record<string, unknown>, @Res() response: HtmlResponse): Promise<void> {

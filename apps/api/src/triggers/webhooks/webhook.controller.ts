@@ -1,5 +1,5 @@
 import { All, Controller, Param, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/decorators/public.decorator';
 import type { RawBodyRequest } from './capture-webhook-raw-body';
 import { WebhookService } from './webhook.service';
@@ -24,6 +24,7 @@ export class WebhookController {
   constructor(private readonly webhooks: WebhookService) {}
 
   @All(':token')
+  @ApiOperation({ summary: 'Call a webhook trigger (public; optional X-Baton-Signature, Idempotency-Key)', security: [] })
   @ApiAcceptedResponse({ description: 'async (or sync past its wait): `{ executionId }`' })
   @ApiOkResponse({ description: 'sync: `{ executionId, status, output, error, cause }` once the run ended' })
   async call(@Param('token') token: string, @Req() request: WebhookRequest, @Res() response: WebhookResponse): Promise<void> {
