@@ -17,6 +17,14 @@ export const appRoutes: Routes = [
         path: 'workflows',
         loadChildren: () => import('./workflows/workflows.routes').then((m) => m.workflowsRoutes),
       },
+      {
+        path: 'monitoring',
+        loadChildren: () => import('./executions/executions.routes').then((m) => m.monitoringRoutes),
+      },
+      {
+        path: 'executions',
+        loadChildren: () => import('./executions/executions.routes').then((m) => m.executionRoutes),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { WorkflowStatus } from '../core/api-types';
 import { AlertComponent } from '../shared/ui/alert.component';
 import { EmptyStateComponent } from '../shared/ui/empty-state.component';
@@ -15,7 +16,7 @@ const STATUS_OPTIONS: readonly { value: WorkflowStatus; label: string }[] = [
 
 @Component({
   selector: 'baton-workflow-list-page',
-  imports: [AlertComponent, EmptyStateComponent, SpinnerComponent, WorkflowTableComponent],
+  imports: [RouterLink, AlertComponent, EmptyStateComponent, SpinnerComponent, WorkflowTableComponent],
   templateUrl: './workflow-list.page.html',
   styleUrl: './workflow-list.page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

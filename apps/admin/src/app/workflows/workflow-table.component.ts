@@ -1,5 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { WorkflowSummaryDto as WorkflowSummary } from '../api/generated/models/workflow-summary-dto';
 import type { WorkflowFormat, WorkflowStatus } from '../core/api-types';
 import { BadgeComponent, BadgeTone } from '../shared/ui/badge.component';
@@ -11,7 +12,7 @@ const STATUS_TONES: Record<WorkflowStatus, BadgeTone> = { active: 'success', pau
 /** The workflow list as a table; below 720px each row becomes a card. */
 @Component({
   selector: 'baton-workflow-table',
-  imports: [DatePipe, BadgeComponent, RelativeTimePipe],
+  imports: [RouterLink, DatePipe, BadgeComponent, RelativeTimePipe],
   templateUrl: './workflow-table.component.html',
   styleUrl: './workflow-table.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

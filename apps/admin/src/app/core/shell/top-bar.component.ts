@@ -22,6 +22,7 @@ import type { WorkspaceRole } from '../api-types';
 
       <nav class="nav" aria-label="Main">
         <a routerLink="/workflows" routerLinkActive="active" ariaCurrentWhenActive="page">Workflows</a>
+        <a routerLink="/monitoring" routerLinkActive="active" ariaCurrentWhenActive="page">Monitoring</a>
       </nav>
 
       <div class="user">

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { TestApiClient } from '../../../api-e2e/src/support/api-client';
-import { setUpOwner } from '../../../api-e2e/src/support/identities';
-import { startInProcessBaton } from '../../../api-e2e/src/support/in-process-baton';
-import { prepareTier, type TierEnvironment } from '../../../api-e2e/src/support/test-tiers';
-import type { RunningBaton } from '../bootstrap/start-baton';
+import { TestApiClient } from '../support/api-client';
+import { setUpOwner } from '../support/identities';
+import { startInProcessBaton } from '../support/in-process-baton';
+import { prepareTier, type TierEnvironment } from '../support/test-tiers';
+import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
 
 // The whole app on the embedded tier: the catalogue is read through the real registry binding.
 describe('GET /api/nodes', () => {

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from '../../api-e2e/src/support/api-client';
+import { openPage, screenshot, signIn, startConsoleSession, type ConsoleSession } from './console-session';
+
+/** Operating a run from its detail page: a long-running execution is cancelled with one button. */
+describe('execution detail in Chromium', () => {
+  let session: ConsoleSession;
+
+  beforeAll(async () => {
+    session = await startConsoleSession();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('cancels a long-running execution from its detail page and shows it cancelled live', async () => {
+    const created = await session.api.post('/api/workflows', {
+      name: 'Slow',
+      format: 'graph',
+      definition: {
+        nodes: [
+          { id: 'start', type: 'trigger.manual', position: { x: 40, y: 80 }, data: { inputs: {} } },
+          { id: 'wait', type: 'flow.delay', position: { x: 320, y: 80 }, data: { inputs: { ms: 600_000 } } },
+        ],
+        edges: [{ id: 'e1', source: 'start', target: 'wait', sourceHandle: 'out', targetHandle: 'in' }],
+      },
+    });
+    expect(created.status).toBe(201);
+    const started = await session.api.post(`/api/workflows/${created.body.id}/execute`, { input: {}, mode: 'queued' });
+    expect(started.status).toBe(201);
+    const executionId: string = started.body.executionId;
+
+    const { page, consoleErrors } = await openPage(session);
+    await signIn(page, session.baton.url, `/executions/${executionId}`);
+    await page.locator('[data-node-id="start"][data-status="completed"]').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'execution-long-running');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    const cancel = page.getByRole('button', { name: 'cancel', exact: true });
+    await cancel.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('execution-status').getByText('cancelled').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'execution-cancelled');
+
+    const execution = await eventually(async () => {
+      const response = await session.api.get(`/api/executions/${executionId}`);
+      return response.body.status === 'cancelled' ? response.body : undefined;
+    });
+    expect(execution.status).toBe('cancelled');
+    expect(await cancel.isDisabled()).toBe(true);
+
+    // The monitoring list shows the same run with its final status.
+    await page.getByRole('link', { name: 'Monitoring', exact: true }).first().click();
+    await page.locator(`tr[data-execution-id="${executionId}"] [data-status="cancelled"]`).waitFor({ timeout: 15_000 });
+    await screenshot(page, 'monitoring');
+    expect(consoleErrors).toEqual([]);
+  });
+});

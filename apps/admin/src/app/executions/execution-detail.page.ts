@@ -1,0 +1,56 @@
+import { DatePipe, JsonPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { GraphCanvasComponent, type NodeOverlay } from '../shared/graph/graph-canvas.component';
+import { AlertComponent } from '../shared/ui/alert.component';
+import { EmptyStateComponent } from '../shared/ui/empty-state.component';
+import { SpinnerComponent } from '../shared/ui/spinner.component';
+import { ExecutionDetailStore, type ControlAction } from './execution-detail.store';
+import { LiveExecutionEvents } from './live-execution-events';
+
+const ALLOWED: Record<ControlAction, readonly string[]> = {
+  pause: ['running', 'pending'],
+  resume: ['paused'],
+  cancel: ['pending', 'running', 'paused'],
+  redrive: ['failed'],
+  retry: ['completed', 'failed', 'cancelled'],
+};
+
+@Component({
+  selector: 'baton-execution-detail-page',
+  imports: [DatePipe, JsonPipe, RouterLink, GraphCanvasComponent, AlertComponent, EmptyStateComponent, SpinnerComponent],
+  providers: [ExecutionDetailStore, LiveExecutionEvents],
+  templateUrl: './execution-detail.page.html',
+  styleUrl: './execution-detail.page.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ExecutionDetailPage {
+  readonly id = input.required<string>();
+  protected readonly store = inject(ExecutionDetailStore);
+  private readonly router = inject(Router);
+  protected readonly actions: readonly ControlAction[] = ['pause', 'resume', 'cancel', 'redrive', 'retry'];
+
+  protected readonly overlays = computed(() => {
+    const overlays: Record<string, NodeOverlay> = {};
+    for (const [nodeId, status] of Object.entries(this.store.statusByNode())) overlays[nodeId] = { status, hasOutput: status === 'completed' };
+    return overlays;
+  });
+  protected readonly selectedNodeId = computed(() => this.store.selectedStep()?.nodeId ?? null);
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.store.load(id));
+    });
+  }
+
+  protected allowed(action: ControlAction): boolean {
+    return ALLOWED[action].includes(this.store.execution()?.status ?? '');
+  }
+
+  protected async control(action: ControlAction): Promise<void> {
+    if (action === 'cancel' && !confirm('Cancel this execution? Running steps are aborted.')) return;
+    const newId = await this.store.control(action);
+    if (newId) await this.router.navigate(['/executions', newId]);
+  }
+}
