@@ -9,7 +9,10 @@ import { ExecutionsModule } from './executions/executions.module';
 import { BATON_RUNTIME, type BatonRuntime } from './bootstrap/baton-runtime';
 import { BATON_CONFIG } from './config/baton-config.token';
 import { HealthModule } from './health/health.module';
+import { NodesModule } from './nodes/nodes.module';
 import { QueuesModule } from './queue/queues.module';
+import { TriggersModule } from './triggers/triggers.module';
+import { WorkflowLifecycleModule } from './workflows/workflow-lifecycle.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
 /** Makes the runtime and config injectable everywhere. */
@@ -48,6 +51,9 @@ export class AppModule {
         EngineWiringModule,
         ExecutionsModule.forRole({ servesApi, runsWorkers }),
         ...(servesApi ? [AuthModule, WorkflowsModule] : []),
+        ...(servesApi ? [NodesModule] : []),
+        // The scheduler ticks only in processes that serve the API (TriggersModule explains why).
+        ...(servesApi ? [WorkflowLifecycleModule, TriggersModule.forApi()] : []),
         ...(adminBuilt
           ? [ServeStaticModule.forRoot({ rootPath: config.adminDir, exclude: ['/api/{*path}'] })]
           : []),
