@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { NodeRegistry } from '@baton/engine';
+import { NodeRegistry, validateGraphDefinition } from '@baton/engine';
 import { createDefaultNodeRegistry } from './create-default-node-registry.js';
 import { defaultNodeTypes } from './default-node-types.js';
 
@@ -14,5 +14,22 @@ describe('createDefaultNodeRegistry', () => {
 
   it('refuses a duplicate line', () => {
     expect(() => new NodeRegistry([...defaultNodeTypes, defaultNodeTypes[0]])).toThrow('registered twice');
+  });
+
+  it('refuses a loop\'s array result into data.set, which edits an object', () => {
+    const registry = createDefaultNodeRegistry();
+    const node = (id: string, type: string, inputs: Record<string, unknown> = {}) => ({ id, type, position: { x: 0, y: 0 }, data: { inputs } });
+    const definition = {
+      nodes: [node('start', 'trigger.manual'), node('each', 'flow.loop'), node('body', 'util.log', { message: 'item' }), node('tag', 'data.set', { values: { a: 1 } })],
+      edges: [
+        { id: 'e1', source: 'start', target: 'each' },
+        { id: 'e2', source: 'each', sourceHandle: 'item', target: 'body' },
+        { id: 'e3', source: 'body', target: 'each', targetHandle: 'next' },
+        { id: 'e4', source: 'each', sourceHandle: 'done', target: 'tag' },
+      ],
+    };
+    expect(validateGraphDefinition(definition, registry).problems).toEqual([
+      { path: 'edges[3]', message: 'handle types do not match: "done" gives array, "in" takes object', edgeId: 'e4' },
+    ]);
   });
 });

@@ -20,7 +20,8 @@ export const setNode: NodeType<SetSettings> = {
   title: 'Set fields',
   group: 'data',
   description: 'Sets, picks or merges properties of the input object; values may use {{ }} templates.',
-  inputs: [{ name: 'in', dataType: 'any' }],
+  // Typed so the editor and validation refuse e.g. a loop's `done` array here before a run fails.
+  inputs: [{ name: 'in', dataType: 'object' }],
   outputs: [{ name: 'out', dataType: 'object' }],
   settingsSchema: {
     type: 'object',
