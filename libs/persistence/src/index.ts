@@ -4,3 +4,4 @@ export * from './data-source-options';
 export * from './run-migrations';
 export * from './repositories';
 export * from './repositories/execution-list.repository';
+export * from './repositories/execution-stats.repository';

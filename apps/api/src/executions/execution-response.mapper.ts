@@ -22,6 +22,7 @@ export function toExecutionDto({ execution, steps }: ExecutionSnapshot): Executi
     startedAt: iso(execution.startedAt),
     endedAt: iso(execution.endedAt),
     durationMs: execution.startedAt && execution.endedAt ? execution.endedAt.getTime() - execution.startedAt.getTime() : null,
+    definition: execution.definition,
     steps: [...steps]
       .sort((a, b) => (a.startedAt?.getTime() ?? Infinity) - (b.startedAt?.getTime() ?? Infinity) || a.stepId.localeCompare(b.stepId))
       .map((s) => ({

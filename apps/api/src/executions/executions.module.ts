@@ -1,8 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ExecutionListRepository } from '@baton/persistence';
+import { ExecutionListRepository, ExecutionStatsRepository } from '@baton/persistence';
 import { DataSource } from 'typeorm';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { ExecutionRecoveryService } from './execution-recovery.service';
+import { ExecutionStatsController } from './execution-stats.controller';
 import { ExecutionsController } from './executions.controller';
 import { ExecutionsService } from './executions.service';
 import { StepProcessor } from './step.processor';
@@ -15,12 +16,14 @@ export class ExecutionsModule {
     return {
       module: ExecutionsModule,
       imports: options.servesApi ? [WorkflowsModule] : [],
-      controllers: options.servesApi ? [ExecutionsController] : [],
+      // Stats first: its literal path must win over `executions/:id`.
+      controllers: options.servesApi ? [ExecutionStatsController, ExecutionsController] : [],
       providers: [
         ...(options.servesApi
           ? [
               ExecutionsService,
               { provide: ExecutionListRepository, useFactory: (dataSource: DataSource) => new ExecutionListRepository(dataSource), inject: [DataSource] },
+              { provide: ExecutionStatsRepository, useFactory: (dataSource: DataSource) => new ExecutionStatsRepository(dataSource), inject: [DataSource] },
             ]
           : []),
         ...(options.runsWorkers ? [StepProcessor, WorkerDrainService, ExecutionRecoveryService] : []),

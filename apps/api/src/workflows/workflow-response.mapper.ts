@@ -1,5 +1,11 @@
-import type { WorkflowRecord, WorkflowVersionRecord } from '@baton/persistence';
-import type { WorkflowDto, WorkflowSummaryDto, WorkflowVersionDto, WorkflowVersionSummaryDto } from './dto/workflow.response.dto';
+import type { WorkflowListItemRecord, WorkflowRecord, WorkflowVersionRecord } from '@baton/persistence';
+import type {
+  WorkflowDto,
+  WorkflowListItemDto,
+  WorkflowSummaryDto,
+  WorkflowVersionDto,
+  WorkflowVersionSummaryDto,
+} from './dto/workflow.response.dto';
 
 export function toWorkflowSummaryDto(w: WorkflowRecord): WorkflowSummaryDto {
   return {
@@ -13,6 +19,15 @@ export function toWorkflowSummaryDto(w: WorkflowRecord): WorkflowSummaryDto {
     settings: { ...w.settings },
     createdAt: w.createdAt.toISOString(),
     updatedAt: w.updatedAt.toISOString(),
+  };
+}
+
+export function toWorkflowListItemDto(w: WorkflowListItemRecord): WorkflowListItemDto {
+  const last = w.lastExecution;
+  return {
+    ...toWorkflowSummaryDto(w),
+    lastExecution: last ? { id: last.id, status: last.status, createdAt: last.createdAt.toISOString() } : null,
+    nextRunAt: w.nextRunAt ? w.nextRunAt.toISOString() : null,
   };
 }
 

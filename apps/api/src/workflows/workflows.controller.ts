@@ -9,7 +9,7 @@ import { CreateWorkflowDto } from './dto/create-workflow.dto';
 import { ListWorkflowsQueryDto } from './dto/list-workflows.query.dto';
 import { UpdateWorkflowDto } from './dto/update-workflow.dto';
 import { WorkflowDto, WorkflowPageDto, WorkflowVersionDto, WorkflowVersionSummaryDto } from './dto/workflow.response.dto';
-import { toVersionDto, toVersionSummaryDto, toWorkflowDto, toWorkflowSummaryDto } from './workflow-response.mapper';
+import { toVersionDto, toVersionSummaryDto, toWorkflowDto, toWorkflowListItemDto } from './workflow-response.mapper';
 import { WorkflowsService } from './workflows.service';
 
 const versionNumber = new ParseIntPipe({ exceptionFactory: () => validationFailed('n must be a whole number') });
@@ -31,7 +31,7 @@ export class WorkflowsController {
   @ApiOkResponse({ type: WorkflowPageDto })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListWorkflowsQueryDto): Promise<WorkflowPageDto> {
     const page = await this.workflows.list(principal, query);
-    return { items: page.items.map(toWorkflowSummaryDto), nextCursor: page.nextCursor };
+    return { items: page.items.map(toWorkflowListItemDto), nextCursor: page.nextCursor };
   }
 
   @Get(':id')

@@ -68,7 +68,21 @@ export interface WorkflowListFilter {
   cursor?: string;
 }
 
+/** The newest execution of a workflow, as the list shows it. */
+export interface LastExecutionRecord {
+  id: string;
+  status: string;
+  createdAt: Date;
+}
+
+/** A row of the workflow list: the workflow plus when it last ran and when it runs next. */
+export interface WorkflowListItemRecord extends WorkflowRecord {
+  lastExecution: LastExecutionRecord | null;
+  /** Earliest `next_run_at` of its enabled triggers; null unless the workflow is active. */
+  nextRunAt: Date | null;
+}
+
 export interface WorkflowPage {
-  items: WorkflowRecord[];
+  items: WorkflowListItemRecord[];
   nextCursor: string | null;
 }

@@ -6,6 +6,7 @@ import type {
   NewWorkflow,
   WorkflowChanges,
   WorkflowListFilter,
+  WorkflowListItemRecord,
   WorkflowPage,
   WorkflowRecord,
   WorkflowVersionRecord,
@@ -62,6 +63,19 @@ export class WorkflowRepository {
       .addSelect('v.definition', 'v_definition')
       // Microsecond text, not a JS Date (ms): the cursor must compare equal to the stored value.
       .addSelect(`to_char(w.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
+      // Last run and next run in the same statement (no query per row). Each subselect is one
+      // index probe: executions_workflow_idx (workflow_id, created_at DESC), triggers_workflow_idx.
+      .addSelect(
+        `(SELECT json_build_object('id', e.id, 'status', e.status, 'createdAt', e.created_at)
+            FROM executions e WHERE e.workflow_id = w.id ORDER BY e.created_at DESC, e.id DESC LIMIT 1)`,
+        'last_execution',
+      )
+      // Only an active workflow's triggers fire, so a paused or draft one has no next run.
+      .addSelect(
+        `CASE WHEN w.status = 'active' THEN
+           (SELECT min(t.next_run_at) FROM triggers t WHERE t.workflow_id = w.id AND t.enabled) END`,
+        'next_run_at',
+      )
       .where('w.workspace_id = :workspaceId', { workspaceId: filter.workspaceId })
       .orderBy('w.created_at', 'DESC')
       .addOrderBy('w.id', 'DESC')
@@ -82,7 +96,7 @@ export class WorkflowRepository {
       });
     }
     const { entities, raw } = await query.getRawAndEntities();
-    const items = entities.slice(0, filter.limit).map((entity, i) => toRecord(entity, raw[i].v_definition));
+    const items = entities.slice(0, filter.limit).map((entity, i) => toListItem(entity, raw[i]));
     const last = items.length - 1;
     const nextCursor =
       entities.length > filter.limit && last >= 0 ? encodePageCursor({ createdAt: raw[last].cursor_at, id: items[last].id }) : null;
@@ -189,6 +203,22 @@ function toRecord(entity: WorkflowEntity, definition: unknown): WorkflowRecord {
     createdBy: entity.createdBy,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
+  };
+}
+
+interface ListRow {
+  v_definition: unknown;
+  last_execution: { id: string; status: string; createdAt: string } | string | null;
+  next_run_at: Date | string | null;
+}
+
+function toListItem(entity: WorkflowEntity, row: ListRow): WorkflowListItemRecord {
+  // json_build_object arrives parsed from node-postgres, as text from drivers that do not parse json.
+  const last = typeof row.last_execution === 'string' ? JSON.parse(row.last_execution) : row.last_execution;
+  return {
+    ...toRecord(entity, row.v_definition),
+    lastExecution: last ? { id: last.id, status: last.status, createdAt: new Date(last.createdAt) } : null,
+    nextRunAt: row.next_run_at === null ? null : new Date(row.next_run_at),
   };
 }
 

@@ -34,4 +34,6 @@ export class ExecutionDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) endedAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) durationMs: number | null;
   @ApiProperty({ type: [ExecutionStepDto] }) steps: ExecutionStepDto[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The frozen definition this execution runs (its version, not the workflow as edited since)' })
+  definition: unknown;
 }

@@ -24,8 +24,22 @@ export class WorkflowDto extends WorkflowSummaryDto {
   definition: unknown;
 }
 
+export class LastExecutionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['pending', 'running', 'paused', 'completed', 'failed', 'cancelled'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+/** A row of the workflow list: the summary plus its last run and next scheduled run. */
+export class WorkflowListItemDto extends WorkflowSummaryDto {
+  @ApiProperty({ type: LastExecutionDto, nullable: true, description: 'The newest execution; null if it never ran' })
+  lastExecution: LastExecutionDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "Earliest next run of its enabled cron and one-time triggers; null unless the workflow is active" })
+  nextRunAt: string | null;
+}
+
 export class WorkflowPageDto {
-  @ApiProperty({ type: [WorkflowSummaryDto] }) items: WorkflowSummaryDto[];
+  @ApiProperty({ type: [WorkflowListItemDto] }) items: WorkflowListItemDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
   nextCursor: string | null;
 }
