@@ -37,7 +37,7 @@ export * from './ports/step-scheduler.port.js';
 
 export { DEADLINE_STEP_ID, WorkflowEngine, type WorkflowEngineDeps } from './engine/workflow-engine.js';
 export type { StartExecutionRequest, StartExecutionResult } from './engine/start-execution-request.js';
-export type { AdvancePlan, PlannedJob, PreparedStep, WorkflowInterpreter } from './engine/workflow-interpreter.js';
+export type { AdvancePlan, FailureContext, FailureDecision, PlannedJob, PreparedStep, WorkflowInterpreter } from './engine/workflow-interpreter.js';
 export { GraphInterpreter } from './graph/graph-interpreter.js';
 export { InProcessStepScheduler, type StepRunner } from './scheduling/in-process-step-scheduler.js';
 export { SystemClock } from './runtime/system-clock.js';
@@ -51,3 +51,12 @@ export { createTestEngine, type TestEngine, type TestEngineOptions } from './tes
 export { buildGraph, type NodeSpec } from './testing/build-graph.js';
 export { createNodeTestContext, runNodeForTest, type NodeTestRun } from './testing/run-node-for-test.js';
 export { gatedNodeType, testNodeType } from './testing/test-node-types.js';
+
+export { AslInterpreter } from './asl/asl-interpreter.js';
+export { validateAslDefinition } from './asl/validation/validate-asl-definition.js';
+export { AslError, STATES } from './asl/definition/asl.error.js';
+export type { AslStateMachine, AslState } from './asl/definition/asl-definition.js';
+export type { AslConformanceCase, AslValidationCase } from './asl/conformance/asl-conformance-case.js';
+export { ASL_CONFORMANCE_CASES } from './asl/conformance/cases/index.js';
+export { validationCases as ASL_VALIDATION_CASES } from './asl/conformance/cases/validation-cases.js';
+export { startConformanceStubServer, withStubUrl } from './asl/conformance/conformance-stub-server.js';
