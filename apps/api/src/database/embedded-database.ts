@@ -4,6 +4,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { acquireDataDirLock } from './data-dir-lock';
+import { ProtocolAwareQueryQueue } from './protocol-aware-query-queue';
 
 export interface EmbeddedDatabase {
   /** A postgres:// URL for the normal `pg` driver, on loopback only. */
@@ -35,12 +36,16 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
       port: 0,
       maxConnections: options.maxConnections,
     });
+    const queue = new ProtocolAwareQueryQueue(db);
+    installQueryQueue(server, queue);
     await server.start();
     const port = Number(server.getServerConn().split(':').pop());
     return {
       url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
       async stop() {
         await server.stop();
+        // stop() detaches the connections without waiting; let the running message finish first.
+        await queue.close();
         await db.close();
         lock.release();
       },
@@ -49,4 +54,17 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     lock.release();
     throw error;
   }
+}
+
+/**
+ * pglite-socket keeps its query queue in a private field and hands it to each connection handler
+ * it creates; replacing it before start() is the only seam the package offers (its class cannot
+ * be subclassed over a private field). Checked so an upgrade that renames it fails loudly.
+ */
+function installQueryQueue(server: PGLiteSocketServer, queue: ProtocolAwareQueryQueue): void {
+  const internals = server as unknown as { queryQueue?: { enqueue?: unknown } };
+  if (typeof internals.queryQueue?.enqueue !== 'function') {
+    throw new Error('pglite-socket has no queryQueue to replace: check ProtocolAwareQueryQueue against the installed version');
+  }
+  (internals as { queryQueue: unknown }).queryQueue = queue;
 }
