@@ -1,4 +1,4 @@
-import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { TestApiClient } from '../../api-e2e/src/support/api-client';
 import { setUpOwner } from '../../api-e2e/src/support/identities';
@@ -41,9 +41,15 @@ export async function startConsoleSession(): Promise<ConsoleSession> {
   }
 }
 
-/** A 1280x800 page that records every console error, so a test can assert there were none. */
-export async function openPage(session: ConsoleSession): Promise<{ page: Page; consoleErrors: string[] }> {
-  const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
+/**
+ * A page (1280x800 unless told) that records every console error, so a test can assert there
+ * were none. Options pass through to the page's own browser context (time zone, permissions...).
+ */
+export async function openPage(
+  session: ConsoleSession,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; consoleErrors: string[] }> {
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 }, ...options });
   const consoleErrors: string[] = [];
   page.on('console', (message: ConsoleMessage) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
@@ -74,6 +80,11 @@ export async function dragBetween(page: Page, from: Locator, to: Locator | { x: 
   await page.mouse.move(start.x + 8, start.y + 8, { steps: 4 });
   await page.mouse.move(end.x, end.y, { steps: 16 });
   await page.mouse.up();
+}
+
+/** True when nothing sticks out sideways: the page needs no horizontal scrolling. */
+export async function fitsViewportWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
 async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {

@@ -34,9 +34,8 @@ describe('workflow editor in Chromium', () => {
     await dragBetween(page, page.locator('[data-connector="manual_1:out:out"]'), page.locator('[data-connector="delay_1:in:in"]'));
     await page.getByText('Connected manual_1.out to delay_1.in').waitFor();
 
-    // A connection the rules refuse never appears and the editor says why. With the default
-    // registry every input takes \`any\`, so no two handles clash on data type (see the report in
-    // the type-mismatch test below); a second edge into a single-edge input is refused the same way.
+    // A connection the rules refuse never appears and the editor says why: here a second edge into
+    // a single-edge input (a data-type clash is the next test).
     await dragBetween(page, page.locator('[data-connector="log_1:out:out"]'), page.locator('[data-connector="delay_1:in:in"]'));
     await page.getByText('Connection refused. "in" takes one connection').waitFor();
     await screenshot(page, 'editor-connection-refused');
@@ -75,6 +74,32 @@ describe('workflow editor in Chromium', () => {
     await page.getByRole('button', { name: /log_1/ }).first().click();
     await expect(page.getByTestId('step-output').textContent()).resolves.toContain('Ada');
     await screenshot(page, 'execution-completed');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("refuses to connect a loop's array result to data.set's object input, and says why", async () => {
+    const { page, consoleErrors } = await openPage(session);
+    await signIn(page, session.baton.url, '/workflows/new');
+    const canvas = page.locator('baton-graph-canvas');
+    await page.locator('[data-node-type="flow.loop"]').waitFor({ timeout: 15_000 });
+    const box = (await canvas.boundingBox())!;
+    await dragBetween(page, page.locator('[data-node-type="flow.loop"]'), { x: box.x + 120, y: box.y + 120 });
+    await page.locator('[data-node-id="loop_1"]').waitFor();
+    await dragBetween(page, page.locator('[data-node-type="data.set"]'), { x: box.x + 460, y: box.y + 160 });
+    await page.locator('[data-node-id="set_1"]').waitFor();
+
+    // flow.loop's `done` gives an array; data.set's `in` takes an object.
+    await dragBetween(page, page.locator('[data-connector="loop_1:out:done"]'), page.locator('[data-connector="set_1:in:in"]'));
+    const notice = page.getByTestId('editor-notice');
+    await notice.getByText('Connection refused. Types do not match: "done" gives array, "in" takes object.').waitFor();
+    expect(await notice.getAttribute('role')).toBe('alert');
+    expect(await page.locator('f-connection[data-edge-id]').count()).toBe(0);
+    await screenshot(page, 'editor-type-mismatch-refused');
+
+    // The same loop's `item` (any) into the same input is fine.
+    await dragBetween(page, page.locator('[data-connector="loop_1:out:item"]'), page.locator('[data-connector="set_1:in:in"]'));
+    await page.getByText('Connected loop_1.item to set_1.in').waitFor();
+    expect(await page.locator('f-connection[data-edge-id]').count()).toBe(1);
     expect(consoleErrors).toEqual([]);
   });
 });

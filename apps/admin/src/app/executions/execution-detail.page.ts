@@ -4,6 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import { GraphCanvasComponent, type NodeOverlay } from '../shared/graph/graph-canvas.component';
 import { AlertComponent } from '../shared/ui/alert.component';
 import { EmptyStateComponent } from '../shared/ui/empty-state.component';
+import { ConfirmDialogService } from '../shared/ui/confirm-dialog.service';
 import { SpinnerComponent } from '../shared/ui/spinner.component';
 import { ExecutionDetailStore, type ControlAction } from './execution-detail.store';
 import { LiveExecutionEvents } from './live-execution-events';
@@ -28,6 +29,7 @@ export class ExecutionDetailPage {
   readonly id = input.required<string>();
   protected readonly store = inject(ExecutionDetailStore);
   private readonly router = inject(Router);
+  private readonly confirm = inject(ConfirmDialogService);
   protected readonly actions: readonly ControlAction[] = ['pause', 'resume', 'cancel', 'redrive', 'retry'];
 
   protected readonly overlays = computed(() => {
@@ -49,7 +51,15 @@ export class ExecutionDetailPage {
   }
 
   protected async control(action: ControlAction): Promise<void> {
-    if (action === 'cancel' && !confirm('Cancel this execution? Running steps are aborted.')) return;
+    if (action === 'cancel') {
+      const confirmed = await this.confirm.ask({
+        title: 'Cancel this execution?',
+        message: 'Running steps are aborted and no further steps start. This cannot be undone; retry starts a new execution.',
+        confirmLabel: 'Cancel execution',
+        cancelLabel: 'Keep running',
+      });
+      if (!confirmed) return;
+    }
     const newId = await this.store.control(action);
     if (newId) await this.router.navigate(['/executions', newId]);
   }

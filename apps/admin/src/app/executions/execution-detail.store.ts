@@ -8,7 +8,6 @@ import {
   executionsControllerRedrive,
   executionsControllerResume,
   executionsControllerRetry,
-  workflowsControllerGet,
 } from '../api/generated/functions';
 import type { ExecutionDto, ExecutionLogEntryDto, ExecutionStepDto } from '../api/generated/models';
 import { describeError } from '../core/describe-error';
@@ -92,7 +91,8 @@ export class ExecutionDetailStore {
     try {
       const [execution] = await Promise.all([this.api.invoke(executionsControllerGet, { id }), this.catalogue.load()]);
       this._execution.set(execution);
-      await Promise.all([this.loadGraph(execution), this.refreshLogs(id)]);
+      this.loadGraph(execution);
+      await this.refreshLogs(id);
       this.live.connect(() => ({ executionId: id, afterSequence: this.lastSequence }), (event) => this.apply(event));
       this.pollTimer = setInterval(() => {
         if (this.live.mode() !== 'live' && !this.isTerminal()) void this.refresh();
@@ -169,18 +169,15 @@ export class ExecutionDetailStore {
     this.lastSequence = Math.max(this.lastSequence, ...logs.map((l) => l.sequence));
   }
 
-  private async loadGraph(execution: ExecutionDto): Promise<void> {
-    // The execution record does not carry its frozen definition; the workflow's current one is
-    // the best diagram available (an unsaved test run has none: its steps are laid out in a row).
-    if (execution.workflowId && execution.format === 'graph') {
-      try {
-        const workflow = await this.api.invoke(workflowsControllerGet, { id: execution.workflowId });
-        this._graph.set(readGraphDefinition(workflow.definition));
-        return;
-      } catch {
-        // Deleted since: fall back to the steps.
-      }
+  private loadGraph(execution: ExecutionDto): void {
+    // The execution carries the definition it froze at start: the diagram is the version that
+    // ran, even if the workflow was edited or deleted since.
+    const graph = execution.format === 'graph' ? readGraphDefinition(execution.definition) : null;
+    if (graph && graph.nodes.length) {
+      this._graph.set(graph);
+      return;
     }
+    // ASL (no graph to draw here yet): the steps in the order they started, in a row.
     const nodeIds = [...new Set(execution.steps.map((s) => s.nodeId))];
     this._graph.set({ nodes: nodeIds.map((id, i) => ({ id, type: id, position: { x: 40 + i * 260, y: 80 }, data: { inputs: {} } })), edges: [] });
   }

@@ -8,6 +8,7 @@ import { RelativeTimePipe } from '../shared/ui/relative-time.pipe';
 import { SpinnerComponent } from '../shared/ui/spinner.component';
 import { LiveExecutionEvents } from './live-execution-events';
 import { MonitoringStore } from './monitoring.store';
+import { QueueStatsComponent } from './queue-stats.component';
 
 const STATUSES: readonly ExecutionStatus[] = ['pending', 'running', 'paused', 'completed', 'failed', 'cancelled'];
 const TONES: Record<ExecutionStatus, BadgeTone> = {
@@ -21,7 +22,7 @@ const TONES: Record<ExecutionStatus, BadgeTone> = {
 
 @Component({
   selector: 'baton-monitoring-page',
-  imports: [DatePipe, RouterLink, BadgeComponent, EmptyStateComponent, RelativeTimePipe, SpinnerComponent],
+  imports: [DatePipe, RouterLink, BadgeComponent, EmptyStateComponent, QueueStatsComponent, RelativeTimePipe, SpinnerComponent],
   providers: [MonitoringStore, LiveExecutionEvents],
   template: `
     <header class="page-header">
@@ -33,6 +34,7 @@ const TONES: Record<ExecutionStatus, BadgeTone> = {
         </p>
       </div>
     </header>
+    <baton-queue-stats class="stats" [stats]="store.stats()" [error]="store.statsError()" />
     <form class="filters" aria-label="Filter executions" (submit)="$event.preventDefault()">
       <label>
         Workflow
@@ -64,6 +66,7 @@ const TONES: Record<ExecutionStatus, BadgeTone> = {
     } @else if (store.items().length === 0) {
       <baton-empty-state class="panel" heading="No executions" description="Runs appear here as soon as they start." />
     } @else {
+      <div class="table-wrap">
       <table>
         <caption class="visually-hidden">Executions</caption>
         <thead>
@@ -82,6 +85,7 @@ const TONES: Record<ExecutionStatus, BadgeTone> = {
           }
         </tbody>
       </table>
+      </div>
       @if (store.hasMore()) {
         <button type="button" class="btn btn-secondary more" (click)="store.loadMore()">Load more</button>
       }
@@ -89,6 +93,8 @@ const TONES: Record<ExecutionStatus, BadgeTone> = {
   `,
   styles: `
     .page-header { margin-bottom: var(--space-4); }
+    .stats { display: block; margin-bottom: var(--space-4); }
+    .table-wrap { overflow-x: auto; }
     h1 { margin: 0; font-size: var(--text-2xl); }
     .subtitle { margin: var(--space-1) 0 0; color: var(--text-muted); }
     .filters { display: flex; flex-wrap: wrap; gap: var(--space-3); margin-bottom: var(--space-4); }

@@ -1,7 +1,7 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { BatonApi } from '../api/generated/baton-api';
-import { executionsControllerList, workflowsControllerList } from '../api/generated/functions';
-import type { ExecutionSummaryDto, WorkflowSummaryDto } from '../api/generated/models';
+import { executionStatsControllerGet, executionsControllerList, workflowsControllerList } from '../api/generated/functions';
+import type { ExecutionStatsDto, ExecutionSummaryDto, WorkflowListItemDto } from '../api/generated/models';
 import type { ExecutionStatus } from '../core/api-types';
 import { describeError } from '../core/describe-error';
 import { LiveExecutionEvents, type LiveExecutionEvent } from './live-execution-events';
@@ -9,6 +9,8 @@ import { LiveExecutionEvents, type LiveExecutionEvent } from './live-execution-e
 const PAGE_SIZE = 50;
 const POLL_MS = 3_000;
 const RELOAD_DEBOUNCE_MS = 300;
+// Queue depth changes with every step, not only with execution events: read it on a timer.
+const STATS_MS = 5_000;
 const STATUS_BY_EVENT: Record<string, ExecutionStatus> = {
   started: 'running',
   paused: 'paused',
@@ -39,12 +41,15 @@ export class MonitoringStore {
   private readonly live = inject(LiveExecutionEvents);
 
   private readonly _items = signal<readonly ExecutionSummaryDto[]>([]);
-  private readonly _workflows = signal<readonly WorkflowSummaryDto[]>([]);
+  private readonly _workflows = signal<readonly WorkflowListItemDto[]>([]);
   private readonly _filters = signal<MonitoringFilters>(NO_FILTERS);
   private readonly _nextCursor = signal<string | null>(null);
   private readonly _state = signal<'loading' | 'ready' | 'error'>('loading');
   private readonly _error = signal<string | null>(null);
+  private readonly _stats = signal<ExecutionStatsDto | null>(null);
+  private readonly _statsError = signal<string | null>(null);
   private ticket = 0;
+  private statsTimer: ReturnType<typeof setInterval> | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -56,18 +61,23 @@ export class MonitoringStore {
   readonly hasFailed = computed(() => this._state() === 'error');
   readonly hasMore = computed(() => this._nextCursor() !== null);
   readonly liveMode = this.live.mode;
+  readonly stats = this._stats.asReadonly();
+  readonly statsError = this._statsError.asReadonly();
   readonly workflowNames = computed(() => new Map(this._workflows().map((w) => [w.id, w.name])));
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
       clearTimeout(this.reloadTimer);
       clearInterval(this.pollTimer);
+      clearInterval(this.statsTimer);
     });
   }
 
   start(): void {
     void this.loadWorkflows();
     void this.load();
+    void this.loadStats();
+    this.statsTimer = setInterval(() => void this.loadStats(), STATS_MS);
     this.live.connect(() => ({ workspace: true }), (event) => this.apply(event));
     this.pollTimer = setInterval(() => {
       if (this.live.mode() !== 'live') void this.load(true);
@@ -94,6 +104,16 @@ export class MonitoringStore {
       if (ticket !== this.ticket || quiet) return;
       this._error.set(describeError(error));
       this._state.set('error');
+    }
+  }
+
+  async loadStats(): Promise<void> {
+    try {
+      this._stats.set(await this.api.invoke(executionStatsControllerGet, {}));
+      this._statsError.set(null);
+    } catch (error) {
+      // Keep the last numbers on screen and say they are stale.
+      this._statsError.set(describeError(error));
     }
   }
 

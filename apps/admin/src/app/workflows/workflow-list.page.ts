@@ -4,7 +4,9 @@ import type { WorkflowStatus } from '../core/api-types';
 import { AlertComponent } from '../shared/ui/alert.component';
 import { EmptyStateComponent } from '../shared/ui/empty-state.component';
 import { SpinnerComponent } from '../shared/ui/spinner.component';
-import { WorkflowTableComponent } from './workflow-table.component';
+import type { WorkflowListItemDto } from '../api/generated/models/workflow-list-item-dto';
+import { EXAMPLE_WORKFLOWS } from './example-workflows';
+import { WorkflowTableComponent, type WorkflowRowAction } from './workflow-table.component';
 import { WorkflowsStore } from './workflows.store';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -25,6 +27,7 @@ export class WorkflowListPage {
   protected readonly store = inject(WorkflowsStore);
   protected readonly statusOptions = STATUS_OPTIONS;
   protected readonly skeletonRows = [0, 1, 2, 3, 4];
+  protected readonly examples = EXAMPLE_WORKFLOWS;
   protected readonly resultSummary = computed(() => {
     const count = this.store.items().length;
     const more = this.store.hasMore() ? ' so far' : '';
@@ -76,5 +79,22 @@ export class WorkflowListPage {
 
   protected loadMore(): void {
     void this.store.loadMore();
+  }
+
+  protected runAction(action: WorkflowRowAction, workflow: WorkflowListItemDto): void {
+    const run = { activate: 'activate', pause: 'pause', duplicate: 'duplicate', export: 'export', delete: 'remove' } as const;
+    void this.store[run[action]](workflow);
+  }
+
+  protected importFile(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    // Cleared at once so choosing the same file again still fires `change`.
+    input.value = '';
+    if (file) void this.store.importFile(file);
+  }
+
+  protected importExamples(): void {
+    void this.store.importExamples(EXAMPLE_WORKFLOWS);
   }
 }

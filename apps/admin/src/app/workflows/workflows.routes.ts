@@ -13,6 +13,10 @@ export const workflowsRoutes: Routes = [
         loadComponent: () => import('./workflow-list.page').then((m) => m.WorkflowListPage),
       },
       {
+        path: ':id/triggers',
+        loadChildren: () => import('../triggers/triggers.routes').then((m) => m.triggersRoutes),
+      },
+      {
         path: ':id',
         title: 'Editor',
         providers: [WorkflowEditorStore],

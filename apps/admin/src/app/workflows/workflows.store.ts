@@ -1,10 +1,19 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { BatonApi } from '../api/generated/baton-api';
-import { workflowsControllerList } from '../api/generated/fn/workflows/workflows-controller-list';
-import type { WorkflowPageDto } from '../api/generated/models/workflow-page-dto';
-import type { WorkflowSummaryDto as WorkflowSummary } from '../api/generated/models/workflow-summary-dto';
+import {
+  workflowLifecycleControllerActivate,
+  workflowLifecycleControllerPause,
+  workflowLifecycleControllerRemove,
+  workflowsControllerCreate,
+  workflowsControllerGet,
+  workflowsControllerList,
+} from '../api/generated/functions';
+import type { CreateWorkflowDto, WorkflowListItemDto as WorkflowSummary, WorkflowPageDto } from '../api/generated/models';
 import type { WorkflowStatus } from '../core/api-types';
-import { describeError } from '../core/describe-error';
+import { describeError, errorStatus } from '../core/describe-error';
+import { ConfirmDialogService } from '../shared/ui/confirm-dialog.service';
+import type { ExampleWorkflow } from './example-workflows';
+import { downloadJson, readWorkflowFile, toWorkflowFile, workflowFileName } from './workflow-file';
 
 const PAGE_SIZE = 25;
 
@@ -18,16 +27,27 @@ const NO_FILTERS: WorkflowFilters = { search: '', status: null, tag: null };
 
 type LoadState = 'idle' | 'loading' | 'loading-more' | 'ready' | 'error';
 
+/** The outcome of the last row or import action, shown above the list. */
+export interface ListNotice {
+  readonly tone: 'info' | 'error';
+  readonly text: string;
+}
+
 /** The workflow list: filters, cursor pages and load state. Provided on the workflows route. */
 @Injectable()
 export class WorkflowsStore {
   private readonly api = inject(BatonApi);
+  private readonly confirm = inject(ConfirmDialogService);
 
   private readonly _items = signal<readonly WorkflowSummary[]>([]);
   private readonly _nextCursor = signal<string | null>(null);
   private readonly _filters = signal<WorkflowFilters>(NO_FILTERS);
   private readonly _state = signal<LoadState>('idle');
   private readonly _error = signal<string | null>(null);
+  private readonly _notice = signal<ListNotice | null>(null);
+  /** Ids of workflows with an action in flight (their row's buttons are disabled). */
+  private readonly _busyIds = signal<ReadonlySet<string>>(new Set());
+  private readonly _importing = signal(false);
   // Each load takes a ticket; a response whose ticket is no longer the latest is dropped, so a
   // slow response for an old filter cannot overwrite the list for the current one.
   private ticket = 0;
@@ -35,6 +55,9 @@ export class WorkflowsStore {
   readonly items = this._items.asReadonly();
   readonly filters = this._filters.asReadonly();
   readonly error = this._error.asReadonly();
+  readonly notice = this._notice.asReadonly();
+  readonly busyIds = this._busyIds.asReadonly();
+  readonly isImporting = this._importing.asReadonly();
   readonly isLoading = computed(() => this._state() === 'loading' || this._state() === 'idle');
   readonly isLoadingMore = computed(() => this._state() === 'loading-more');
   readonly hasMore = computed(() => this._nextCursor() !== null);
@@ -57,9 +80,10 @@ export class WorkflowsStore {
     await this.load();
   }
 
-  async load(): Promise<void> {
+  /** Reloads the first page; `quiet` keeps the rows (and keyboard focus) on screen meanwhile. */
+  async load(quiet = false): Promise<void> {
     const ticket = ++this.ticket;
-    this._state.set('loading');
+    if (!quiet) this._state.set('loading');
     this._error.set(null);
     try {
       const page = await this.fetchPage(undefined);
@@ -92,6 +116,126 @@ export class WorkflowsStore {
       if (ticket !== this.ticket) return;
       this._error.set(describeError(error));
       this._state.set('error');
+    }
+  }
+
+  dismissNotice(): void {
+    this._notice.set(null);
+  }
+
+  async activate(workflow: WorkflowSummary): Promise<void> {
+    await this.act(workflow, async () => {
+      await this.api.invoke(workflowLifecycleControllerActivate, { id: workflow.id });
+      return `${workflow.name} is active: its triggers fire.`;
+    });
+  }
+
+  async pause(workflow: WorkflowSummary): Promise<void> {
+    await this.act(workflow, async () => {
+      await this.api.invoke(workflowLifecycleControllerPause, { id: workflow.id });
+      return `${workflow.name} is paused: its triggers stop firing.`;
+    });
+  }
+
+  /** A draft copy with the current definition, tags and settings. */
+  async duplicate(workflow: WorkflowSummary): Promise<void> {
+    await this.act(workflow, async () => {
+      const full = await this.api.invoke(workflowsControllerGet, { id: workflow.id });
+      const { name, description, format, tags, settings, definition } = full;
+      const copy = await this.api.invoke(workflowsControllerCreate, {
+        body: { name: `${name} (copy)`.slice(0, 200), description, format, tags: [...tags], settings, definition: definition as CreateWorkflowDto['definition'], status: 'draft' },
+      });
+      return `Duplicated as ${copy.name}.`;
+    });
+  }
+
+  /** Asks first; a workflow with running executions needs a second, explicit "cancel them". */
+  async remove(workflow: WorkflowSummary): Promise<void> {
+    const confirmed = await this.confirm.ask({
+      title: `Delete ${workflow.name}?`,
+      message: 'The workflow, its versions and its triggers are deleted. Past executions stay in monitoring.',
+      confirmLabel: 'Delete workflow',
+    });
+    if (!confirmed) return;
+    await this.act(workflow, async () => {
+      try {
+        await this.api.invoke(workflowLifecycleControllerRemove, { id: workflow.id });
+      } catch (error) {
+        if (errorStatus(error) !== 409) throw error;
+        const force = await this.confirm.ask({
+          title: `${workflow.name} is running`,
+          message: 'It has executions in progress. Deleting it cancels them first.',
+          confirmLabel: 'Cancel runs and delete',
+          cancelLabel: 'Keep it',
+        });
+        if (!force) return `${workflow.name} was not deleted.`;
+        await this.api.invoke(workflowLifecycleControllerRemove, { id: workflow.id, force: true });
+      }
+      return `Deleted ${workflow.name}.`;
+    });
+  }
+
+  async export(workflow: WorkflowSummary): Promise<void> {
+    await this.act(
+      workflow,
+      async () => {
+        const full = await this.api.invoke(workflowsControllerGet, { id: workflow.id });
+        downloadJson(workflowFileName(full.name), toWorkflowFile(full));
+        return `Exported ${full.name} (version ${full.currentVersion}).`;
+      },
+      false,
+    );
+  }
+
+  /** Creates a workflow from an exported file or a bare graph / ASL definition. */
+  async importFile(file: File): Promise<void> {
+    if (this._importing()) return;
+    this._importing.set(true);
+    try {
+      const request = readWorkflowFile(await file.text(), file.name);
+      const created = await this.api.invoke(workflowsControllerCreate, { body: request });
+      this._notice.set({ tone: 'info', text: `Imported ${created.name}.` });
+      await this.load(true);
+    } catch (error) {
+      this._notice.set({ tone: 'error', text: `Could not import ${file.name}: ${error instanceof Error ? error.message : describeError(error)}` });
+    } finally {
+      this._importing.set(false);
+    }
+  }
+
+  async importExamples(examples: readonly ExampleWorkflow[]): Promise<void> {
+    if (this._importing()) return;
+    this._importing.set(true);
+    try {
+      for (const example of examples) {
+        const { name, description, format, tags, definition } = example;
+        await this.api.invoke(workflowsControllerCreate, { body: { name, description, format, tags: [...tags], definition } });
+      }
+      this._notice.set({ tone: 'info', text: `Imported ${examples.length} example workflow${examples.length === 1 ? '' : 's'}. Open one and press Run.` });
+      await this.load();
+    } catch (error) {
+      this._notice.set({ tone: 'error', text: `Could not import the examples: ${describeError(error)}` });
+      await this.load();
+    } finally {
+      this._importing.set(false);
+    }
+  }
+
+  /** Runs one row action with its buttons disabled, reports the outcome, and reloads the list. */
+  private async act(workflow: WorkflowSummary, action: () => Promise<string>, reload = true): Promise<void> {
+    if (this._busyIds().has(workflow.id)) return;
+    this._busyIds.update((ids) => new Set(ids).add(workflow.id));
+    try {
+      this._notice.set({ tone: 'info', text: await action() });
+      if (reload) await this.load(true);
+    } catch (error) {
+      this._notice.set({ tone: 'error', text: describeError(error, { 404: `${workflow.name} no longer exists.` }) });
+    } finally {
+      this._busyIds.update((ids) => {
+        const next = new Set(ids);
+        next.delete(workflow.id);
+        return next;
+      });
     }
   }
 

@@ -2,12 +2,13 @@ import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@
 import { Router, RouterOutlet } from '@angular/router';
 import { SessionStore } from '../session.store';
 import { AccountStore } from './account.store';
+import { ConfirmDialogComponent } from '../../shared/ui/confirm-dialog.component';
 import { TopBarComponent } from './top-bar.component';
 
 /** Layout of the signed-in console: skip link, top bar, and the feature outlet. */
 @Component({
   selector: 'baton-shell',
-  imports: [RouterOutlet, TopBarComponent],
+  imports: [RouterOutlet, TopBarComponent, ConfirmDialogComponent],
   template: `
     <a class="skip-link" href="#main" (click)="focusMain($event)">Skip to main content</a>
     <baton-top-bar
@@ -22,6 +23,7 @@ import { TopBarComponent } from './top-bar.component';
     <main id="main" tabindex="-1">
       <router-outlet />
     </main>
+    <baton-confirm-dialog />
   `,
   styles: `
     :host {
