@@ -9,6 +9,7 @@ import { ExecutionsModule } from './executions/executions.module';
 import { BATON_RUNTIME, type BatonRuntime } from './bootstrap/baton-runtime';
 import { BATON_CONFIG } from './config/baton-config.token';
 import { HealthModule } from './health/health.module';
+import { LiveEventsModule } from './live-events/live-events.module';
 import { NodesModule } from './nodes/nodes.module';
 import { QueuesModule } from './queue/queues.module';
 import { TriggersModule } from './triggers/triggers.module';
@@ -50,6 +51,7 @@ export class AppModule {
         HealthModule,
         EngineWiringModule,
         ExecutionsModule.forRole({ servesApi, runsWorkers }),
+        LiveEventsModule.forRole({ servesApi }),
         ...(servesApi ? [AuthModule, WorkflowsModule] : []),
         ...(servesApi ? [NodesModule] : []),
         // The scheduler ticks only in processes that serve the API (TriggersModule explains why).

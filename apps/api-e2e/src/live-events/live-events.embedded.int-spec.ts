@@ -1,0 +1,3 @@
+import { describeLiveEvents } from './live-events.suite';
+
+describeLiveEvents('embedded');

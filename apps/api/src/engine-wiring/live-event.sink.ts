@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { EventSink, type ExecutionEvent } from '@baton/engine';
+import { toLiveEvent } from '../live-events/live-event';
+import { ExecutionScopes } from '../live-events/execution-scopes.service';
+import { LiveEventPublisher } from '../live-events/live-event.publisher';
+import { LocalEventSink } from './local-event.sink';
+
+/**
+ * The engine's EventSink: in-process listeners first (LocalEventSink), then every socket and
+ * SSE subscriber in the cluster. The journal calls it after the event's transaction committed,
+ * which is what lets subscribers repair a gap from the store (execution-event-cursor.ts).
+ */
+@Injectable()
+export class LiveEventSink extends EventSink {
+  constructor(
+    private readonly local: LocalEventSink,
+    private readonly scopes: ExecutionScopes,
+    private readonly live: LiveEventPublisher,
+  ) {
+    super();
+  }
+
+  async publish(event: ExecutionEvent): Promise<void> {
+    await this.local.publish(event);
+    const scope = await this.scopes.find(event.executionId);
+    if (scope) this.live.publish(toLiveEvent(event, scope));
+  }
+}

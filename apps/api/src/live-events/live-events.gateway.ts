@@ -1,0 +1,116 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import type { Principal } from '../auth/principal';
+import { PrincipalResolver } from '../auth/principal-resolver.service';
+import { DomainError } from '../common/domain.error';
+import { LIVE_EVENT, type LiveEvent } from './live-event';
+import { LiveEventAccess } from './live-event-access.service';
+import { LiveEventHistory } from './live-event-history.service';
+import { LiveEventPublisher } from './live-event.publisher';
+import { roomOf } from './live-event-rooms';
+import { LiveEventSubscriber } from './live-event-subscriber';
+import { LiveEventSubscriptions } from './live-event-subscriptions.service';
+import { parseSubscriptionRequest } from './parse-subscription-request';
+import { socketCredentials } from './socket-credentials';
+
+/** The answer to `subscribe` / `unsubscribe` (socket.io acknowledgement). */
+export type SubscriptionAck = { ok: true; room: string; replayed?: number } | { ok: false; error: string; message: string };
+
+interface SocketData {
+  principal: Principal;
+  subscriber: LiveEventSubscriber;
+}
+
+/**
+ * socket.io at /socket.io: authenticated on connect (handshake `auth.token`), then clients
+ * `subscribe` to an execution, a workflow or their workspace and receive `execution.event`.
+ * Protocol in README "Live events".
+ */
+@WebSocketGateway()
+export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect {
+  private readonly logger = new Logger('LiveEvents');
+
+  constructor(
+    private readonly principals: PrincipalResolver,
+    private readonly access: LiveEventAccess,
+    private readonly history: LiveEventHistory,
+    private readonly subscriptions: LiveEventSubscriptions,
+    private readonly publisher: LiveEventPublisher,
+  ) {}
+
+  afterInit(server: Server): void {
+    this.publisher.useServer(server);
+    // Runs before the connection is accepted: an unauthenticated client gets `connect_error`
+    // with this message and `data.code`, and never reaches a handler.
+    server.use((socket, next) => {
+      this.principals.resolve(socketCredentials(socket.handshake.auth, socket.handshake.headers)).then(
+        (principal) => {
+          const subscriber = new LiveEventSubscriber(principal.workspaceId, this.history, (event: LiveEvent) => socket.emit(LIVE_EVENT, event));
+          Object.assign(socket.data, { principal, subscriber } satisfies SocketData);
+          next();
+        },
+        (error: unknown) => next(connectError(error, this.logger)),
+      );
+    });
+  }
+
+  handleDisconnect(socket: Socket): void {
+    const data = socket.data as Partial<SocketData>;
+    if (data.subscriber) this.subscriptions.remove(data.subscriber);
+  }
+
+  @SubscribeMessage('subscribe')
+  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<SubscriptionAck> {
+    const { principal, subscriber } = socket.data as SocketData;
+    try {
+      const request = parseSubscriptionRequest(payload);
+      const scope = await this.access.check(principal.workspaceId, request.topic);
+      const room = roomOf(principal.workspaceId, request.topic);
+      // Join before replaying: live events that arrive during the replay are held by the
+      // subscriber's cursor and merged in sequence order, so nothing falls between the two.
+      this.subscriptions.join(subscriber, room);
+      if (!scope) return { ok: true, room };
+      const position = await subscriber.follow(scope, request.afterSequence);
+      if (request.afterSequence === undefined) return { ok: true, room };
+      return { ok: true, room, replayed: position - request.afterSequence };
+    } catch (error) {
+      return refusal(error, this.logger);
+    }
+  }
+
+  @SubscribeMessage('unsubscribe')
+  unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): SubscriptionAck {
+    const { principal, subscriber } = socket.data as SocketData;
+    try {
+      const { topic } = parseSubscriptionRequest(payload);
+      const room = roomOf(principal.workspaceId, topic);
+      this.subscriptions.leave(subscriber, room);
+      if (topic.kind === 'execution') subscriber.unfollow(topic.executionId);
+      return { ok: true, room };
+    } catch (error) {
+      return refusal(error, this.logger);
+    }
+  }
+}
+
+function connectError(error: unknown, logger: Logger): Error {
+  const known = error instanceof DomainError;
+  if (!known) logger.error(error instanceof Error ? error.stack : String(error));
+  const refused = new Error(known ? error.message : 'Credentials could not be checked; try again') as Error & { data?: unknown };
+  refused.data = { code: known ? error.code : 'INTERNAL_ERROR' };
+  return refused;
+}
+
+function refusal(error: unknown, logger: Logger): SubscriptionAck {
+  if (error instanceof DomainError) return { ok: false, error: error.code, message: error.message };
+  logger.error(error instanceof Error ? error.stack : String(error));
+  return { ok: false, error: 'INTERNAL_ERROR', message: 'The subscription could not be set up' };
+}
