@@ -1,6 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { BatonApi } from '../api/generated/baton-api';
 import {
+  executionsControllerList,
   workflowLifecycleControllerActivate,
   workflowLifecycleControllerPause,
   workflowLifecycleControllerRemove,
@@ -16,6 +17,8 @@ import type { ExampleWorkflow } from './example-workflows';
 import { downloadJson, readWorkflowFile, toWorkflowFile, workflowFileName } from './workflow-file';
 
 const PAGE_SIZE = 25;
+/** What the API counts as "running" when it refuses a delete. */
+const LIVE_STATUSES = 'pending,running,paused';
 
 export interface WorkflowFilters {
   readonly search: string;
@@ -149,29 +152,41 @@ export class WorkflowsStore {
     });
   }
 
-  /** Asks first; a workflow with running executions needs a second, explicit "cancel them". */
+  /**
+   * Asks first. A workflow with live executions is refused by the API (409) unless forced, so
+   * the store looks for live runs before asking and, if there are any, asks "cancel them and
+   * delete?" instead; the 409 still covers a run that starts in between.
+   */
   async remove(workflow: WorkflowSummary): Promise<void> {
-    const confirmed = await this.confirm.ask({
+    await this.act(workflow, async () => {
+      const live = await this.api.invoke(executionsControllerList, { workflowId: workflow.id, status: LIVE_STATUSES, limit: 1 });
+      const confirmed = live.items.length ? await this.askForce(workflow) : await this.askDelete(workflow);
+      if (!confirmed) return null;
+      try {
+        await this.api.invoke(workflowLifecycleControllerRemove, { id: workflow.id, force: live.items.length > 0 });
+      } catch (error) {
+        if (errorStatus(error) !== 409) throw error;
+        if (!(await this.askForce(workflow))) return `${workflow.name} was not deleted.`;
+        await this.api.invoke(workflowLifecycleControllerRemove, { id: workflow.id, force: true });
+      }
+      return `Deleted ${workflow.name}.`;
+    });
+  }
+
+  private askDelete(workflow: WorkflowSummary): Promise<boolean> {
+    return this.confirm.ask({
       title: `Delete ${workflow.name}?`,
       message: 'The workflow, its versions and its triggers are deleted. Past executions stay in monitoring.',
       confirmLabel: 'Delete workflow',
     });
-    if (!confirmed) return;
-    await this.act(workflow, async () => {
-      try {
-        await this.api.invoke(workflowLifecycleControllerRemove, { id: workflow.id });
-      } catch (error) {
-        if (errorStatus(error) !== 409) throw error;
-        const force = await this.confirm.ask({
-          title: `${workflow.name} is running`,
-          message: 'It has executions in progress. Deleting it cancels them first.',
-          confirmLabel: 'Cancel runs and delete',
-          cancelLabel: 'Keep it',
-        });
-        if (!force) return `${workflow.name} was not deleted.`;
-        await this.api.invoke(workflowLifecycleControllerRemove, { id: workflow.id, force: true });
-      }
-      return `Deleted ${workflow.name}.`;
+  }
+
+  private askForce(workflow: WorkflowSummary): Promise<boolean> {
+    return this.confirm.ask({
+      title: `${workflow.name} is running`,
+      message: 'It has executions in progress. Deleting it cancels them first; past executions stay in monitoring.',
+      confirmLabel: 'Cancel runs and delete',
+      cancelLabel: 'Keep it',
     });
   }
 
@@ -194,8 +209,8 @@ export class WorkflowsStore {
     try {
       const request = readWorkflowFile(await file.text(), file.name);
       const created = await this.api.invoke(workflowsControllerCreate, { body: request });
-      this._notice.set({ tone: 'info', text: `Imported ${created.name}.` });
       await this.load(true);
+      this._notice.set({ tone: 'info', text: `Imported ${created.name}.` });
     } catch (error) {
       this._notice.set({ tone: 'error', text: `Could not import ${file.name}: ${error instanceof Error ? error.message : describeError(error)}` });
     } finally {
@@ -211,8 +226,8 @@ export class WorkflowsStore {
         const { name, description, format, tags, definition } = example;
         await this.api.invoke(workflowsControllerCreate, { body: { name, description, format, tags: [...tags], definition } });
       }
-      this._notice.set({ tone: 'info', text: `Imported ${examples.length} example workflow${examples.length === 1 ? '' : 's'}. Open one and press Run.` });
       await this.load();
+      this._notice.set({ tone: 'info', text: `Imported ${examples.length} example workflow${examples.length === 1 ? '' : 's'}. Open one and press Run.` });
     } catch (error) {
       this._notice.set({ tone: 'error', text: `Could not import the examples: ${describeError(error)}` });
       await this.load();
@@ -222,12 +237,15 @@ export class WorkflowsStore {
   }
 
   /** Runs one row action with its buttons disabled, reports the outcome, and reloads the list. */
-  private async act(workflow: WorkflowSummary, action: () => Promise<string>, reload = true): Promise<void> {
+  private async act(workflow: WorkflowSummary, action: () => Promise<string | null>, reload = true): Promise<void> {
     if (this._busyIds().has(workflow.id)) return;
     this._busyIds.update((ids) => new Set(ids).add(workflow.id));
     try {
-      this._notice.set({ tone: 'info', text: await action() });
+      const outcome = await action();
+      if (outcome === null) return;
+      // The message appears with the list that reflects it.
       if (reload) await this.load(true);
+      this._notice.set({ tone: 'info', text: outcome });
     } catch (error) {
       this._notice.set({ tone: 'error', text: describeError(error, { 404: `${workflow.name} no longer exists.` }) });
     } finally {
