@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import {
+  AslInterpreter,
   Clock,
   EventSink,
   ExecutionStore,
@@ -45,7 +46,7 @@ import { createNestNodeLogger } from './nest-node-logger';
           events,
           clock,
           ids,
-          interpreters: [new GraphInterpreter(registry)],
+          interpreters: [new GraphInterpreter(registry), new AslInterpreter(registry)],
           logger,
         });
         immediateScheduler.attach((job) => engine.runStep(job));

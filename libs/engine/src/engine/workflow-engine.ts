@@ -17,7 +17,7 @@ import { silentLogger } from './silent-logger.js';
 import { type AttemptOutcome, runNodeAttempt } from './run-node-attempt.js';
 import { RunningStepRegistry } from './running-step-registry.js';
 import type { StartExecutionRequest, StartExecutionResult } from './start-execution-request.js';
-import type { PreparedStep, WorkflowInterpreter } from './workflow-interpreter.js';
+import type { FailureDecision, PreparedStep, WorkflowInterpreter } from './workflow-interpreter.js';
 import { ExecutionControls } from './execution-controls.js';
 
 /** Job step id of the workflow-level timeout check; `$` cannot start a node id. */
@@ -245,6 +245,11 @@ export class WorkflowEngine extends ExecutionControls {
     const serialized = serializeError(error);
     const attemptsUsed = step.attempt - step.attemptOffset;
     const cancelled = error instanceof CancelledError;
+    const interpreter = this.interpreterFor(uow.execution.format);
+    if (interpreter.decideFailure && !cancelled) {
+      const decision = interpreter.decideFailure({ snapshot: uow.snapshot, step, error, prepared, now: uow.now, random: this.random });
+      return this.applyFailureDecision(uow, step, decision, durationMs);
+    }
     if (error.retryable && !cancelled && attemptsUsed < prepared.retry.maxAttempts) {
       const delayMs = computeRetryDelay(prepared.retry, attemptsUsed, this.random);
       const next = step.attempt + 1;
@@ -263,6 +268,28 @@ export class WorkflowEngine extends ExecutionControls {
     return false;
   }
 
+  /** Records an interpreter's own failure decision (ASL Retry/Catch); same rows and events as the default path. */
+  private async applyFailureDecision(uow: UnitOfWork, step: StepRecord, decision: FailureDecision, durationMs: number | null): Promise<boolean> {
+    if (decision.kind === 'retry') {
+      const next = step.attempt + 1;
+      const wakeAt = new Date(uow.now.getTime() + decision.delayMs);
+      await uow.saveSteps([{ ...step, status: 'retrying', error: decision.error, attempt: next, queued: true, wakeAt, endedAt: uow.now, durationMs }]);
+      uow.events.push({ type: 'step_retrying', stepId: step.stepId, attempt: step.attempt, data: { ...decision.error, nextAttempt: next, delayMs: decision.delayMs } });
+      uow.jobs.push({ stepId: step.stepId, attempt: next, delayMs: decision.delayMs });
+      return true;
+    }
+    const handled = decision.kind === 'handled';
+    const output = handled ? decision.output : null;
+    const handles = handled ? decision.handles : null;
+    await uow.saveSteps([{ ...step, status: 'failed', error: decision.error, output, handles, endedAt: uow.now, durationMs, wakeAt: null }]);
+    uow.events.push({ type: 'step_failed', stepId: step.stepId, attempt: step.attempt, data: { ...decision.error, handledBy: handled ? 'catch' : null } });
+    if (decision.kind === 'failed' && decision.failExecution) {
+      await this.failExecution(uow, decision.failExecution);
+      return false;
+    }
+    return true;
+  }
+
   private async enforceDeadline(executionId: string): Promise<void> {
     await this.journal.transact(executionId, async (uow) => {
       const deadlineAt = uow.execution.deadlineAt;
@@ -272,7 +299,8 @@ export class WorkflowEngine extends ExecutionControls {
         uow.jobs.push({ stepId: DEADLINE_STEP_ID, attempt: uow.execution.redriveCount + 1, delayMs: remaining });
         return;
       }
-      const error = new TimeoutError('Execution exceeded its workflow timeout', 'EXECUTION_TIMEOUT');
+      const interpreter = this.interpreterFor(uow.execution.format);
+      const error = interpreter.deadlineError?.(uow.execution.definition) ?? new TimeoutError('Execution exceeded its workflow timeout', 'EXECUTION_TIMEOUT');
       await this.failExecution(uow, error);
       uow.abortReason = error;
     });
