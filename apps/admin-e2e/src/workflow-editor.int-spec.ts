@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { dragBetween, openPage, screenshot, signIn, startConsoleSession, type ConsoleSession } from './console-session';
+import { dragBetween, fitsViewportWidth, openPage, screenshot, signIn, startConsoleSession, type ConsoleSession } from './console-session';
 
 /**
  * The editor as an operator uses it: drag three nodes from the palette, connect their handles,
@@ -78,14 +78,15 @@ describe('workflow editor in Chromium', () => {
   });
 
   it("refuses to connect a loop's array result to data.set's object input, and says why", async () => {
-    const { page, consoleErrors } = await openPage(session);
+    // On a narrow laptop screen, which must still fit palette, canvas and panel side by side.
+    const { page, consoleErrors } = await openPage(session, { viewport: { width: 1024, height: 700 } });
     await signIn(page, session.baton.url, '/workflows/new');
     const canvas = page.locator('baton-graph-canvas');
     await page.locator('[data-node-type="flow.loop"]').waitFor({ timeout: 15_000 });
     const box = (await canvas.boundingBox())!;
     await dragBetween(page, page.locator('[data-node-type="flow.loop"]'), { x: box.x + 120, y: box.y + 120 });
     await page.locator('[data-node-id="loop_1"]').waitFor();
-    await dragBetween(page, page.locator('[data-node-type="data.set"]'), { x: box.x + 460, y: box.y + 160 });
+    await dragBetween(page, page.locator('[data-node-type="data.set"]'), { x: box.x + Math.min(460, box.width - 140), y: box.y + 200 });
     await page.locator('[data-node-id="set_1"]').waitFor();
 
     // flow.loop's `done` gives an array; data.set's `in` takes an object.
@@ -94,6 +95,7 @@ describe('workflow editor in Chromium', () => {
     await notice.getByText('Connection refused. Types do not match: "done" gives array, "in" takes object.').waitFor();
     expect(await notice.getAttribute('role')).toBe('alert');
     expect(await page.locator('f-connection[data-edge-id]').count()).toBe(0);
+    expect(await fitsViewportWidth(page)).toBe(true);
     await screenshot(page, 'editor-type-mismatch-refused');
 
     // The same loop's `item` (any) into the same input is fine.

@@ -57,8 +57,17 @@ describe('workflow list in Chromium', () => {
     await row(page, TRIAGE).waitFor({ timeout: 15_000 });
 
     // Duplicate from the row menu (keyboard: the menu button, then the item).
-    await row(page, TRIAGE).getByRole('button', { name: `More actions for ${TRIAGE}` }).click();
-    await page.getByRole('group', { name: `Actions for ${TRIAGE}` }).getByRole('button', { name: 'Duplicate' }).click();
+    await row(page, TRIAGE).getByRole('button', { name: `More actions for ${TRIAGE}` }).focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('group', { name: `Actions for ${TRIAGE}` });
+    await menu.waitFor();
+    // The menu follows its button in the tab order: Edit, Triggers, Duplicate.
+    for (const expected of ['Edit', 'Triggers', 'Duplicate']) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(expected);
+    }
+    await screenshot(page, 'workflows-row-menu');
+    await page.keyboard.press('Enter');
     const copyName = `${TRIAGE} (copy)`;
     await row(page, copyName).waitFor({ timeout: 15_000 });
     expect(await row(page, copyName).getByTestId('workflow-status').textContent()).toContain('draft');
