@@ -52,8 +52,9 @@ export function abortReasonOf(state: StepWatch | null): EngineError | null {
   // Cancelled, redriven or recorded by another runner: this attempt's result would be discarded.
   if (!state) return new CancelledError('The step attempt is no longer current');
   if (state.executionStatus === 'cancelled') return new CancelledError('Cancelled by request');
-  if (state.executionStatus === 'failed' && state.executionError === 'EXECUTION_TIMEOUT') {
-    return new TimeoutError('Execution exceeded its workflow timeout', 'EXECUTION_TIMEOUT');
+  // Both formats' execution deadlines: the graph's EXECUTION_TIMEOUT and ASL's machine-level States.Timeout.
+  if (state.executionStatus === 'failed' && (state.executionError === 'EXECUTION_TIMEOUT' || state.executionError === 'States.Timeout')) {
+    return new TimeoutError('Execution exceeded its workflow timeout', state.executionError);
   }
   return null;
 }
