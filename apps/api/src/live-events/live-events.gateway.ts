@@ -76,6 +76,7 @@ export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect {
       const room = roomOf(principal.workspaceId, request.topic);
       // Join before replaying: live events that arrive during the replay are held by the
       // subscriber's cursor and merged in sequence order, so nothing falls between the two.
+      // No await separates join() from follow() creating that cursor, so no event slips past it.
       this.subscriptions.join(subscriber, room);
       if (!scope) return { ok: true, room };
       const position = await subscriber.follow(scope, request.afterSequence);
