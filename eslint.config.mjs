@@ -39,4 +39,9 @@ export default [
     files: ['apps/api-e2e/**/*.ts', 'apps/admin-e2e/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
+  {
+    // So does the benchmark (bench/run-tier.ts), and it reuses the e2e support's API client.
+    files: ['bench/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
 ];

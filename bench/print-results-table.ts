@@ -1,0 +1,79 @@
+import { BENCH_STEPS } from './linear-workflow';
+import type { BenchOptions } from './read-bench-options';
+import type { TierResult } from './run-tier';
+
+const COLUMNS = [
+  'tier',
+  'run',
+  'exec/s',
+  'raw jobs/s',
+  'exec/s ÷ jobs/s',
+  'ms/exec',
+  'ms/step',
+  'raw ms/job',
+  'overhead ms/step',
+  'step ÷ job',
+  'peak RSS +MB',
+  'heap +MB',
+];
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+/**
+ * One Markdown table (it pastes into the README as is): per tier, the raw BullMQ baseline row,
+ * then one row per Baton mode with its ratios to that baseline. Column meanings: README "Benchmarks".
+ */
+export function formatResultsTable(results: TierResult[], options: BenchOptions): string {
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  // A phase that hit its time budget ran fewer units than asked: flag its numbers and say how many.
+  const mark = (value: string, phase: { runs: number; capped: boolean }, what: string, asked: number) => {
+    if (!phase.capped) return value;
+    notes.push(`* ${what}: ${phase.runs} of ${asked} within the ${options.phaseBudgetMs / 1000} s budget (BENCH_PHASE_SECONDS)`);
+    return `${value}*`;
+  };
+  for (const { tier, queueBackend, raw, modes } of results) {
+    const rawJobsPerSecond = raw.throughput.perSecond;
+    const rawMsPerJob = raw.latency.medianMs;
+    rows.push([
+      tier,
+      `raw BullMQ no-op (${queueBackend})`,
+      '',
+      mark(fixed(rawJobsPerSecond), raw.throughput, `${tier} raw throughput`, options.executions * BENCH_STEPS),
+      '',
+      '',
+      '',
+      mark(fixed(rawMsPerJob, 2), raw.latency, `${tier} raw latency`, options.latencyRuns * BENCH_STEPS),
+      '',
+      '',
+      fixed(raw.throughput.memory.peakRssMb),
+      fixed(raw.throughput.memory.heapMb),
+    ]);
+    for (const { mode, latency, throughput } of modes) {
+      const msPerStep = latency.medianMs / BENCH_STEPS;
+      rows.push([
+        tier,
+        `Baton ${mode}`,
+        mark(fixed(throughput.perSecond), throughput, `${tier} ${mode} throughput`, options.executions),
+        fixed(rawJobsPerSecond),
+        fixed(throughput.perSecond / rawJobsPerSecond, 3),
+        mark(fixed(latency.medianMs), latency, `${tier} ${mode} latency`, options.latencyRuns),
+        fixed(msPerStep, 2),
+        fixed(rawMsPerJob, 2),
+        fixed(msPerStep - rawMsPerJob, 2),
+        fixed(msPerStep / rawMsPerJob, 2),
+        fixed(throughput.memory.peakRssMb),
+        fixed(throughput.memory.heapMb),
+      ]);
+    }
+  }
+  return [renderMarkdown(COLUMNS, rows), ...(notes.length ? ['', ...notes] : [])].join('\n');
+}
+
+function renderMarkdown(header: string[], rows: string[][]): string {
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  // Text columns left-aligned, numbers right-aligned, so the plain-text output reads as a table too.
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((width, i) => (i < 2 ? `${'-'.repeat(width + 1)}-` : `${'-'.repeat(width + 1)}:`)).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,56 @@
+import { startBaton, type RunningBaton } from '../apps/api/src/bootstrap/start-baton';
+import { loadConfig } from '../apps/api/src/config/load-config';
+import { LocalEventSink } from '../apps/api/src/engine-wiring/local-event.sink';
+import { TestApiClient } from '../apps/api-e2e/src/support/api-client';
+import { setUpOwner } from '../apps/api-e2e/src/support/identities';
+import { CompletionTracker } from './completion-tracker';
+import { linearWorkflow } from './linear-workflow';
+import { measureBatonMode, type ModeResult } from './measure-baton-mode';
+import { measureRawBullmq, type RawResult } from './measure-raw-bullmq';
+import { onInterrupt } from './on-interrupt';
+import { prepareBenchTier, type TierName } from './prepare-bench-tier';
+import type { BenchOptions } from './read-bench-options';
+import { timed } from './report-progress';
+
+export interface TierResult {
+  tier: TierName;
+  /** The BullMQ backend Baton chose for the tier (and the raw baseline used). */
+  queueBackend: string;
+  raw: RawResult;
+  modes: ModeResult[];
+}
+
+/**
+ * Boots one Baton in this process on a fresh tier, measures the raw BullMQ baseline on the
+ * connection Baton configured, then the workflow in immediate and queued mode; removes the tier.
+ */
+export async function runTier(tier: TierName, options: BenchOptions): Promise<TierResult> {
+  const environment = await prepareBenchTier(tier, options.workerConcurrency);
+  let baton: RunningBaton | null = null;
+  let tracker: CompletionTracker | null = null;
+  let stopped: Promise<void> | null = null;
+  // Once only: an interrupt and the finally block may both ask.
+  const stop = () =>
+    (stopped ??= (async () => {
+      tracker?.close();
+      await baton?.close();
+      await environment.cleanup();
+    })());
+  const unregister = onInterrupt(stop);
+  try {
+    baton = await timed(`${tier} boot`, () => startBaton(loadConfig(environment.env)));
+    const api = await setUpOwner(new TestApiClient(baton.url), 'bench@example.test', 'bench password');
+    const created = await api.post('/api/workflows', { name: 'Bench: 10-step chain', format: 'graph', definition: linearWorkflow() });
+    if (created.status !== 201) throw new Error(`creating the bench workflow answered ${created.status}: ${JSON.stringify(created.body)}`);
+    tracker = new CompletionTracker(baton.app.get(LocalEventSink));
+
+    // Raw first, on empty queue tables: the baseline is the best case of the same backend.
+    const raw = await measureRawBullmq(`${tier} raw`, baton.runtime.queue.options, options);
+    const modes: ModeResult[] = [];
+    for (const mode of ['immediate', 'queued'] as const) modes.push(await measureBatonMode(tier, api, created.body.id, mode, tracker, options));
+    return { tier, queueBackend: baton.runtime.queue.kind, raw, modes };
+  } finally {
+    unregister();
+    await stop();
+  }
+}
