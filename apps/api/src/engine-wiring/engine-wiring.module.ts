@@ -17,6 +17,7 @@ import { createDefaultNodeRegistry } from '@baton/nodes';
 import { TypeOrmExecutionStore } from '@baton/persistence';
 import { DataSource } from 'typeorm';
 import { BullmqStepScheduler } from './bullmq-step.scheduler';
+import { LiveEventSink } from './live-event.sink';
 import { LocalEventSink } from './local-event.sink';
 import { createNestNodeLogger } from './nest-node-logger';
 
@@ -28,7 +29,8 @@ import { createNestNodeLogger } from './nest-node-logger';
     { provide: ExecutionStore, useFactory: (dataSource: DataSource) => new TypeOrmExecutionStore(dataSource), inject: [DataSource] },
     { provide: StepScheduler, useClass: BullmqStepScheduler },
     LocalEventSink,
-    { provide: EventSink, useExisting: LocalEventSink },
+    LiveEventSink,
+    { provide: EventSink, useExisting: LiveEventSink },
     { provide: Clock, useClass: SystemClock },
     { provide: IdGenerator, useClass: RandomIdGenerator },
     {
