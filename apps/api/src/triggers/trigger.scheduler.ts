@@ -41,6 +41,8 @@ export class TriggerScheduler implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     if (!this.config.triggers.schedulerEnabled) return;
     const timer = setInterval(() => void this.tickInBackground(), this.config.triggers.schedulerTickMs);
+    // Never the reason a process stays alive: an app that failed to close must still exit.
+    timer.unref();
     this.registry.addInterval(TICK_INTERVAL_NAME, timer);
   }
 
