@@ -1,20 +1,20 @@
 const cleanups = new Set<() => Promise<void>>();
-let installed = false;
 
 /**
- * Runs `cleanup` if the process is interrupted (SIGINT, SIGTERM, or the parent bench process going
- * away) before the returned unregister function is called, then exits: an interrupted run still
- * drops its database, Redis keys and data dir.
+ * Makes SIGINT, SIGTERM and the parent bench process going away run the registered cleanups and
+ * exit, so an interrupted run still drops its database, Redis keys and data dir. Installed first
+ * thing in a tier process: a signal that arrived before it would end the process uncleaned.
  */
+export function installInterruptHandlers(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void runCleanupsAndExit());
+  // Losing the parent mid-run is an interrupt; the child letting go of it after sending its result is not.
+  process.once('disconnect', () => {
+    if (cleanups.size) void runCleanupsAndExit();
+  });
+}
+
+/** Runs `cleanup` on an interrupt until the returned unregister function is called. */
 export function onInterrupt(cleanup: () => Promise<void>): () => void {
-  if (!installed) {
-    installed = true;
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void runCleanupsAndExit());
-    // Losing the parent mid-run is an interrupt; the child letting go of it after sending its result is not.
-    process.once('disconnect', () => {
-      if (cleanups.size) void runCleanupsAndExit();
-    });
-  }
   cleanups.add(cleanup);
   return () => cleanups.delete(cleanup);
 }

@@ -1,6 +1,7 @@
 // Reflect metadata must be installed before any Nest decorator runs (the API's main.ts does the same).
 import 'reflect-metadata';
 import { cpus } from 'node:os';
+import { installInterruptHandlers } from './on-interrupt';
 import { formatResultsTable } from './print-results-table';
 import type { TierName } from './prepare-bench-tier';
 import { readBenchOptions, type BenchOptions } from './read-bench-options';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const options = readBenchOptions();
   const tierArgument = process.argv.find((arg) => arg.startsWith(TIER_FLAG));
   if (tierArgument) {
+    installInterruptHandlers();
     const result = await runTier(tierArgument.slice(TIER_FLAG.length) as TierName, options);
     await new Promise<void>((resolve, reject) => process.send!(result, (error: Error | null) => (error ? reject(error) : resolve())));
     // The 'disconnect' listener (on-interrupt.ts) keeps the IPC channel referenced; let go so the process can end.

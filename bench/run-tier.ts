@@ -8,7 +8,7 @@ import { linearWorkflow } from './linear-workflow';
 import { measureBatonMode, type ModeResult } from './measure-baton-mode';
 import { measureRawBullmq, type RawResult } from './measure-raw-bullmq';
 import { onInterrupt } from './on-interrupt';
-import { prepareBenchTier, type TierName } from './prepare-bench-tier';
+import { type BenchTier, prepareBenchTier, type TierName } from './prepare-bench-tier';
 import type { BenchOptions } from './read-bench-options';
 import { timed } from './report-progress';
 
@@ -25,7 +25,7 @@ export interface TierResult {
  * connection Baton configured, then the workflow in immediate and queued mode; removes the tier.
  */
 export async function runTier(tier: TierName, options: BenchOptions): Promise<TierResult> {
-  const environment = await prepareBenchTier(tier, options.workerConcurrency);
+  let environment: BenchTier | null = null;
   let baton: RunningBaton | null = null;
   let tracker: CompletionTracker | null = null;
   let stopped: Promise<void> | null = null;
@@ -34,11 +34,13 @@ export async function runTier(tier: TierName, options: BenchOptions): Promise<Ti
     (stopped ??= (async () => {
       tracker?.close();
       await baton?.close();
-      await environment.cleanup();
+      await environment?.cleanup();
     })());
+  // Registered before anything exists, so an interrupt at any point removes what was created.
   const unregister = onInterrupt(stop);
   try {
-    baton = await timed(`${tier} boot`, () => startBaton(loadConfig(environment.env)));
+    const prepared = (environment = await prepareBenchTier(tier, options.workerConcurrency));
+    baton = await timed(`${tier} boot`, () => startBaton(loadConfig(prepared.env)));
     const api = await setUpOwner(new TestApiClient(baton.url), 'bench@example.test', 'bench password');
     const created = await api.post('/api/workflows', { name: 'Bench: 10-step chain', format: 'graph', definition: linearWorkflow() });
     if (created.status !== 201) throw new Error(`creating the bench workflow answered ${created.status}: ${JSON.stringify(created.body)}`);
