@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { cpus } from 'node:os';
 import { installInterruptHandlers } from './on-interrupt';
-import { formatResultsTable } from './print-results-table';
+import { formatResultsTable } from './format-results-table';
 import type { TierName } from './prepare-bench-tier';
 import { readBenchOptions, type BenchOptions } from './read-bench-options';
 import { reportProgress } from './report-progress';
