@@ -3,8 +3,10 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildDataSourceOptions } from '@baton/persistence';
 import { existsSync } from 'node:fs';
+import { ActivitiesModule } from './activities/activities.module';
 import { AuthModule } from './auth/auth.module';
 import { EngineWiringModule } from './engine-wiring/engine-wiring.module';
+import { ExecutionHistoryModule } from './execution-history/execution-history.module';
 import { ExecutionsModule } from './executions/executions.module';
 import { BATON_RUNTIME, type BatonRuntime } from './bootstrap/baton-runtime';
 import { BATON_CONFIG } from './config/baton-config.token';
@@ -54,6 +56,7 @@ export class AppModule {
         LiveEventsModule.forRole({ servesApi }),
         ...(servesApi ? [AuthModule, WorkflowsModule] : []),
         ...(servesApi ? [NodesModule] : []),
+        ...(servesApi ? [ActivitiesModule, ExecutionHistoryModule] : []),
         // The scheduler ticks only in processes that serve the API (TriggersModule explains why).
         ...(servesApi ? [WorkflowLifecycleModule, TriggersModule.forApi()] : []),
         ...(adminBuilt

@@ -34,6 +34,7 @@ export * from './ports/event-sink.port.js';
 export * from './ports/execution-store.port.js';
 export * from './ports/id-generator.port.js';
 export * from './ports/step-scheduler.port.js';
+export * from './ports/task-token-store.port.js';
 
 export { DEADLINE_STEP_ID, WorkflowEngine, type WorkflowEngineDeps } from './engine/workflow-engine.js';
 export type { StartExecutionRequest, StartExecutionResult } from './engine/start-execution-request.js';
@@ -60,3 +61,9 @@ export type { AslConformanceCase, AslValidationCase } from './asl/conformance/as
 export { ASL_CONFORMANCE_CASES } from './asl/conformance/cases/index.js';
 export { validationCases as ASL_VALIDATION_CASES } from './asl/conformance/cases/validation-cases.js';
 export { startConformanceStubServer, withStubUrl } from './asl/conformance/conformance-stub-server.js';
+export { EXTERNAL_TIMER_PREFIX, type ExternalOutcome, type ExternalStepRef } from './engine/external-wait.js';
+export { hashTaskToken } from './asl/runtime/task-token.js';
+export type { AslRuntimeOptions } from './asl/runtime/run-state-attempt.js';
+export { InMemoryTaskTokenStore } from './testing/in-memory-task-token-store.js';
+export { buildExecutionHistory, type ExecutionHistory, type HistoryEvent } from './asl/history/build-execution-history.js';
+export { buildStateDiagram, type DiagramEdge, type DiagramNode, type StateDiagram } from './asl/history/build-state-diagram.js';

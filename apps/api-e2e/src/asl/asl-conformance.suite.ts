@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ASL_CONFORMANCE_CASES, type AslConformanceCase, startConformanceStubServer, withStubUrl } from '@baton/engine';
+import { answerTaskTokens } from './answer-task-tokens';
 import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
 import { eventually, TestApiClient } from '../support/api-client';
 import { setUpOwner } from '../support/identities';
 import { startInProcessBaton } from '../support/in-process-baton';
 import { prepareTier, type TierEnvironment, type TierName } from '../support/test-tiers';
 
-// Cases run this many at a time: waits and retry back-offs are real seconds here.
-const BATCH = 12;
+// Cases run this many at a time (a pool, so one slow case holds one slot, not a batch): waits,
+// retry back-offs and callback timeouts are real seconds here.
+const CONCURRENCY = 16;
 
 interface CaseOutcome {
   name: string;
@@ -34,7 +36,7 @@ export function describeAslConformance(tier: TierName): void {
     beforeAll(async () => {
       stub = await startConformanceStubServer();
       environment = await prepareTier(tier);
-      baton = await startInProcessBaton(environment.env);
+      baton = await startInProcessBaton({ ...environment.env, BATON_LAMBDA_ENDPOINT: stub.url });
       owner = await setUpOwner(new TestApiClient(baton.url));
     });
 
@@ -45,16 +47,21 @@ export function describeAslConformance(tier: TierName): void {
     }, 180_000);
 
     async function run(testCase: AslConformanceCase, mode: 'queued' | 'immediate' = 'queued'): Promise<CaseOutcome> {
-      const definition = withStubUrl(testCase.definition, stub.url);
+      const activity = `conformance-${Math.random().toString(36).slice(2, 12)}`;
+      if (testCase.needs === 'activity') await owner.post('/api/activities', { name: activity });
+      const definition = JSON.parse(JSON.stringify(withStubUrl(testCase.definition, stub.url)).replaceAll('{{ACTIVITY}}', activity)) as Record<string, unknown>;
       const created = await owner.post('/api/workflows', { name: testCase.name.slice(0, 200), format: 'asl', definition });
       if (created.status !== 201) return { name: testCase.name, status: `create ${created.status}: ${JSON.stringify(created.body)}` };
       const input = 'input' in testCase ? testCase.input : {};
       const started = await owner.post(`/api/workflows/${created.body.id}/execute`, { input, mode });
       if (started.status !== 201) return { name: testCase.name, status: `execute ${started.status}: ${JSON.stringify(started.body)}` };
+      const executionId: string = started.body.executionId;
+      const answering = testCase.answers ? answerTaskTokens({ client: owner, stubUrl: stub.url, testCase, executionId, activity }) : null;
       const done = await eventually(async () => {
-        const e = await owner.get(`/api/executions/${started.body.executionId}`);
+        const e = await owner.get(`/api/executions/${executionId}`);
         return ['completed', 'failed', 'cancelled'].includes(e.body.status) ? e.body : undefined;
-      }, 60_000);
+      }, 60_000).finally(() => answering?.stop());
+      await answering?.finished;
       return { name: testCase.name, status: done.status, output: done.output, error: done.error, cause: done.cause };
     }
 
@@ -65,10 +72,12 @@ export function describeAslConformance(tier: TierName): void {
     }
 
     it(`runs all ${ASL_CONFORMANCE_CASES.length} conformance cases as the spec prescribes`, async () => {
-      const actual: CaseOutcome[] = [];
-      for (let i = 0; i < ASL_CONFORMANCE_CASES.length; i += BATCH) {
-        actual.push(...(await Promise.all(ASL_CONFORMANCE_CASES.slice(i, i + BATCH).map((c) => run(c)))));
-      }
+      const actual: CaseOutcome[] = new Array(ASL_CONFORMANCE_CASES.length);
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < ASL_CONFORMANCE_CASES.length; i = next++) actual[i] = await run(ASL_CONFORMANCE_CASES[i]);
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       const mismatches = ASL_CONFORMANCE_CASES.flatMap((testCase, i) => {
         const want = expected(testCase);
         const got = actual[i];

@@ -28,6 +28,8 @@ export interface BatonConfig {
   adminDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   triggers: TriggerSettings;
+  /** Base URL of a Lambda-compatible Invoke API for ASL Lambda tasks; null: Lambda tasks fail with Lambda.SdkClientException. */
+  lambdaEndpoint: string | null;
 }
 
 /** Cron scheduler and webhook settings (README "Triggers"). */

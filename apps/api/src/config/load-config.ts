@@ -35,6 +35,7 @@ export function loadConfig(env: Env = process.env): BatonConfig {
   if (ownerEmail && !/^[^@\s]+@[^@\s]+$/.test(ownerEmail)) problems.push('BATON_OWNER_EMAIL must be an email address');
   if (ownerPassword && ownerPassword.length < 8) problems.push('BATON_OWNER_PASSWORD must be at least 8 characters');
 
+  const lambdaEndpoint = read.url('BATON_LAMBDA_ENDPOINT', ['http:', 'https:']);
   const config: BatonConfig = {
     role: read.oneOf('BATON_ROLE', ROLES, 'all'),
     host: read.string('HOST') ?? '0.0.0.0',
@@ -73,6 +74,7 @@ export function loadConfig(env: Env = process.env): BatonConfig {
       webhookSignatureToleranceSeconds: read.integer('BATON_WEBHOOK_SIGNATURE_TOLERANCE_SECONDS', 300, 1, 3600),
       webhookRateLimitPerMinute: read.integer('BATON_WEBHOOK_RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
     },
+    lambdaEndpoint,
   };
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

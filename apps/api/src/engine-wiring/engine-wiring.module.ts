@@ -14,7 +14,9 @@ import {
   WorkflowEngine,
 } from '@baton/engine';
 import { createDefaultNodeRegistry } from '@baton/nodes';
-import { TypeOrmExecutionStore } from '@baton/persistence';
+import { TaskTokenRepository, TypeOrmExecutionStore } from '@baton/persistence';
+import { BATON_CONFIG } from '../config/baton-config.token';
+import type { BatonConfig } from '../config/baton-config';
 import { DataSource } from 'typeorm';
 import { BullmqStepScheduler } from './bullmq-step.scheduler';
 import { LiveEventSink } from './live-event.sink';
@@ -33,10 +35,20 @@ import { createNestNodeLogger } from './nest-node-logger';
     { provide: EventSink, useExisting: LiveEventSink },
     { provide: Clock, useClass: SystemClock },
     { provide: IdGenerator, useClass: RandomIdGenerator },
+    { provide: TaskTokenRepository, useFactory: (dataSource: DataSource) => new TaskTokenRepository(dataSource), inject: [DataSource] },
     {
       provide: WorkflowEngine,
-      inject: [ExecutionStore, StepScheduler, EventSink, Clock, IdGenerator, NodeRegistry],
-      useFactory: (store: ExecutionStore, scheduler: StepScheduler, events: EventSink, clock: Clock, ids: IdGenerator, registry: NodeRegistry) => {
+      inject: [ExecutionStore, StepScheduler, EventSink, Clock, IdGenerator, NodeRegistry, TaskTokenRepository, BATON_CONFIG],
+      useFactory: (
+        store: ExecutionStore,
+        scheduler: StepScheduler,
+        events: EventSink,
+        clock: Clock,
+        ids: IdGenerator,
+        registry: NodeRegistry,
+        taskTokens: TaskTokenRepository,
+        config: BatonConfig,
+      ) => {
         const logger = createNestNodeLogger('Engine');
         // `immediate` runs in the process that took the request (an API-only one too); long waits
         // and whatever is open when the request's wait ends move to `scheduler` (libs/engine README).
@@ -48,7 +60,7 @@ import { createNestNodeLogger } from './nest-node-logger';
           events,
           clock,
           ids,
-          interpreters: [new GraphInterpreter(registry), new AslInterpreter(registry)],
+          interpreters: [new GraphInterpreter(registry), new AslInterpreter(registry, { lambdaEndpoint: config.lambdaEndpoint, taskTokens })],
           logger,
         });
         immediateScheduler.attach((job) => engine.runStep(job));
@@ -56,6 +68,6 @@ import { createNestNodeLogger } from './nest-node-logger';
       },
     },
   ],
-  exports: [WorkflowEngine, ExecutionStore, NodeRegistry, LocalEventSink, StepScheduler],
+  exports: [WorkflowEngine, ExecutionStore, NodeRegistry, LocalEventSink, StepScheduler, TaskTokenRepository],
 })
 export class EngineWiringModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ValidationProblem, type ValidationResult, WorkflowEngine } from '@baton/engine';
+import { onlyWarnings, type ValidationProblem, type ValidationResult, WorkflowEngine } from '@baton/engine';
 import { WORKFLOW_FORMATS, type WorkflowFormat } from '@baton/persistence';
 import { checkDefinitionShape } from './check-definition-shape';
 import { WORKFLOW_LIMITS } from './dto/workflow-limits';
@@ -16,7 +16,8 @@ export class DefinitionValidator {
 
   check(format: string, definition: unknown): ValidationResult {
     const problems = this.findProblems(format, definition);
-    return { valid: problems.length === 0, problems };
+    // Warnings (e.g. an ASL callback task without a timeout) are reported but do not refuse the definition.
+    return { valid: onlyWarnings(problems), problems };
   }
 
   /** Throws the one "invalid definition" 400 listing every problem. */

@@ -15,6 +15,9 @@ import { AslStepTable } from './runtime/asl-step-table.js';
 import type { ContainerState } from './runtime/container-state.js';
 import { type AslPreparedStep, prepareAslStep } from './runtime/prepare-asl-step.js';
 import { validateAslDefinition } from './validation/validate-asl-definition.js';
+import { ExternalWaitRequest, parkStep } from '../engine/external-wait.js';
+import { stateOutputOf } from './data-flow/process-state-data.js';
+import type { AslRuntimeOptions } from './runtime/run-state-attempt.js';
 
 // Map and Parallel bound themselves (MaxConcurrency); this only caps one execution's queue share.
 const MAX_CONCURRENT_STEPS = 200;
@@ -27,7 +30,10 @@ const MAX_CONCURRENT_STEPS = 200;
 export class AslInterpreter implements WorkflowInterpreter {
   readonly format = 'asl';
 
-  constructor(private readonly registry: NodeRegistry) {}
+  constructor(
+    private readonly registry: NodeRegistry,
+    private readonly options: AslRuntimeOptions = {},
+  ) {}
 
   validate(definition: unknown, options: { maxNodes?: number }): ValidationResult {
     return validateAslDefinition(definition, this.registry, options);
@@ -56,7 +62,7 @@ export class AslInterpreter implements WorkflowInterpreter {
   }
 
   async prepareStep(snapshot: ExecutionSnapshot, step: StepRecord): Promise<PreparedStep> {
-    return prepareAslStep(snapshot, step, snapshot.execution.definition as AslStateMachine, new AslStepTable(snapshot.steps), this.registry);
+    return prepareAslStep(snapshot, step, snapshot.execution.definition as AslStateMachine, new AslStepTable(snapshot.steps), this.registry, this.options);
   }
 
   completeStep(step: StepRecord, result: NodeResult, prepared: PreparedStep, now: Date): StepRecord {
@@ -64,9 +70,16 @@ export class AslInterpreter implements WorkflowInterpreter {
       // The container stays running while its branches run; advance completes it.
       return { ...step, output: null, state: { container: result.output as ContainerState } };
     }
+    // A callback or activity task handed its token out: the step waits, holding no worker.
+    if (result.output instanceof ExternalWaitRequest) return parkStep(step, result.output, prepared.timeoutMs, now);
     const durationMs = step.startedAt ? now.getTime() - new Date(step.startedAt).getTime() : null;
     const handles = result.handle === undefined ? [] : [result.handle].flat();
     return { ...step, status: 'completed', output: result.output ?? null, handles, error: null, endedAt: now, durationMs, wakeAt: null };
+  }
+
+  externalResult(prepared: PreparedStep, output: unknown): NodeResult {
+    const { state, raw, context } = (prepared as AslPreparedStep).asl;
+    return { output: stateOutputOf(state, raw, output, context), handle: state.Next !== undefined ? [state.Next] : [] };
   }
 
   async advance(snapshot: ExecutionSnapshot, now: Date, maxConcurrency: number): Promise<AdvancePlan> {

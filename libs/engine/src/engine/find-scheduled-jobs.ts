@@ -1,5 +1,6 @@
 import type { StepRecord } from '../execution/execution-record.js';
 import type { PlannedJob } from './workflow-interpreter.js';
+import { externalTimerJob } from './external-wait.js';
 
 /**
  * Jobs the journal says should exist: queued and retrying steps (due at `wakeAt`) and, for
@@ -7,7 +8,9 @@ import type { PlannedJob } from './workflow-interpreter.js';
  * are deterministic.
  */
 export function findScheduledJobs(steps: StepRecord[], now: Date, includeRunning: boolean): PlannedJob[] {
-  return steps
+  // Steps parked for an external answer keep their timeout/heartbeat timer (same id: a no-op when it exists).
+  const timers = steps.flatMap((step) => (step.status === 'running' ? [externalTimerJob(step, now)].filter((job): job is PlannedJob => job !== null) : []));
+  return [...timers, ...steps
     .filter(
       (step) =>
         (step.status === 'pending' && step.queued) ||
@@ -19,5 +22,5 @@ export function findScheduledJobs(steps: StepRecord[], now: Date, includeRunning
       stepId: step.stepId,
       attempt: step.attempt,
       delayMs: step.wakeAt ? Math.max(0, step.wakeAt.getTime() - now.getTime()) : 0,
-    }));
+    }))];
 }

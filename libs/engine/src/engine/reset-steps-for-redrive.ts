@@ -1,4 +1,5 @@
 import type { StepRecord } from '../execution/execution-record.js';
+import { externalWaitOf } from './external-wait.js';
 
 /**
  * Steps a redrive runs again: unhandled failures, cancelled steps and steps left running by a
@@ -13,7 +14,7 @@ export function resetStepsForRedrive(steps: StepRecord[]): StepRecord[] {
         step.status === 'cancelled' ||
         // A running step with interpreter state is an iterating loop, running by design: its
         // body steps are what gets redriven.
-        (step.status === 'running' && step.state === null),
+        (step.status === 'running' && (step.state === null || externalWaitOf(step) !== null)),
     )
     .map((step) => ({
       ...step,
@@ -26,5 +27,7 @@ export function resetStepsForRedrive(steps: StepRecord[]): StepRecord[] {
       startedAt: null,
       endedAt: null,
       durationMs: null,
+      // A step parked for an external answer asks again with a fresh token.
+      state: externalWaitOf(step) ? null : step.state,
     }));
 }

@@ -1,4 +1,5 @@
-import { CancelledError, type EngineError, InvalidInputError, TimeoutError } from '../errors/engine.error.js';
+import { CancelledError, type EngineError, InvalidInputError, PermanentError, TimeoutError } from '../errors/engine.error.js';
+import { classifyError } from '../errors/classify-error.js';
 import { serializeError } from '../errors/serialize-error.js';
 import type { ValidationResult } from '../definition/validation-problem.js';
 import type { ExecutionRecord, ExecutionSnapshot, StepJob, StepRecord } from '../execution/execution-record.js';
@@ -19,6 +20,10 @@ import { RunningStepRegistry } from './running-step-registry.js';
 import type { StartExecutionRequest, StartExecutionResult } from './start-execution-request.js';
 import type { FailureDecision, PreparedStep, WorkflowInterpreter } from './workflow-interpreter.js';
 import { ExecutionControls } from './execution-controls.js';
+import { EXTERNAL_TIMER_PREFIX, type ExternalOutcome, type ExternalStepRef, externalTimerJob, externalWaitOf, nextDeadline } from './external-wait.js';
+
+/** How long a token answer waits for its step to finish parking (the resource may answer before the attempt returns). */
+const PARKING_WAIT_MS = 10_000;
 
 /** Job step id of the workflow-level timeout check; `$` cannot start a node id. */
 export const DEADLINE_STEP_ID = '$deadline';
@@ -174,6 +179,7 @@ export class WorkflowEngine extends ExecutionControls {
   async runStep(job: StepJob): Promise<StepJobResult> {
     if (job.stepId === START_STEP_ID) return this.admitAndStart(job.executionId);
     if (job.stepId === DEADLINE_STEP_ID) return this.enforceDeadline(job.executionId);
+    if (job.stepId.startsWith(EXTERNAL_TIMER_PREFIX)) return this.enforceExternalWait(job);
     const snapshot = await this.deps.store.findExecution(job.executionId);
     if (!snapshot || !isRunnable(snapshot, job)) return;
     const interpreter = this.interpreterFor(snapshot.execution.format);
@@ -230,6 +236,9 @@ export class WorkflowEngine extends ExecutionControls {
     if (outcome.ok) {
       const updated = this.interpreterFor(uow.execution.format).completeStep(step, outcome.result, prepared, uow.now);
       await uow.saveSteps([updated]);
+      // Parked for an external completion: only its timeout/heartbeat timer is scheduled.
+      const timer = updated.status === 'running' ? externalTimerJob(updated, uow.now) : null;
+      if (timer) uow.jobs.push(timer);
       if (updated.status === 'completed') {
         uow.events.push({ type: 'step_completed', stepId: step.stepId, attempt: step.attempt, data: { output: updated.output, durationMs: updated.durationMs } });
       }
@@ -290,6 +299,85 @@ export class WorkflowEngine extends ExecutionControls {
     return true;
   }
 
+  /**
+   * Completes (or keeps alive, on a heartbeat) a step parked for an external answer, under the
+   * execution lock, exactly as if its attempt had returned or thrown. Returns `stale` when the
+   * step no longer waits for this token (answered, timed out, cancelled or redriven).
+   */
+  async completeExternalStep(ref: ExternalStepRef, outcome: ExternalOutcome): Promise<'completed' | 'heartbeat' | 'stale'> {
+    const giveUpAt = Date.now() + PARKING_WAIT_MS;
+    for (;;) {
+      const snapshot = await this.deps.store.findExecution(ref.executionId);
+      const step = snapshot?.steps.find((s) => s.stepId === ref.stepId);
+      if (!snapshot || !step || !isWaitingAttempt(snapshot, step.stepId, ref.attempt)) return 'stale';
+      const wait = externalWaitOf(step);
+      if (!wait) {
+        // The attempt handed the token out and has not parked yet: a quick answerer is not a lost one.
+        if (step.state !== null || Date.now() > giveUpAt) return 'stale';
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
+      if (wait.tokenHash !== ref.tokenHash) return 'stale';
+      const interpreter = this.interpreterFor(snapshot.execution.format);
+      const prepared = await interpreter.prepareStep(snapshot, step);
+      const job: StepJob = { executionId: ref.executionId, stepId: ref.stepId, attempt: ref.attempt };
+      return this.journal.transact(ref.executionId, async (uow) => {
+        const current = uow.step(ref.stepId);
+        const currentWait = externalWaitOf(current);
+        if (!current || !isWaitingAttempt(uow.snapshot, ref.stepId, ref.attempt) || currentWait?.tokenHash !== ref.tokenHash) return 'stale';
+        if (outcome.kind === 'heartbeat') {
+          if (currentWait.heartbeatMs) {
+            const heartbeatAt = new Date(uow.now.getTime() + currentWait.heartbeatMs).toISOString();
+            await uow.saveSteps([{ ...current, state: { external: { ...currentWait, heartbeatAt } } }]);
+          }
+          return 'heartbeat';
+        }
+        let result: AttemptOutcome;
+        if (outcome.kind === 'failure') {
+          result = { ok: false, error: new PermanentError(outcome.cause, outcome.error) };
+        } else {
+          try {
+            result = { ok: true, result: interpreter.externalResult ? interpreter.externalResult(prepared, outcome.output) : { output: outcome.output } };
+          } catch (error) {
+            result = { ok: false, error: classifyError(error) };
+          }
+        }
+        await this.recordOutcome(uow, job, prepared, result);
+        return 'completed';
+      });
+    }
+  }
+
+  /** A parked step's timer: fails it with a timeout when its deadline passed, else waits on. */
+  private async enforceExternalWait(job: StepJob): Promise<void> {
+    const stepId = job.stepId.slice(EXTERNAL_TIMER_PREFIX.length);
+    const snapshot = await this.deps.store.findExecution(job.executionId);
+    const step = snapshot?.steps.find((s) => s.stepId === stepId);
+    const wait = externalWaitOf(step);
+    if (!snapshot || !step || !wait || wait.timer !== job.attempt || snapshot.execution.status !== 'running') return;
+    const prepared = await this.interpreterFor(snapshot.execution.format).prepareStep(snapshot, step);
+    await this.journal.transact(job.executionId, async (uow) => {
+      const current = uow.step(stepId);
+      const currentWait = externalWaitOf(current);
+      // Paused runs keep their waits; resume schedules the timer again.
+      if (!current || currentWait?.timer !== job.attempt || uow.execution.status !== 'running') return;
+      const now = uow.now.getTime();
+      const timedOut = currentWait.timeoutAt !== null && new Date(currentWait.timeoutAt).getTime() <= now;
+      const silent = currentWait.heartbeatAt !== null && new Date(currentWait.heartbeatAt).getTime() <= now;
+      if (!timedOut && !silent) {
+        const next = { ...current, state: { external: { ...currentWait, timer: currentWait.timer + 1 } } };
+        await uow.saveSteps([next]);
+        const timer = externalTimerJob(next, uow.now);
+        if (timer && nextDeadline(currentWait) !== null) uow.jobs.push(timer);
+        return;
+      }
+      const error = timedOut
+        ? new TimeoutError(`Task timed out waiting for its task token to be answered`, 'NODE_TIMEOUT')
+        : new TimeoutError(`No heartbeat for ${currentWait.heartbeatMs} ms`, 'HEARTBEAT_TIMEOUT');
+      await this.recordOutcome(uow, { executionId: job.executionId, stepId, attempt: current.attempt }, prepared, { ok: false, error });
+    });
+  }
+
   private async enforceDeadline(executionId: string): Promise<void> {
     await this.journal.transact(executionId, async (uow) => {
       const deadlineAt = uow.execution.deadlineAt;
@@ -332,8 +420,16 @@ export class WorkflowEngine extends ExecutionControls {
 function isRunnable(snapshot: ExecutionSnapshot, job: StepJob): boolean {
   const step = snapshot.steps.find((s) => s.stepId === job.stepId);
   if (snapshot.execution.status !== 'running' || !step || step.attempt !== job.attempt) return false;
-  // `running` means the worker that held this attempt died: at-least-once says run it again.
-  return step.status === 'pending' || step.status === 'retrying' || step.status === 'running';
+  // `running` means the worker that held this attempt died: at-least-once says run it again. A
+  // running step with interpreter state (a loop or container iterating, a step parked for an
+  // external answer) finished its attempt: a duplicate job must not run it again.
+  return step.status === 'pending' || step.status === 'retrying' || (step.status === 'running' && step.state === null);
+}
+
+/** Whether the step's attempt `attempt` is still open (running, possibly parked) in a live execution. */
+function isWaitingAttempt(snapshot: ExecutionSnapshot, stepId: string, attempt: number): boolean {
+  const step = snapshot.steps.find((s) => s.stepId === stepId);
+  return ['running', 'paused'].includes(snapshot.execution.status) && step?.status === 'running' && step.attempt === attempt;
 }
 
 function scopedLogger(logger: NodeLogger, scope: Record<string, unknown>): NodeLogger {

@@ -84,6 +84,11 @@ export interface WorkflowInterpreter {
    * `onError` (cancellation still always fails the step).
    */
   decideFailure?(context: FailureContext): FailureDecision;
+  /**
+   * Optional: the attempt result of a step parked for an external answer, from the answer's
+   * output (ASL applies ResultSelector/ResultPath/OutputPath and takes Next). May throw.
+   */
+  externalResult?(prepared: PreparedStep, output: unknown): NodeResult;
   /** Optional: the error an execution fails with when its workflow-level timeout passes. */
   deadlineError?(definition: unknown): EngineError;
 }

@@ -8,9 +8,24 @@ export interface AslConformanceCase {
   definition: Record<string, unknown>;
   input?: unknown;
   expect: { status: 'completed'; output: unknown } | { status: 'failed'; error: string; cause?: string; causeContains?: string };
-  /** `http` cases call the conformance stub server; `{{STUB}}` in the definition becomes its base URL. */
-  needs?: 'http';
+  /**
+   * `http` cases call the conformance stub server (`{{STUB}}` in the definition becomes its base
+   * URL), `lambda` cases its Lambda Invoke API; `callback` cases hand their task token to the stub's
+   * `remember` function keyed by the execution id, `activity` cases to a worker polling the
+   * activity named `{{ACTIVITY}}`: the runner answers each token with `answers` (the last repeats).
+   */
+  needs?: 'http' | 'lambda' | 'callback' | 'activity';
+  answers?: TokenAnswer[];
 }
+
+/** What the outside party does with a task token: answer, keep it alive for a while, or stay silent. */
+export type TokenAnswer =
+  | { success: unknown }
+  /** Activities: answer with the task input the worker received. */
+  | { echoInput: true }
+  | { failure: { error: string; cause: string } }
+  | { heartbeats: number; everyMs: number; then: { success: unknown } }
+  | { silence: true };
 
 /** A definition that must be refused, with the problems validation must report. */
 export interface AslValidationCase {

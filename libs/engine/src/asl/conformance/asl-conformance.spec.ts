@@ -11,8 +11,8 @@ describe('ASL conformance (in-memory engine)', () => {
   afterAll(() => stub.close());
 
   it.each(ASL_CONFORMANCE_CASES.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
-    const t = createAslTestEngine({ nodeTypes: conformanceNodeTypes() });
-    const result = await runAslConformanceCase(t, testCase, withStubUrl(testCase.definition, stub.url));
+    const t = createAslTestEngine({ nodeTypes: conformanceNodeTypes(), lambdaEndpoint: stub.url });
+    const result = await runAslConformanceCase(t, testCase, withStubUrl(testCase.definition, stub.url), stub.url);
     expect(t.scheduleErrors).toEqual([]);
     if (testCase.expect.status === 'completed') {
       expect({ status: result.status, error: result.error, cause: result.cause, output: result.output }).toEqual({ status: 'completed', error: null, cause: null, output: testCase.expect.output });

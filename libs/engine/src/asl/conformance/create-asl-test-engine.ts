@@ -7,15 +7,17 @@ import { FakeClock } from '../../testing/fake-clock.js';
 import { InMemoryExecutionStore } from '../../testing/in-memory-execution-store.js';
 import { RecordingEventSink } from '../../testing/recording-event-sink.js';
 import { SequentialIdGenerator } from '../../testing/sequential-id-generator.js';
+import { InMemoryTaskTokenStore } from '../../testing/in-memory-task-token-store.js';
 import { AslInterpreter } from '../asl-interpreter.js';
 
 /** Like `createTestEngine`, with the ASL interpreter beside the graph one. Time moves only through `advance`. */
-export function createAslTestEngine(options: { nodeTypes?: AnyNodeType[]; random?: () => number } = {}) {
+export function createAslTestEngine(options: { nodeTypes?: AnyNodeType[]; random?: () => number; lambdaEndpoint?: string } = {}) {
   const registry = new NodeRegistry(options.nodeTypes ?? []);
   const clock = new FakeClock();
   const store = new InMemoryExecutionStore();
   const events = new RecordingEventSink();
   const scheduleErrors: unknown[] = [];
+  const taskTokens = new InMemoryTaskTokenStore();
   const scheduler = new InProcessStepScheduler(clock, (error) => scheduleErrors.push(error));
   const engine = new WorkflowEngine({
     store,
@@ -24,7 +26,7 @@ export function createAslTestEngine(options: { nodeTypes?: AnyNodeType[]; random
     scheduler,
     ids: new SequentialIdGenerator(),
     random: options.random ?? (() => 0.5),
-    interpreters: [new AslInterpreter(registry), new GraphInterpreter(registry)],
+    interpreters: [new AslInterpreter(registry, { lambdaEndpoint: options.lambdaEndpoint ?? null, taskTokens }), new GraphInterpreter(registry)],
   });
   scheduler.attach((job) => engine.runStep(job));
   const settle = () => scheduler.whenQuiet();
@@ -33,6 +35,7 @@ export function createAslTestEngine(options: { nodeTypes?: AnyNodeType[]; random
     store,
     events,
     clock,
+    taskTokens,
     scheduleErrors,
     settle,
     /** Fires every timer due within `ms`, letting each one's work finish before the next. */

@@ -5,6 +5,7 @@ import { STATES } from '../definition/asl.error.js';
 export function aslErrorNameOf(error: EngineError): string {
   if (error.code === 'NODE_TIMEOUT') return STATES.Timeout;
   if (error.code === 'NODE_ERROR') return STATES.TaskFailed;
+  if (error.code === 'HEARTBEAT_TIMEOUT') return STATES.HeartbeatTimeout;
   return error.code;
 }
 

@@ -13,7 +13,7 @@ import { type AslStepTable } from './asl-step-table.js';
 import { type AslContextObject, buildContextObject } from './build-context-object.js';
 import { isBubbled } from './container-state.js';
 import { findState } from './find-state.js';
-import { runStateAttempt } from './run-state-attempt.js';
+import { type AslRuntimeOptions, runStateAttempt } from './run-state-attempt.js';
 import { startContainer } from './start-container.js';
 
 /** `state`: one attempt of a simple state; `start`: a Parallel/Map evaluates its branches; `bubble`: a container carries a branch failure to its own Retry/Catch. */
@@ -30,6 +30,7 @@ export function prepareAslStep(
   machine: AslStateMachine,
   table: AslStepTable,
   registry: NodeRegistry,
+  options: AslRuntimeOptions = {},
 ): AslPreparedStep {
   const { scope, stateName } = table.address(step.stepId);
   const state = findState(machine, scope, stateName);
@@ -40,7 +41,7 @@ export function prepareAslStep(
   const run = async (ctx: NodeContext): Promise<NodeResult> => {
     if (phase === 'bubble') throw new AslError(step.error!.error, step.error!.cause);
     if (phase === 'start') return { output: startContainer(state, raw, context, ctx.attempt) };
-    return runStateAttempt({ state, raw, context, executionId: snapshot.execution.id, registry, ctx });
+    return runStateAttempt({ state, raw, context, executionId: snapshot.execution.id, workspaceId: snapshot.execution.workspaceId, registry, ctx, options });
   };
   let timeoutMs: number | null = null;
   let inputError: EngineError | null = null;

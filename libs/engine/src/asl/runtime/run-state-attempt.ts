@@ -9,18 +9,33 @@ import { readPath } from '../data-flow/read-path.js';
 import { resolvePayloadTemplate } from '../data-flow/resolve-payload-template.js';
 import { evaluateIntrinsic } from '../intrinsics/evaluate-intrinsic.js';
 import { looksLikeIntrinsic } from '../intrinsics/parse-intrinsic.js';
-import { BATON_RESOURCE_PREFIX, runBatonNode } from '../resources/run-baton-node.js';
-import { HTTP_INVOKE_RESOURCE, runHttpInvoke } from '../resources/run-http-invoke.js';
+import { ExternalWaitRequest } from '../../engine/external-wait.js';
+import type { TaskTokenStore } from '../../ports/task-token-store.port.js';
+import { parksForToken, parseTaskResource, type TaskResource } from '../resources/parse-task-resource.js';
+import { runBatonNode } from '../resources/run-baton-node.js';
+import { runHttpInvoke } from '../resources/run-http-invoke.js';
+import { invokeLambda, lambdaInvokeParameters } from '../resources/run-lambda-invoke.js';
 import type { AslContextObject } from './build-context-object.js';
 import { computeWaitDelayMs } from './compute-wait-delay.js';
+import { hashTaskToken, newTaskToken } from './task-token.js';
+
+/** What the composition root gives the ASL runtime: where Lambda lives, where task tokens go. */
+export interface AslRuntimeOptions {
+  /** Base URL of a Lambda-compatible Invoke API (`BATON_LAMBDA_ENDPOINT`). */
+  lambdaEndpoint?: string | null;
+  /** Needed by `.waitForTaskToken` and activity tasks. */
+  taskTokens?: TaskTokenStore;
+}
 
 export interface StateAttempt {
   state: AslState;
   raw: unknown;
   context: AslContextObject;
   executionId: string;
+  workspaceId: string;
   registry: NodeRegistry;
   ctx: NodeContext;
+  options: AslRuntimeOptions;
 }
 
 /** The transition a settled state takes: its `Next`, or none when it ends its (sub-)machine. */
@@ -41,6 +56,8 @@ export async function runStateAttempt(attempt: StateAttempt): Promise<NodeResult
     }
     case 'Task': {
       const result = await runTask(attempt);
+      // Parked: the answer to the task token becomes the result later (AslInterpreter.externalResult).
+      if (result instanceof ExternalWaitRequest) return { output: result };
       return { output: stateOutputOf(state, raw, result, context), handle: transition(state) };
     }
     case 'Choice': {
@@ -66,17 +83,75 @@ export async function runStateAttempt(attempt: StateAttempt): Promise<NodeResult
 }
 
 async function runTask(attempt: StateAttempt): Promise<unknown> {
-  const { state, raw, context, registry, ctx } = attempt;
-  const resource = state.Resource ?? '';
+  const { state, raw, registry, ctx, options } = attempt;
+  const resource = parseTaskResource(state.Resource ?? '');
+  if (!resource) throw new AslError(STATES.Runtime, `Resource "${state.Resource ?? ''}" is not supported`);
+  const parks = parksForToken(resource);
+  const token = parks ? newTaskToken() : null;
+  // `$$.Task.Token` is this attempt's own token: the resource (or activity worker) answers with it.
+  const context: AslContextObject = token ? { ...attempt.context, Task: { Token: token } } : attempt.context;
   const selected = applyInputPath(state, raw, context);
   const effective = state.Parameters === undefined ? selected : resolvePayloadTemplate(state.Parameters, selected, context, 'Parameters');
-  if (resource.startsWith(BATON_RESOURCE_PREFIX)) {
-    const settings = state.Parameters === undefined ? {} : (effective as Record<string, unknown>);
-    const bindings = { execution: { id: attempt.executionId, input: context.Execution.Input }, context };
-    return runBatonNode(registry, { resource, data: selected, settings, bindings, ctx });
+  let heartbeatMs: number | null = null;
+  if (token) {
+    if (!options.taskTokens) throw new AslError(STATES.Runtime, 'Callback and activity tasks need a task token store');
+    heartbeatMs = heartbeatMsOf(state, selected, context);
+    // Recorded before it is handed out, so an answer can never arrive for an unknown token.
+    await options.taskTokens.register({
+      tokenHash: hashTaskToken(token),
+      token: resource.kind === 'activity' ? token : null,
+      workspaceId: attempt.workspaceId,
+      executionId: attempt.executionId,
+      stepId: ctx.stepId,
+      attempt: ctx.attempt,
+      activity: resource.kind === 'activity' ? resource.activity : null,
+      input: resource.kind === 'activity' ? effective : null,
+      createdAt: new Date(),
+    });
   }
-  if (resource === HTTP_INVOKE_RESOURCE) return runHttpInvoke(effective, ctx);
-  throw new AslError(STATES.Runtime, `Resource "${resource}" is not supported (yet): use baton:<node type> or ${HTTP_INVOKE_RESOURCE}`);
+  const result = await callResource(attempt, resource, context, selected, effective);
+  return token ? new ExternalWaitRequest(hashTaskToken(token), heartbeatMs) : result;
+}
+
+async function callResource(attempt: StateAttempt, resource: TaskResource, context: AslContextObject, selected: unknown, effective: unknown): Promise<unknown> {
+  const { state, registry, ctx, options } = attempt;
+  switch (resource.kind) {
+    case 'baton': {
+      const settings = state.Parameters === undefined ? {} : (effective as Record<string, unknown>);
+      const bindings = { execution: { id: attempt.executionId, input: context.Execution.Input }, context };
+      return runBatonNode(registry, { resource: resource.resource, data: selected, settings, bindings, ctx });
+    }
+    case 'http':
+      return runHttpInvoke(effective, ctx);
+    case 'lambda-function': {
+      // The plain function ARN: the effective input is the event, the function's answer the result.
+      const call = { functionName: resource.functionName, qualifier: resource.qualifier, payload: effective, invocationType: 'RequestResponse' as const };
+      return (await invokeLambda(options.lambdaEndpoint ?? null, call, ctx)).payload;
+    }
+    case 'lambda-invoke': {
+      const answer = await invokeLambda(options.lambdaEndpoint ?? null, lambdaInvokeParameters(effective), ctx);
+      return {
+        ExecutedVersion: answer.headers['x-amz-executed-version'] ?? '$LATEST',
+        Payload: answer.payload,
+        SdkHttpMetadata: { HttpHeaders: answer.headers, HttpStatusCode: answer.statusCode },
+        SdkResponseMetadata: { RequestId: answer.headers['x-amzn-requestid'] ?? ctx.idempotencyKey },
+        StatusCode: answer.statusCode,
+      };
+    }
+    case 'activity':
+      // Nothing to call: a worker polls the activity for the registered task.
+      return null;
+  }
+}
+
+function heartbeatMsOf(state: AslState, effective: unknown, context: AslContextObject): number | null {
+  if (state.HeartbeatSeconds !== undefined) return state.HeartbeatSeconds * 1000;
+  if (state.HeartbeatSecondsPath === undefined) return null;
+  const seconds = readPath(state.HeartbeatSecondsPath, effective, context, 'HeartbeatSecondsPath');
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {
+    throw new AslError(STATES.Runtime, `HeartbeatSecondsPath '${state.HeartbeatSecondsPath}' must select a positive integer, got ${JSON.stringify(seconds)}`);
+  }
+  return seconds * 1000;
 }
 
 function failField(value: string | undefined, path: string | undefined, raw: unknown, context: unknown): string | undefined {

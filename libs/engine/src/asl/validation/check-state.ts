@@ -3,8 +3,7 @@ import type { NodeRegistry } from '../../nodes/node-registry.js';
 import type { AslState } from '../definition/asl-definition.js';
 import { STATES } from '../definition/asl.error.js';
 import { isTimestamp } from '../choice/choice-operators.js';
-import { BATON_RESOURCE_PREFIX } from '../resources/run-baton-node.js';
-import { HTTP_INVOKE_RESOURCE } from '../resources/run-http-invoke.js';
+import { parksForToken, parseTaskResource } from '../resources/parse-task-resource.js';
 import { checkChoiceRule } from './check-choice-rules.js';
 import { checkDynamicValue, checkPayloadTemplate } from './check-payload-template.js';
 
@@ -107,11 +106,24 @@ function checkTask(state: AslState, path: string, registry: NodeRegistry): Valid
   const problems: ValidationProblem[] = [];
   if (state.TimeoutSeconds !== undefined && state.TimeoutSecondsPath !== undefined) problems.push({ path, message: 'a Task state may have TimeoutSeconds or TimeoutSecondsPath, not both' });
   if (typeof resource !== 'string' || resource.length === 0) return [...problems, { path: at, message: 'a Task state needs a Resource URI' }];
-  if (resource.startsWith(BATON_RESOURCE_PREFIX)) {
-    const typeRef = resource.slice(BATON_RESOURCE_PREFIX.length);
+  const parsed = parseTaskResource(resource);
+  if (!parsed) {
+    problems.push({
+      path: at,
+      message: `resource "${resource}" is not supported: use baton:<node type>, arn:aws:states:::http:invoke, a Lambda function ARN, arn:aws:states:::lambda:invoke or an activity ARN (optionally .waitForTaskToken)`,
+    });
+  } else if (parsed.kind === 'baton') {
+    const typeRef = parsed.resource.slice('baton:'.length);
     if (!registry.find(typeRef)) problems.push({ path: at, message: `unknown Baton node type "${typeRef}"` });
-  } else if (resource !== HTTP_INVOKE_RESOURCE) {
-    problems.push({ path: at, message: `resource "${resource}" is not supported yet: use baton:<node type> or ${HTTP_INVOKE_RESOURCE}` });
+  }
+  if (state.HeartbeatSeconds !== undefined && state.HeartbeatSecondsPath !== undefined) problems.push({ path, message: 'a Task state may have HeartbeatSeconds or HeartbeatSecondsPath, not both' });
+  if (state.HeartbeatSeconds !== undefined && state.TimeoutSeconds !== undefined && state.HeartbeatSeconds >= state.TimeoutSeconds) {
+    problems.push({ path: `${path}.HeartbeatSeconds`, message: 'must be smaller than TimeoutSeconds' });
+  }
+  const bounded = [state.TimeoutSeconds, state.TimeoutSecondsPath, state.HeartbeatSeconds, state.HeartbeatSecondsPath].some((v) => v !== undefined);
+  if (parsed && parksForToken(parsed) && !bounded) {
+    // A lost callback must not hang a run for a year (the Step Functions default timeout).
+    problems.push({ path, severity: 'warning', message: 'a callback or activity task without TimeoutSeconds or HeartbeatSeconds waits for its answer forever' });
   }
   return problems;
 }

@@ -1,4 +1,4 @@
-import type { ValidationProblem, ValidationResult } from '../../definition/validation-problem.js';
+import { onlyWarnings, type ValidationProblem, type ValidationResult } from '../../definition/validation-problem.js';
 import type { NodeRegistry } from '../../nodes/node-registry.js';
 import { type AslState, mapProcessorOf } from '../definition/asl-definition.js';
 import { checkState } from './check-state.js';
@@ -28,12 +28,12 @@ export function validateAslDefinition(definition: unknown, registry: NodeRegistr
     problems.push({ path: 'States', message: `has ${seen.size} states, more than the workspace limit of ${options.maxNodes}` });
   }
   // Schema problems only where Baton's checks found nothing: its oneOf errors are noisy.
-  const located = problems.map((p) => statePathOf(p.path));
+  const located = problems.filter((p) => p.severity !== 'warning').map((p) => statePathOf(p.path));
   for (const problem of checkWithAslValidator(definition)) {
     const statePath = statePathOf(problem.path);
     if (!located.some((path) => path && (path === statePath || statePath.startsWith(`${path}.`)))) problems.push(problem);
   }
-  return { valid: problems.length === 0, problems };
+  return { valid: onlyWarnings(problems), problems };
 }
 
 function checkMachine(machine: Record<string, unknown>, prefix: string, registry: NodeRegistry, seen: Map<string, string>): ValidationProblem[] {

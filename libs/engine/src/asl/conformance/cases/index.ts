@@ -1,6 +1,7 @@
 import type { AslConformanceCase } from '../asl-conformance-case.js';
 import { choiceCases } from './choice-cases.js';
 import { dataFlowCases } from './data-flow-cases.js';
+import { integrationCases } from './integration-cases.js';
 import { intrinsicCases } from './intrinsic-cases.js';
 import { mapCases } from './map-cases.js';
 import { parallelCases } from './parallel-cases.js';
@@ -18,4 +19,5 @@ export const ASL_CONFORMANCE_CASES: AslConformanceCase[] = [
   ...waitCases,
   ...parallelCases,
   ...mapCases,
+  ...integrationCases,
 ];
