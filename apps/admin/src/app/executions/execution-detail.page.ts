@@ -1,6 +1,9 @@
 import { DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
+import { AslDiagramComponent } from '../shared/asl/asl-diagram.component';
+import { aslStateOfStep, statusByState } from '../shared/asl/asl-state-of-step';
+import { layoutAslDiagram } from '../shared/asl/layout-asl-diagram';
 import { GraphCanvasComponent, type NodeOverlay } from '../shared/graph/graph-canvas.component';
 import { AlertComponent } from '../shared/ui/alert.component';
 import { EmptyStateComponent } from '../shared/ui/empty-state.component';
@@ -19,7 +22,7 @@ const ALLOWED: Record<ControlAction, readonly string[]> = {
 
 @Component({
   selector: 'baton-execution-detail-page',
-  imports: [DatePipe, JsonPipe, RouterLink, GraphCanvasComponent, AlertComponent, EmptyStateComponent, SpinnerComponent],
+  imports: [DatePipe, JsonPipe, RouterLink, AslDiagramComponent, GraphCanvasComponent, AlertComponent, EmptyStateComponent, SpinnerComponent],
   providers: [ExecutionDetailStore, LiveExecutionEvents],
   templateUrl: './execution-detail.page.html',
   styleUrl: './execution-detail.page.css',
@@ -38,12 +41,24 @@ export class ExecutionDetailPage {
     return overlays;
   });
   protected readonly selectedNodeId = computed(() => this.store.selectedStep()?.nodeId ?? null);
+  // ASL executions draw their frozen state machine; steps (`2.Map1[5]/1.Inner`) colour their state.
+  protected readonly aslDiagram = computed(() => layoutAslDiagram(this.store.execution()?.definition));
+  protected readonly aslStatuses = computed(() => statusByState(this.store.steps()));
+  protected readonly selectedState = computed(() => {
+    const step = this.store.selectedStep();
+    return step ? aslStateOfStep(step.stepId) : null;
+  });
 
   constructor() {
     effect(() => {
       const id = this.id();
       untracked(() => void this.store.load(id));
     });
+  }
+
+  protected selectState(name: string): void {
+    const step = [...this.store.steps()].reverse().find((s) => aslStateOfStep(s.stepId) === name);
+    this.store.selectStep(step?.stepId ?? null);
   }
 
   protected allowed(action: ControlAction): boolean {

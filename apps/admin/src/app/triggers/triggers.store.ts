@@ -5,11 +5,13 @@ import {
   triggersControllerList,
   triggersControllerNextRuns,
   triggersControllerRemove,
+  triggersControllerReplace,
+  triggersControllerRuns,
   workflowLifecycleControllerActivate,
   workflowLifecycleControllerPause,
   workflowsControllerGet,
 } from '../api/generated/functions';
-import type { NextRunDto, TriggerDto, WorkflowDto } from '../api/generated/models';
+import type { NextRunDto, TriggerDto, TriggerRunDto, WorkflowDto } from '../api/generated/models';
 import type { TriggersControllerCreate$Params } from '../api/generated/fn/triggers/triggers-controller-create';
 import { describeError } from '../core/describe-error';
 import { ConfirmDialogService } from '../shared/ui/confirm-dialog.service';
@@ -43,6 +45,9 @@ export class TriggersStore {
   private readonly _notice = signal<{ tone: 'info' | 'error'; text: string } | null>(null);
   private readonly _secret = signal<RevealedSecret | null>(null);
   private readonly _switching = signal(false);
+  private readonly _saving = signal<string | null>(null);
+  private readonly _editError = signal<{ triggerId: string; text: string } | null>(null);
+  private readonly _runs = signal<Readonly<Record<string, readonly TriggerRunDto[] | 'loading' | { error: string }>>>({});
 
   readonly workflow = this._workflow.asReadonly();
   readonly triggers = this._triggers.asReadonly();
@@ -54,6 +59,11 @@ export class TriggersStore {
   readonly notice = this._notice.asReadonly();
   readonly revealedSecret = this._secret.asReadonly();
   readonly isSwitching = this._switching.asReadonly();
+  /** Id of the trigger whose settings are being saved. */
+  readonly savingId = this._saving.asReadonly();
+  readonly editError = this._editError.asReadonly();
+  /** Runs by trigger id, for the triggers whose run list is open. */
+  readonly runs = this._runs.asReadonly();
   readonly isActive = computed(() => this._workflow()?.status === 'active');
 
   async load(workflowId: string): Promise<void> {
@@ -131,6 +141,49 @@ export class TriggersStore {
     }
   }
 
+  /**
+   * Replaces a trigger's settings (PUT is a full replacement: unchanged fields are sent back as
+   * they are). Resolves true when saved; a 400 names the bad field beside the trigger.
+   */
+  async update(trigger: TriggerDto, changes: Partial<NewTrigger>): Promise<boolean> {
+    if (this._saving()) return false;
+    this._saving.set(trigger.id);
+    this._editError.set(null);
+    try {
+      const saved = await this.api.invoke(triggersControllerReplace, { id: trigger.id, body: { ...settingsOf(trigger), ...changes } as NewTrigger });
+      if (saved.secret) this._secret.set({ triggerId: saved.id, secret: saved.secret });
+      this._triggers.update((triggers) => triggers.map((t) => (t.id === saved.id ? { ...saved, secret: undefined } : t)));
+      await this.loadNextRuns([saved]);
+      return true;
+    } catch (error) {
+      this._editError.set({ triggerId: trigger.id, text: describeError(error) });
+      return false;
+    } finally {
+      this._saving.set(null);
+    }
+  }
+
+  async setEnabled(trigger: TriggerDto, enabled: boolean): Promise<void> {
+    if (await this.update(trigger, { enabled })) {
+      this._notice.set({ tone: 'info', text: `${enabled ? 'Enabled' : 'Disabled'} the ${trigger.type} trigger.${enabled ? '' : ' It starts no runs until enabled again.'}` });
+    }
+  }
+
+  /** Opens (loads) or closes a trigger's run list. */
+  async toggleRuns(trigger: TriggerDto): Promise<void> {
+    if (this._runs()[trigger.id]) {
+      this._runs.update(({ [trigger.id]: _closed, ...open }) => open);
+      return;
+    }
+    this._runs.update((runs) => ({ ...runs, [trigger.id]: 'loading' }));
+    try {
+      const runs = await this.api.invoke(triggersControllerRuns, { id: trigger.id });
+      this._runs.update((open) => ({ ...open, [trigger.id]: runs }));
+    } catch (error) {
+      this._runs.update((open) => ({ ...open, [trigger.id]: { error: describeError(error) } }));
+    }
+  }
+
   dismissSecret(): void {
     this._secret.set(null);
   }
@@ -153,4 +206,17 @@ export class TriggersStore {
     );
     this._nextRuns.update((runs) => ({ ...runs, ...Object.fromEntries(previews) }));
   }
+}
+
+/** The writable settings of a trigger as the API returned it, ready to send back with PUT. */
+function settingsOf(trigger: TriggerDto): Record<string, unknown> {
+  const picked: Record<string, unknown> = { type: trigger.type, enabled: trigger.enabled };
+  const fields: Record<TriggerDto['type'], readonly (keyof TriggerDto)[]> = {
+    cron: ['expression', 'timezone', 'catchUp'],
+    once: ['at'],
+    webhook: ['methods', 'responseMode', 'rateLimitPerMinute', 'signed'],
+    form: ['title', 'fields', 'thankYou'],
+  };
+  for (const field of fields[trigger.type]) if (trigger[field] !== undefined && trigger[field] !== null) picked[field] = trigger[field];
+  return picked;
 }

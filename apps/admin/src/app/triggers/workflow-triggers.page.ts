@@ -4,6 +4,8 @@ import { AlertComponent } from '../shared/ui/alert.component';
 import { BadgeComponent } from '../shared/ui/badge.component';
 import { EmptyStateComponent } from '../shared/ui/empty-state.component';
 import { SpinnerComponent } from '../shared/ui/spinner.component';
+import type { TriggerDto, TriggerRunDto } from '../api/generated/models';
+import { EditTriggerFormComponent } from './edit-trigger-form.component';
 import { NewTriggerFormComponent, USER_TIME_ZONE } from './new-trigger-form.component';
 import { TriggersStore, type NewTrigger } from './triggers.store';
 
@@ -13,7 +15,7 @@ const COPY_FEEDBACK_MS = 2_000;
 
 @Component({
   selector: 'baton-workflow-triggers-page',
-  imports: [RouterLink, AlertComponent, BadgeComponent, EmptyStateComponent, SpinnerComponent, NewTriggerFormComponent],
+  imports: [RouterLink, AlertComponent, BadgeComponent, EmptyStateComponent, SpinnerComponent, EditTriggerFormComponent, NewTriggerFormComponent],
   templateUrl: './workflow-triggers.page.html',
   styleUrl: './workflow-triggers.page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -26,6 +28,8 @@ export class WorkflowTriggersPage {
   /** Which value was just copied ("url:<id>", "secret"), for the button's feedback. */
   protected readonly copied = signal<string | null>(null);
   protected readonly copyError = signal<string | null>(null);
+  /** The trigger whose schedule form is open. */
+  protected readonly editing = signal<string | null>(null);
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -41,6 +45,14 @@ export class WorkflowTriggersPage {
 
   protected async create(body: NewTrigger): Promise<void> {
     await this.store.create(body);
+  }
+
+  protected async saveEdit(trigger: TriggerDto, changes: Partial<NewTrigger>): Promise<void> {
+    if (await this.store.update(trigger, changes)) this.editing.set(null);
+  }
+
+  protected isRunList(runs: unknown): runs is readonly TriggerRunDto[] {
+    return Array.isArray(runs);
   }
 
   protected async copy(key: string, text: string): Promise<void> {

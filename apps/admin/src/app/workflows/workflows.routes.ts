@@ -17,6 +17,12 @@ export const workflowsRoutes: Routes = [
         loadChildren: () => import('../triggers/triggers.routes').then((m) => m.triggersRoutes),
       },
       {
+        // Lazy and separate from the graph editor: ASL users never download @foblex/flow.
+        path: ':id/asl',
+        title: 'ASL editor',
+        loadComponent: () => import('./asl/asl-editor.page').then((m) => m.AslEditorPage),
+      },
+      {
         path: ':id',
         title: 'Editor',
         providers: [WorkflowEditorStore],

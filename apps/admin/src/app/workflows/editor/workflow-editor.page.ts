@@ -52,6 +52,11 @@ export class WorkflowEditorPage {
         if (this.store.workflow()?.id !== id) void this.store.load(id === 'new' ? null : id);
       });
     });
+    // An ASL workflow opened by its plain URL (an old bookmark, the execution page) belongs in the ASL editor.
+    effect(() => {
+      const workflow = this.store.workflow();
+      if (workflow?.format === 'asl') void this.router.navigate(['/workflows', workflow.id, 'asl'], { replaceUrl: true });
+    });
     const warnOnLeave = (event: BeforeUnloadEvent) => {
       if (this.store.dirty()) event.preventDefault();
     };
