@@ -18,6 +18,7 @@ import { validateAslDefinition } from './validation/validate-asl-definition.js';
 import { ExternalWaitRequest, parkStep } from '../engine/external-wait.js';
 import { stateOutputOf } from './data-flow/process-state-data.js';
 import type { AslRuntimeOptions } from './runtime/run-state-attempt.js';
+import { redriveAslSteps } from './runtime/redrive-asl-steps.js';
 
 // Map and Parallel bound themselves (MaxConcurrency); this only caps one execution's queue share.
 const MAX_CONCURRENT_STEPS = 200;
@@ -75,6 +76,10 @@ export class AslInterpreter implements WorkflowInterpreter {
     const durationMs = step.startedAt ? now.getTime() - new Date(step.startedAt).getTime() : null;
     const handles = result.handle === undefined ? [] : [result.handle].flat();
     return { ...step, status: 'completed', output: result.output ?? null, handles, error: null, endedAt: now, durationMs, wakeAt: null };
+  }
+
+  redriveSteps(snapshot: ExecutionSnapshot): StepRecord[] {
+    return redriveAslSteps(snapshot);
   }
 
   externalResult(prepared: PreparedStep, output: unknown): NodeResult {

@@ -78,7 +78,8 @@ export abstract class ExecutionControls {
       const timeoutMs = execution.deadlineAt && execution.startedAt ? execution.deadlineAt.getTime() - execution.startedAt.getTime() : null;
       const redriveCount = execution.redriveCount + 1;
       const deadlineAt = timeoutMs ? new Date(uow.now.getTime() + timeoutMs) : null;
-      await uow.saveSteps(resetStepsForRedrive(uow.snapshot.steps));
+      const interpreter = this.interpreterFor(execution.format);
+      await uow.saveSteps(interpreter.redriveSteps ? interpreter.redriveSteps(uow.snapshot) : resetStepsForRedrive(uow.snapshot.steps));
       await uow.moveStatus(['failed'], 'running', { error: null, cause: null, endedAt: null, redriveCount, deadlineAt }, true);
       uow.events.push({ type: 'resumed', data: { redriveCount } });
       if (timeoutMs) uow.jobs.push({ stepId: DEADLINE_JOB, attempt: redriveCount + 1, delayMs: timeoutMs });

@@ -89,6 +89,8 @@ export interface WorkflowInterpreter {
    * output (ASL applies ResultSelector/ResultPath/OutputPath and takes Next). May throw.
    */
   externalResult?(prepared: PreparedStep, output: unknown): NodeResult;
+  /** Optional: the step rows a redrive resets, instead of the generic `resetStepsForRedrive` (ASL keeps successful Map iterations). */
+  redriveSteps?(snapshot: ExecutionSnapshot): StepRecord[];
   /** Optional: the error an execution fails with when its workflow-level timeout passes. */
   deadlineError?(definition: unknown): EngineError;
 }

@@ -21,7 +21,7 @@ export function advanceContainers(table: AslStepTable, machine: AslStateMachine,
   for (const step of table.all()) {
     const current = containerStateOf(step);
     if (step.status !== 'running' || !current) continue;
-    const state: ContainerState = { ...current, active: [...current.active], results: [...current.results] };
+    const state: ContainerState = { ...current, active: [...current.active], results: [...current.results], rerun: [...(current.rerun ?? [])] };
     let progressed = false;
     let firstError: { error: string; cause: string } | null = null;
     for (const index of current.active) {
@@ -50,11 +50,11 @@ export function advanceContainers(table: AslStepTable, machine: AslStateMachine,
       changed = true;
       continue;
     }
-    while (state.active.length < state.concurrency && state.nextIndex < total) {
-      state.active.push(state.nextIndex++);
+    while (state.active.length < state.concurrency && (state.rerun!.length > 0 || state.nextIndex < total)) {
+      state.active.push(state.rerun!.length > 0 ? state.rerun!.shift()! : state.nextIndex++);
       progressed = true;
     }
-    if (state.nextIndex >= total && state.active.length === 0) {
+    if (state.nextIndex >= total && state.active.length === 0 && state.rerun!.length === 0) {
       complete(table, machine, execution, step, state, now, events);
       changed = true;
     } else if (progressed) {

@@ -16,6 +16,8 @@ export interface ContainerState {
   toleratedFailurePercentage: number | null;
   nextIndex: number;
   active: number[];
+  /** Indices to run again before `nextIndex` goes on (a redrive's unsuccessful iterations). */
+  rerun?: number[];
   /** One result per branch/iteration; `{ Error, Cause }` for a tolerated failed iteration. */
   results: unknown[];
   failures: number;
