@@ -115,9 +115,21 @@ export class AslDiagramComponent {
   }
 }
 
-/** Downward edges leave the bottom and enter the top; loops and same-row edges go round the right side. */
+/**
+ * Downward edges leave the bottom and enter the top; edges within a row run side to side; edges
+ * back up (loops) go round the right side so they do not cross the boxes between.
+ */
 function drawEdge(key: string, edge: AslEdge, from: AslBox, to: AslBox): DrawnEdge {
-  const fromBottom = from.kind === 'container' ? from.y + from.height : from.y + from.height;
+  const fromBottom = from.y + from.height;
+  const sameRow = to.y < fromBottom && to.y + to.height > from.y;
+  if (sameRow) {
+    const rightwards = to.x > from.x;
+    const sx = rightwards ? from.x + from.width : from.x;
+    const tx = rightwards ? to.x : to.x + to.width;
+    const sy = from.y + from.height / 2;
+    const ty = to.y + to.height / 2;
+    return { key, kind: edge.kind, label: edge.label, path: `M${sx},${sy} L${tx},${ty}`, labelX: (sx + tx) / 2 - 12, labelY: Math.min(sy, ty) - 6 };
+  }
   if (to.y >= fromBottom) {
     const sx = from.x + from.width / 2;
     const sy = fromBottom;

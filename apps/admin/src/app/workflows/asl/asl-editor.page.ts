@@ -44,6 +44,11 @@ export class AslEditorPage {
     return stateOfProblemPath(problem.path);
   }
 
+  /** The API reports paths in its request body (`definition.States.A.Next`); the user edits the definition. */
+  protected pathInDocument(problem: DefinitionProblemDto): string {
+    return problem.path.replace(/^definition\.?/, '');
+  }
+
   /** A problem click selects its state in the diagram and puts the caret on the state's key. */
   protected showProblem(problem: DefinitionProblemDto): void {
     const state = stateOfProblemPath(problem.path);

@@ -19,7 +19,7 @@ export function readJsonText(text: string): JsonReadResult {
     const position = /position (\d+)/.exec(message);
     const offset = position ? Number(position[1]) : lineColumn ? offsetOf(text, Number(lineColumn[1]), Number(lineColumn[2])) : text.length;
     const { line, column } = lineColumn ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) } : lineColumnOf(text, offset);
-    const reason = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/,? ?"[\s\S]*" is not valid JSON/, ' is not valid JSON');
+    const reason = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/,? ?"[\s\S]*" is not valid JSON/, ' is not valid JSON').replace(/ in JSON at position \d+/, '');
     return { ok: false, error: { message: reason, line, column, offset } };
   }
 }
