@@ -14,9 +14,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database per test file on the local PostgreSQL, dropped afterwards. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `baton_test_${uniqueSuffix()}`;
+/** A fresh database per test file (or bench tier) on the local PostgreSQL, dropped afterwards. */
+export async function createTestDatabase(namePrefix = 'baton_test'): Promise<TestDatabase> {
+  const name = `${namePrefix}_${uniqueSuffix()}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
