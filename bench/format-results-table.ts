@@ -1,3 +1,4 @@
+import { ASL_STATE_TRANSITIONS } from './asl-machine';
 import { BENCH_STEPS } from './linear-workflow';
 import type { BenchOptions } from './read-bench-options';
 import type { TierResult } from './run-tier';
@@ -15,6 +16,7 @@ const COLUMNS = [
   'step ÷ job',
   'peak RSS +MB',
   'heap +MB',
+  'steps/s',
 ];
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
@@ -32,7 +34,7 @@ export function formatResultsTable(results: TierResult[], options: BenchOptions)
     notes.push(`* ${what}: ${phase.runs} of ${asked} within the ${options.phaseBudgetMs / 1000} s budget (BENCH_PHASE_SECONDS)`);
     return `${value}*`;
   };
-  for (const { tier, queueBackend, raw, modes } of results) {
+  for (const { tier, queueBackend, raw, modes, aslModes } of results) {
     const rawJobsPerSecond = raw.throughput.perSecond;
     const rawMsPerJob = raw.latency.medianMs;
     rows.push([
@@ -48,22 +50,28 @@ export function formatResultsTable(results: TierResult[], options: BenchOptions)
       '',
       fixed(raw.throughput.memory.peakRssMb),
       fixed(raw.throughput.memory.heapMb),
+      '',
     ]);
-    for (const { mode, latency, throughput } of modes) {
-      const msPerStep = latency.medianMs / BENCH_STEPS;
+    const runs = [
+      ...modes.map((result) => ({ ...result, label: `Baton ${result.mode}`, steps: BENCH_STEPS })),
+      ...aslModes.map((result) => ({ ...result, label: `ASL ${result.mode} (10 states)`, steps: ASL_STATE_TRANSITIONS })),
+    ];
+    for (const { label, steps, latency, throughput } of runs) {
+      const msPerStep = latency.medianMs / steps;
       rows.push([
         tier,
-        `Baton ${mode}`,
-        mark(fixed(throughput.perSecond), throughput, `${tier} ${mode} throughput`, options.executions),
+        label,
+        mark(fixed(throughput.perSecond), throughput, `${tier} ${label} throughput`, options.executions),
         fixed(rawJobsPerSecond),
         fixed(throughput.perSecond / rawJobsPerSecond, 3),
-        mark(fixed(latency.medianMs), latency, `${tier} ${mode} latency`, options.latencyRuns),
+        mark(fixed(latency.medianMs), latency, `${tier} ${label} latency`, options.latencyRuns),
         fixed(msPerStep, 2),
         fixed(rawMsPerJob, 2),
         fixed(msPerStep - rawMsPerJob, 2),
         fixed(msPerStep / rawMsPerJob, 2),
         fixed(throughput.memory.peakRssMb),
         fixed(throughput.memory.heapMb),
+        fixed(throughput.perSecond * steps),
       ]);
     }
   }

@@ -3,8 +3,9 @@ import { loadConfig } from '../apps/api/src/config/load-config';
 import { LocalEventSink } from '../apps/api/src/engine-wiring/local-event.sink';
 import { TestApiClient } from '../apps/api-e2e/src/support/api-client';
 import { setUpOwner } from '../apps/api-e2e/src/support/identities';
+import { ASL_MODES, ASL_STATE_TRANSITIONS, aslBenchMachine } from './asl-machine';
 import { CompletionTracker } from './completion-tracker';
-import { linearWorkflow } from './linear-workflow';
+import { LINEAR_WORKFLOW_INPUT, linearWorkflow } from './linear-workflow';
 import { measureBatonMode, type ModeResult } from './measure-baton-mode';
 import { measureRawBullmq, type RawResult } from './measure-raw-bullmq';
 import { onInterrupt } from './on-interrupt';
@@ -18,6 +19,8 @@ export interface TierResult {
   queueBackend: string;
   raw: RawResult;
   modes: ModeResult[];
+  /** The 10-state ASL machine, in the modes ASL_MODES gives this tier (none: no ASL rows). */
+  aslModes: ModeResult[];
 }
 
 /**
@@ -50,9 +53,38 @@ export async function runTier(tier: TierName, options: BenchOptions): Promise<Ti
     const raw = await measureRawBullmq(`${tier} raw`, baton.runtime.queue.options, options);
     const modes: ModeResult[] = [];
     for (const mode of ['immediate', 'queued'] as const) modes.push(await measureBatonMode(tier, api, created.body.id, mode, tracker, options));
-    return { tier, queueBackend: baton.runtime.queue.kind, raw, modes };
+    const aslModes: ModeResult[] = [];
+    for (const mode of ASL_MODES[tier] ?? []) {
+      const aslWorkflowId = await createAslWorkflow(api, mode);
+      aslModes.push(await measureBatonMode(`${tier} asl`, api, aslWorkflowId, mode, tracker, options));
+    }
+    return { tier, queueBackend: baton.runtime.queue.kind, raw, modes, aslModes };
   } finally {
     unregister();
     await stop();
+  }
+}
+
+/**
+ * Creates the ASL bench machine and runs it once, checking through the history endpoint that a
+ * run is the ASL_STATE_TRANSITIONS transitions the per-transition figures divide by.
+ */
+async function createAslWorkflow(api: TestApiClient, mode: 'immediate' | 'queued'): Promise<string> {
+  const created = await api.post('/api/workflows', { name: 'Bench: 10-state ASL machine', format: 'asl', definition: aslBenchMachine() });
+  if (created.status !== 201) throw new Error(`creating the ASL bench workflow answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const started = await api.post(`/api/workflows/${created.body.id}/execute`, { input: LINEAR_WORKFLOW_INPUT, mode });
+  if (started.status !== 201) throw new Error(`ASL ${mode} start answered ${started.status}: ${JSON.stringify(started.body)}`);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const history = await api.get(`/api/executions/${started.body.executionId}/history`);
+    const ended = history.body.events?.some((event: { type: string }) => /^Execution(Succeeded|Failed|Aborted|TimedOut)$/.test(event.type));
+    if (ended) {
+      if (history.body.stateTransitions !== ASL_STATE_TRANSITIONS) {
+        throw new Error(`the ASL bench machine made ${history.body.stateTransitions} state transitions, not ${ASL_STATE_TRANSITIONS}: ${JSON.stringify(history.body.events)}`);
+      }
+      return created.body.id;
+    }
+    if (Date.now() > deadline) throw new Error(`the ASL bench check run did not finish: ${JSON.stringify(history.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
