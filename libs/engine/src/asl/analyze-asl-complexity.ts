@@ -13,7 +13,7 @@ export function analyzeAslComplexity(machine: AslSubMachine): ComplexityReport {
     for (const state of Object.values(sub.States ?? {}) as AslState[]) {
       states++;
       if (state.Type === 'Task') durationMs += TASK_ESTIMATE_MS * multiplier;
-      if (state.Type === 'Wait') durationMs += (state.Seconds ?? 60) * 1000 * multiplier;
+      if (state.Type === 'Wait') durationMs += (typeof state.Seconds === 'number' ? state.Seconds : 60) * 1000 * multiplier;
       for (const branch of state.Branches ?? []) {
         const inner = walk(branch, multiplier);
         states += inner.states;

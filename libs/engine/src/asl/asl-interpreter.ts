@@ -75,7 +75,10 @@ export class AslInterpreter implements WorkflowInterpreter {
     if (result.output instanceof ExternalWaitRequest) return parkStep(step, result.output, prepared.timeoutMs, now);
     const durationMs = step.startedAt ? now.getTime() - new Date(step.startedAt).getTime() : null;
     const handles = result.handle === undefined ? [] : [result.handle].flat();
-    return { ...step, status: 'completed', output: result.output ?? null, handles, error: null, endedAt: now, durationMs, wakeAt: null };
+    // JSONata states keep the workflow variables after their Assign: later states read them from here.
+    const assigned = (prepared as AslPreparedStep).asl.jsonata?.assigned;
+    const state = assigned ? { vars: assigned } : step.state;
+    return { ...step, status: 'completed', output: result.output ?? null, handles, error: null, state, endedAt: now, durationMs, wakeAt: null };
   }
 
   redriveSteps(snapshot: ExecutionSnapshot): StepRecord[] {
@@ -93,6 +96,6 @@ export class AslInterpreter implements WorkflowInterpreter {
 
   decideFailure({ step, error, prepared, random }: FailureContext): FailureDecision {
     const { asl } = prepared as AslPreparedStep;
-    return decideAslFailure({ state: asl.state, error, previousError: step.error, rawInput: asl.raw, topLevel: asl.scope === '', random });
+    return decideAslFailure({ state: asl.state, error, previousError: step.error, rawInput: asl.raw, topLevel: asl.scope === '', random, jsonata: asl.jsonata });
   }
 }

@@ -23,12 +23,21 @@ export interface AslCatcher {
   ErrorEquals: string[];
   Next: string;
   ResultPath?: string | null;
+  // JSONata
+  Output?: unknown;
+  Assign?: unknown;
 }
 
 /** Every field any state type may carry; each state type reads the ones the spec gives it. */
 export interface AslState {
   Type: AslStateType;
   Comment?: string;
+  QueryLanguage?: 'JSONPath' | 'JSONata';
+  // JSONata query language (also Assign in JSONPath states)
+  Arguments?: unknown;
+  Output?: unknown;
+  Assign?: unknown;
+  Items?: unknown;
   Next?: string;
   End?: boolean;
   InputPath?: string | null;
@@ -41,15 +50,15 @@ export interface AslState {
   Catch?: AslCatcher[];
   // Task
   Resource?: string;
-  TimeoutSeconds?: number;
+  TimeoutSeconds?: number | string;
   TimeoutSecondsPath?: string;
-  HeartbeatSeconds?: number;
+  HeartbeatSeconds?: number | string;
   HeartbeatSecondsPath?: string;
   // Choice
   Choices?: AslChoiceRule[];
   Default?: string;
   // Wait
-  Seconds?: number;
+  Seconds?: number | string;
   Timestamp?: string;
   SecondsPath?: string;
   TimestampPath?: string;
@@ -74,13 +83,14 @@ export interface AslState {
 }
 
 export interface AslSubMachine {
+  QueryLanguage?: 'JSONPath' | 'JSONata';
   StartAt: string;
   States: Record<string, AslState>;
   ProcessorConfig?: { Mode?: string; ExecutionType?: string };
 }
 
-/** A Choice rule: a comparison on `Variable`, or And / Or / Not; top-level rules carry `Next`. */
-export type AslChoiceRule = Record<string, unknown> & { Next?: string; Variable?: string; And?: AslChoiceRule[]; Or?: AslChoiceRule[]; Not?: AslChoiceRule };
+/** A Choice rule: a comparison on `Variable`, or And / Or / Not, or (JSONata) a `Condition`; top-level rules carry `Next`. */
+export type AslChoiceRule = Record<string, unknown> & { Next?: string; Variable?: string; Condition?: unknown; Output?: unknown; Assign?: unknown; And?: AslChoiceRule[]; Or?: AslChoiceRule[]; Not?: AslChoiceRule };
 
 /** The sub-machine a Map state runs per item (`ItemProcessor`, or the legacy `Iterator`). */
 export function mapProcessorOf(state: AslState): AslSubMachine | undefined {

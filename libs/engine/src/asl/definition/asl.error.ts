@@ -14,6 +14,7 @@ export const STATES = {
   BranchFailed: 'States.BranchFailed',
   ExceedToleratedFailureThreshold: 'States.ExceedToleratedFailureThreshold',
   Http: 'States.Http',
+  QueryEvaluationError: 'States.QueryEvaluationError',
 } as const;
 
 /**

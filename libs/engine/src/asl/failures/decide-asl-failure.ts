@@ -5,6 +5,7 @@ import { AslError } from '../definition/asl.error.js';
 import { applyResultPath } from '../data-flow/apply-result-path.js';
 import { aslErrorNameOf, matchesErrorName } from './asl-error-name.js';
 import { type AslStepError, retriesOf } from './asl-step-error.js';
+import type { CaughtFailure } from '../jsonata/evaluate-catcher.js';
 
 export interface AslFailure {
   state: AslState;
@@ -16,6 +17,8 @@ export interface AslFailure {
   /** Top-level states fail the execution; states inside a branch fail their branch. */
   topLevel: boolean;
   random: () => number;
+  /** JSONata states: the catcher's Output/Assign, evaluated by the attempt (undefined: not evaluated, e.g. a timeout). */
+  jsonata?: { caught?: CaughtFailure };
 }
 
 /**
@@ -42,6 +45,14 @@ export function decideAslFailure(failure: AslFailure): FailureDecision {
     }
   }
   const catcher = (state.Catch ?? []).find((c) => matchesErrorName(c.ErrorEquals, name));
+  if (catcher && failure.jsonata) {
+    const caught = failure.jsonata.caught?.error === name ? failure.jsonata.caught : undefined;
+    if (caught?.failure) return { kind: 'failed', error: { ...caught.failure, retryable: false }, failExecution: failure.topLevel ? new AslError(caught.failure.error, caught.failure.cause) : null };
+    // Without an evaluated catcher (an engine timeout) the output is the error output and the variables stay.
+    const output = caught ? caught.output : { Error: name, Cause: cause };
+    const error = caught?.variables ? { ...record(retries), vars: caught.variables } : record(retries);
+    return { kind: 'handled', output, handles: [catcher.Next], error };
+  }
   if (catcher) {
     try {
       const output = applyResultPath(failure.rawInput, catcher.ResultPath === undefined ? '$' : catcher.ResultPath, { Error: name, Cause: cause });

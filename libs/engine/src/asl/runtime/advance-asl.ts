@@ -11,13 +11,16 @@ import { advanceContainers } from './advance-containers.js';
 import { containerStateOf } from './container-state.js';
 import { findState, findSubMachine } from './find-state.js';
 import { liveScopes } from './live-scopes.js';
+import { jsonataWaitDelayMs } from '../jsonata/run-jsonata-state.js';
+import { usesJsonata } from '../jsonata/resolve-jsonata-template.js';
+import { variablesBefore } from '../jsonata/workflow-variables.js';
 
 /**
  * Decides what happens next from persisted rows alone (after any outcome, on resume, redrive and
  * recovery): follow each live scope's last settled state to its Next, move Parallel and Map
  * steps on, queue what is ready up to the bound, and tell when the top level has ended.
  */
-export function advanceAsl(snapshot: ExecutionSnapshot, machine: AslStateMachine, now: Date, maxConcurrency: number): AdvancePlan {
+export async function advanceAsl(snapshot: ExecutionSnapshot, machine: AslStateMachine, now: Date, maxConcurrency: number): Promise<AdvancePlan> {
   const table = new AslStepTable(snapshot.steps);
   const events: NewExecutionEvent[] = [];
   const { execution } = snapshot;
@@ -37,13 +40,13 @@ export function advanceAsl(snapshot: ExecutionSnapshot, machine: AslStateMachine
       changed = true;
     }
   }
-  const jobs = scheduleReady(table, machine, snapshot, now, maxConcurrency);
+  const jobs = await scheduleReady(table, machine, snapshot, now, maxConcurrency);
   const last = table.current('');
   const finished = last && last.status === 'completed' && last.handles?.length === 0 ? { output: last.output } : null;
   return { changed: table.changed(), events, jobs, finished };
 }
 
-function scheduleReady(table: AslStepTable, machine: AslStateMachine, snapshot: ExecutionSnapshot, now: Date, maxConcurrency: number): PlannedJob[] {
+async function scheduleReady(table: AslStepTable, machine: AslStateMachine, snapshot: ExecutionSnapshot, now: Date, maxConcurrency: number): Promise<PlannedJob[]> {
   const isWait = (step: StepRecord) => stateTypeOf(table, machine, step) === 'Wait';
   const busy = table.all().filter(
     (step) => !isWait(step) && (step.status === 'retrying' || (step.status === 'pending' && step.queued) || (step.status === 'running' && !containerStateOf(step))),
@@ -56,7 +59,7 @@ function scheduleReady(table: AslStepTable, machine: AslStateMachine, snapshot: 
     const waiting = isWait(step);
     if (!waiting && slots === 0) continue;
     if (!waiting) slots--;
-    const delayMs = waiting ? waitDelayOf(table, machine, snapshot, step, now) : 0;
+    const delayMs = waiting ? await waitDelayOf(table, machine, snapshot, step, now) : 0;
     const attempt = step.attempt + 1;
     // A container starts afresh: its old progress must not look like an iterating step.
     table.set({ ...step, attempt, queued: true, state: null, wakeAt: delayMs > 0 ? new Date(now.getTime() + delayMs) : null });
@@ -71,11 +74,12 @@ function stateTypeOf(table: AslStepTable, machine: AslStateMachine, step: StepRe
 }
 
 // A bad SecondsPath or timestamp waits 0: the Wait attempt then fails with States.Runtime.
-function waitDelayOf(table: AslStepTable, machine: AslStateMachine, snapshot: ExecutionSnapshot, step: StepRecord, now: Date): number {
+async function waitDelayOf(table: AslStepTable, machine: AslStateMachine, snapshot: ExecutionSnapshot, step: StepRecord, now: Date): Promise<number> {
   try {
     const { scope, stateName } = table.address(step.stepId);
     const state = findState(machine, scope, stateName);
     const context = buildContextObject(snapshot.execution, step, stateName, table, false);
+    if (usesJsonata(state, machine)) return await jsonataWaitDelayMs(state, table.rawInputOf(step, snapshot.execution.input), context, variablesBefore(table, step), now);
     const effective = applyInputPath(state, table.rawInputOf(step, snapshot.execution.input), context);
     return computeWaitDelayMs(state, effective, context, now);
   } catch {

@@ -5,7 +5,7 @@ import { readPath } from '../data-flow/read-path.js';
 
 /** How long a Wait state parks, from its effective input; a timestamp in the past waits 0. */
 export function computeWaitDelayMs(state: AslState, effective: unknown, context: unknown, now: Date): number {
-  if (state.Seconds !== undefined) return Math.max(0, state.Seconds * 1000);
+  if (state.Seconds !== undefined) return Math.max(0, Number(state.Seconds) * 1000);
   if (state.SecondsPath !== undefined) {
     const seconds = readPath(state.SecondsPath, effective, context, 'SecondsPath');
     if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {

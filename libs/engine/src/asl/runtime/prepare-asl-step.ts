@@ -15,38 +15,67 @@ import { isBubbled } from './container-state.js';
 import { findState } from './find-state.js';
 import { type AslRuntimeOptions, runStateAttempt } from './run-state-attempt.js';
 import { startContainer } from './start-container.js';
+import { type CaughtFailure, evaluateCatcher } from '../jsonata/evaluate-catcher.js';
+import { jsonataSeconds, runJsonataState } from '../jsonata/run-jsonata-state.js';
+import { startJsonataContainer } from '../jsonata/start-jsonata-container.js';
+import { usesJsonata } from '../jsonata/resolve-jsonata-template.js';
+import { variablesBefore } from '../jsonata/workflow-variables.js';
 
 /** `state`: one attempt of a simple state; `start`: a Parallel/Map evaluates its branches; `bubble`: a container carries a branch failure to its own Retry/Catch. */
 export type AslPhase = 'state' | 'start' | 'bubble';
 
 /** What the ASL interpreter hands the engine for a step, plus what it needs back in completeStep. */
 export interface AslPreparedStep extends PreparedStep {
-  asl: { phase: AslPhase; state: AslState; stateName: string; scope: string; raw: unknown; context: AslContextObject };
+  asl: {
+    phase: AslPhase;
+    state: AslState;
+    stateName: string;
+    scope: string;
+    raw: unknown;
+    context: AslContextObject;
+    /** JSONata states: the workflow variables the entry sees, and (set by the attempt) those after it. */
+    jsonata?: { variables: Record<string, unknown>; assigned?: Record<string, unknown>; caught?: CaughtFailure };
+  };
 }
 
-export function prepareAslStep(
+export async function prepareAslStep(
   snapshot: ExecutionSnapshot,
   step: StepRecord,
   machine: AslStateMachine,
   table: AslStepTable,
   registry: NodeRegistry,
   options: AslRuntimeOptions = {},
-): AslPreparedStep {
+): Promise<AslPreparedStep> {
   const { scope, stateName } = table.address(step.stepId);
   const state = findState(machine, scope, stateName);
   const raw = table.rawInputOf(step, snapshot.execution.input);
   const context = buildContextObject(snapshot.execution, step, stateName, table, state.Type === 'Task');
   const isContainer = state.Type === 'Parallel' || state.Type === 'Map';
   const phase: AslPhase = !isContainer ? 'state' : isBubbled(step.error) ? 'bubble' : 'start';
+  const jsonata: AslPreparedStep['asl']['jsonata'] = usesJsonata(state, machine) ? { variables: variablesBefore(table, step) } : undefined;
   const run = async (ctx: NodeContext): Promise<NodeResult> => {
     if (phase === 'bubble') throw new AslError(step.error!.error, step.error!.cause);
-    if (phase === 'start') return { output: startContainer(state, raw, context, ctx.attempt) };
-    return runStateAttempt({ state, raw, context, executionId: snapshot.execution.id, workspaceId: snapshot.execution.workspaceId, registry, ctx, options });
+    if (phase === 'start') {
+      return { output: jsonata ? await startJsonataContainer(state, raw, context, ctx.attempt, jsonata.variables) : startContainer(state, raw, context, ctx.attempt) };
+    }
+    const attempt = { state, raw, context, executionId: snapshot.execution.id, workspaceId: snapshot.execution.workspaceId, registry, ctx, options };
+    if (!jsonata) return runStateAttempt(attempt);
+    try {
+      const { variables, ...result } = await runJsonataState(attempt, jsonata.variables);
+      jsonata.assigned = variables;
+      return result;
+    } catch (error) {
+      // decideFailure cannot wait for JSONata: a matching catcher's Output and Assign are evaluated now.
+      jsonata.caught = await evaluateCatcher(state, classifyError(error), raw, context, jsonata.variables);
+      throw error;
+    }
   };
   let timeoutMs: number | null = null;
   let inputError: EngineError | null = null;
   try {
-    timeoutMs = taskTimeoutMs(state, raw, context);
+    timeoutMs = jsonata && typeof state.TimeoutSeconds === 'string' && state.Type === 'Task'
+      ? (await jsonataSeconds(state.TimeoutSeconds, { input: raw, context }, jsonata.variables, 'TimeoutSeconds', 1)) * 1000
+      : taskTimeoutMs(state, raw, context);
   } catch (error) {
     inputError = classifyError(error);
   }
@@ -59,13 +88,13 @@ export function prepareAslStep(
     onError: 'fail',
     defaultHandles: [],
     inputError,
-    asl: { phase, state, stateName, scope, raw, context },
+    asl: { phase, state, stateName, scope, raw, context, jsonata },
   };
 }
 
 function taskTimeoutMs(state: AslState, raw: unknown, context: AslContextObject): number | null {
   if (state.Type !== 'Task') return null;
-  if (state.TimeoutSeconds !== undefined) return state.TimeoutSeconds * 1000;
+  if (state.TimeoutSeconds !== undefined) return Number(state.TimeoutSeconds) * 1000;
   if (state.TimeoutSecondsPath === undefined) return null;
   const seconds = readPath(state.TimeoutSecondsPath, applyInputPath(state, raw, context), context, 'TimeoutSecondsPath');
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {

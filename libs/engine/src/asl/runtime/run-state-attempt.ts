@@ -82,20 +82,31 @@ export async function runStateAttempt(attempt: StateAttempt): Promise<NodeResult
   }
 }
 
-async function runTask(attempt: StateAttempt): Promise<unknown> {
-  const { state, raw, registry, ctx, options } = attempt;
+/** The Task's input as its query language evaluates it, once `$$.Task.Token` is known. */
+export type TaskInputOf = (context: AslContextObject) => Promise<{ selected: unknown; effective: unknown; hasArguments: boolean; heartbeatMs?: number | null }>;
+
+// JSONPath: InputPath then Parameters.
+const jsonPathTaskInput =
+  (state: AslState, raw: unknown): TaskInputOf =>
+  async (context) => {
+    const selected = applyInputPath(state, raw, context);
+    const effective = state.Parameters === undefined ? selected : resolvePayloadTemplate(state.Parameters, selected, context, 'Parameters');
+    return { selected, effective, hasArguments: state.Parameters !== undefined };
+  };
+
+export async function runTask(attempt: StateAttempt, inputOf: TaskInputOf = jsonPathTaskInput(attempt.state, attempt.raw)): Promise<unknown> {
+  const { state, registry, ctx, options } = attempt;
   const resource = parseTaskResource(state.Resource ?? '');
   if (!resource) throw new AslError(STATES.Runtime, `Resource "${state.Resource ?? ''}" is not supported`);
   const parks = parksForToken(resource);
   const token = parks ? newTaskToken() : null;
   // `$$.Task.Token` is this attempt's own token: the resource (or activity worker) answers with it.
   const context: AslContextObject = token ? { ...attempt.context, Task: { Token: token } } : attempt.context;
-  const selected = applyInputPath(state, raw, context);
-  const effective = state.Parameters === undefined ? selected : resolvePayloadTemplate(state.Parameters, selected, context, 'Parameters');
+  const { selected, effective, hasArguments, heartbeatMs: givenHeartbeatMs } = await inputOf(context);
   let heartbeatMs: number | null = null;
   if (token) {
     if (!options.taskTokens) throw new AslError(STATES.Runtime, 'Callback and activity tasks need a task token store');
-    heartbeatMs = heartbeatMsOf(state, selected, context);
+    heartbeatMs = givenHeartbeatMs !== undefined ? givenHeartbeatMs : heartbeatMsOf(state, selected, context);
     // Recorded before it is handed out, so an answer can never arrive for an unknown token.
     await options.taskTokens.register({
       tokenHash: hashTaskToken(token),
@@ -109,15 +120,22 @@ async function runTask(attempt: StateAttempt): Promise<unknown> {
       createdAt: new Date(),
     });
   }
-  const result = await callResource(attempt, resource, context, selected, effective);
+  const result = await callResource(attempt, resource, context, selected, hasArguments ? effective : undefined, effective);
   return token ? new ExternalWaitRequest(hashTaskToken(token), heartbeatMs) : result;
 }
 
-async function callResource(attempt: StateAttempt, resource: TaskResource, context: AslContextObject, selected: unknown, effective: unknown): Promise<unknown> {
-  const { state, registry, ctx, options } = attempt;
+async function callResource(
+  attempt: StateAttempt,
+  resource: TaskResource,
+  context: AslContextObject,
+  selected: unknown,
+  argumentsValue: unknown,
+  effective: unknown,
+): Promise<unknown> {
+  const { registry, ctx, options } = attempt;
   switch (resource.kind) {
     case 'baton': {
-      const settings = state.Parameters === undefined ? {} : (effective as Record<string, unknown>);
+      const settings = (argumentsValue ?? {}) as Record<string, unknown>;
       const bindings = { execution: { id: attempt.executionId, input: context.Execution.Input }, context };
       return runBatonNode(registry, { resource: resource.resource, data: selected, settings, bindings, ctx });
     }
@@ -145,7 +163,7 @@ async function callResource(attempt: StateAttempt, resource: TaskResource, conte
 }
 
 function heartbeatMsOf(state: AslState, effective: unknown, context: AslContextObject): number | null {
-  if (state.HeartbeatSeconds !== undefined) return state.HeartbeatSeconds * 1000;
+  if (state.HeartbeatSeconds !== undefined) return Number(state.HeartbeatSeconds) * 1000;
   if (state.HeartbeatSecondsPath === undefined) return null;
   const seconds = readPath(state.HeartbeatSecondsPath, effective, context, 'HeartbeatSecondsPath');
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {

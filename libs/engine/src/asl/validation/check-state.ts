@@ -5,6 +5,7 @@ import { STATES } from '../definition/asl.error.js';
 import { isTimestamp } from '../choice/choice-operators.js';
 import { parksForToken, parseTaskResource } from '../resources/parse-task-resource.js';
 import { checkChoiceRule } from './check-choice-rules.js';
+import { jsonataExpressionOf } from '../jsonata/resolve-jsonata-template.js';
 import { checkDynamicValue, checkPayloadTemplate } from './check-payload-template.js';
 
 const STATE_TYPES = new Set(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
@@ -12,7 +13,7 @@ const WITH_TRANSITION = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 const WITH_ERROR_HANDLING = new Set(['Task', 'Parallel', 'Map']);
 
 /** Problems of one state in its (sub-)machine; `names` are the states it may transition to. */
-export function checkState(state: AslState, path: string, names: Set<string>, registry: NodeRegistry): ValidationProblem[] {
+export function checkState(state: AslState, path: string, names: Set<string>, registry: NodeRegistry, jsonata = false): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const add = (field: string, message: string) => problems.push({ path: field ? `${path}.${field}` : path, message });
   const target = (field: string, name: unknown) => {
@@ -34,7 +35,8 @@ export function checkState(state: AslState, path: string, names: Set<string>, re
   } else {
     problems.push(...checkErrorHandlers(state, path, target));
   }
-  for (const field of ['Parameters', 'ResultSelector', 'ItemSelector'] as const) {
+  // JSONata states: check-query-language.ts checks their expressions instead.
+  for (const field of jsonata ? [] : (['Parameters', 'ResultSelector', 'ItemSelector'] as const)) {
     if (state[field] !== undefined) problems.push(...checkPayloadTemplate(state[field], `${path}.${field}`));
   }
   switch (state.Type) {
@@ -44,7 +46,8 @@ export function checkState(state: AslState, path: string, names: Set<string>, re
     case 'Choice':
       if (!Array.isArray(state.Choices) || state.Choices.length === 0) add('Choices', 'a Choice state needs a non-empty Choices array');
       else state.Choices.forEach((rule, i) => {
-        problems.push(...checkChoiceRule(rule, `${path}.Choices[${i}]`, true));
+        if (!jsonata) problems.push(...checkChoiceRule(rule, `${path}.Choices[${i}]`, true));
+        else if (typeof rule?.Next !== 'string') add(`Choices[${i}].Next`, 'a top-level Choice rule must have Next');
         if (typeof rule?.Next === 'string') target(`Choices[${i}].Next`, rule.Next);
       });
       if (state.Default !== undefined) target('Default', state.Default);
@@ -52,7 +55,7 @@ export function checkState(state: AslState, path: string, names: Set<string>, re
     case 'Wait': {
       const given = (['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'] as const).filter((f) => state[f] !== undefined);
       if (given.length !== 1) add('', 'a Wait state needs exactly one of Seconds, SecondsPath, Timestamp, TimestampPath');
-      if (state.Timestamp !== undefined && !isTimestamp(state.Timestamp)) add('Timestamp', 'must be an RFC 3339 timestamp such as 2025-01-01T00:00:00Z');
+      if (state.Timestamp !== undefined && !isTimestamp(state.Timestamp) && !(jsonata && jsonataExpressionOf(state.Timestamp) !== null)) add('Timestamp', 'must be an RFC 3339 timestamp such as 2025-01-01T00:00:00Z');
       break;
     }
     case 'Fail':
@@ -117,7 +120,7 @@ function checkTask(state: AslState, path: string, registry: NodeRegistry): Valid
     if (!registry.find(typeRef)) problems.push({ path: at, message: `unknown Baton node type "${typeRef}"` });
   }
   if (state.HeartbeatSeconds !== undefined && state.HeartbeatSecondsPath !== undefined) problems.push({ path, message: 'a Task state may have HeartbeatSeconds or HeartbeatSecondsPath, not both' });
-  if (state.HeartbeatSeconds !== undefined && state.TimeoutSeconds !== undefined && state.HeartbeatSeconds >= state.TimeoutSeconds) {
+  if (typeof state.HeartbeatSeconds === 'number' && typeof state.TimeoutSeconds === 'number' && state.HeartbeatSeconds >= state.TimeoutSeconds) {
     problems.push({ path: `${path}.HeartbeatSeconds`, message: 'must be smaller than TimeoutSeconds' });
   }
   const bounded = [state.TimeoutSeconds, state.TimeoutSecondsPath, state.HeartbeatSeconds, state.HeartbeatSecondsPath].some((v) => v !== undefined);

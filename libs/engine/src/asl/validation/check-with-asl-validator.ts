@@ -1,6 +1,8 @@
 import aslValidator from 'asl-validator';
 import type { ValidationProblem } from '../../definition/validation-problem.js';
 
+const JSONATA_FIELD = /\/(Output|Arguments|Assign|Items|ItemSelector|Condition)(\/|$)/;
+
 /**
  * The JSON-Schema half of validation, from asl-validator: field types, path syntax, unknown
  * fields. Its graph checks are skipped (Baton's own report them with exact paths), and so is
@@ -11,6 +13,10 @@ export function checkWithAslValidator(definition: unknown): ValidationProblem[] 
   const { errors } = aslValidator(structuredClone(definition), { checkPaths: true, checkArn: false });
   return errors
     .filter((error) => error.schemaError && !error.schemaError.instancePath.endsWith('/QueryLanguage'))
+    // JSONata fields take any JSON value (AWS), where the schema wants objects and non-empty strings;
+    // Baton checks their expressions itself. A state Type it then reports is the same oneOf's echo
+    // (Baton's own check reports unknown types).
+    .filter((error) => !JSONATA_FIELD.test(error.schemaError!.instancePath) && !error.schemaError!.instancePath.endsWith('/Type'))
     .map((error) => ({ path: toDottedPath(error.schemaError!.instancePath), message: error.Message.replace(/^\S+ is invalid\. /, '') }));
 }
 

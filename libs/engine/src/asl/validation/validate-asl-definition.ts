@@ -2,6 +2,7 @@ import { onlyWarnings, type ValidationProblem, type ValidationResult } from '../
 import type { NodeRegistry } from '../../nodes/node-registry.js';
 import { type AslState, mapProcessorOf } from '../definition/asl-definition.js';
 import { checkState } from './check-state.js';
+import { checkQueryLanguageFields, checkQueryLanguageValue } from './check-query-language.js';
 import { checkWithAslValidator } from './check-with-asl-validator.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -16,14 +17,13 @@ const MAX_NAME_LENGTH = 80;
 export function validateAslDefinition(definition: unknown, registry: NodeRegistry, options: { maxNodes?: number } = {}): ValidationResult {
   if (!isObject(definition)) return { valid: false, problems: [{ path: '', message: 'an ASL state machine must be a JSON object' }] };
   const problems: ValidationProblem[] = [];
-  if (definition.QueryLanguage !== undefined && definition.QueryLanguage !== 'JSONPath') {
-    problems.push({ path: 'QueryLanguage', message: 'only the JSONPath query language is supported so far' });
-  }
+  problems.push(...checkQueryLanguageValue(definition.QueryLanguage, 'QueryLanguage'));
+  const jsonata = definition.QueryLanguage === 'JSONata';
   if (definition.TimeoutSeconds !== undefined && !(Number.isInteger(definition.TimeoutSeconds) && (definition.TimeoutSeconds as number) > 0)) {
     problems.push({ path: 'TimeoutSeconds', message: 'must be a positive integer' });
   }
   const seen = new Map<string, string>();
-  problems.push(...checkMachine(definition, '', registry, seen));
+  problems.push(...checkMachine(definition, '', registry, seen, jsonata));
   if (options.maxNodes !== undefined && seen.size > options.maxNodes) {
     problems.push({ path: 'States', message: `has ${seen.size} states, more than the workspace limit of ${options.maxNodes}` });
   }
@@ -36,7 +36,7 @@ export function validateAslDefinition(definition: unknown, registry: NodeRegistr
   return { valid: onlyWarnings(problems), problems };
 }
 
-function checkMachine(machine: Record<string, unknown>, prefix: string, registry: NodeRegistry, seen: Map<string, string>): ValidationProblem[] {
+function checkMachine(machine: Record<string, unknown>, prefix: string, registry: NodeRegistry, seen: Map<string, string>, machineJsonata: boolean): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const states = machine.States;
   if (!isObject(states) || Object.keys(states).length === 0) return [{ path: `${prefix}States`, message: 'must be an object with at least one state' }];
@@ -51,13 +51,17 @@ function checkMachine(machine: Record<string, unknown>, prefix: string, registry
     if (other) problems.push({ path, message: `state name "${name}" is already used at ${other}; names must be unique in the whole state machine` });
     else seen.set(name, path);
     const state = raw as AslState;
-    problems.push(...checkState(state, path, names, registry));
+    // A state's own QueryLanguage wins; nested states inherit the machine's, as the runtime reads them.
+    const jsonata = isObject(state) && state.QueryLanguage !== undefined ? state.QueryLanguage === 'JSONata' : machineJsonata;
+    if (isObject(state)) problems.push(...checkQueryLanguageValue(state.QueryLanguage, `${path}.QueryLanguage`));
+    problems.push(...checkState(state, path, names, registry, jsonata));
+    if (isObject(state)) problems.push(...checkQueryLanguageFields(state, path, jsonata));
     if (state?.Type === 'Parallel' && Array.isArray(state.Branches)) {
-      state.Branches.forEach((branch, i) => problems.push(...checkSubMachine(branch, `${path}.Branches[${i}]`, registry, seen)));
+      state.Branches.forEach((branch, i) => problems.push(...checkSubMachine(branch, `${path}.Branches[${i}]`, registry, seen, machineJsonata)));
     }
     if (state?.Type === 'Map' && mapProcessorOf(state)) {
       const field = state.ItemProcessor ? 'ItemProcessor' : 'Iterator';
-      problems.push(...checkSubMachine(mapProcessorOf(state), `${path}.${field}`, registry, seen));
+      problems.push(...checkSubMachine(mapProcessorOf(state), `${path}.${field}`, registry, seen, machineJsonata));
     }
   }
   if (typeof machine.StartAt === 'string' && names.has(machine.StartAt)) {
@@ -70,9 +74,9 @@ function checkMachine(machine: Record<string, unknown>, prefix: string, registry
   return problems;
 }
 
-function checkSubMachine(machine: unknown, path: string, registry: NodeRegistry, seen: Map<string, string>): ValidationProblem[] {
+function checkSubMachine(machine: unknown, path: string, registry: NodeRegistry, seen: Map<string, string>, jsonata: boolean): ValidationProblem[] {
   if (!isObject(machine)) return [{ path, message: 'must be an object with StartAt and States' }];
-  return checkMachine(machine, `${path}.`, registry, seen);
+  return checkMachine(machine, `${path}.`, registry, seen, jsonata);
 }
 
 function isTerminal(state: AslState | undefined): boolean {

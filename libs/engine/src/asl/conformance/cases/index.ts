@@ -3,6 +3,7 @@ import { choiceCases } from './choice-cases.js';
 import { dataFlowCases } from './data-flow-cases.js';
 import { integrationCases } from './integration-cases.js';
 import { intrinsicCases } from './intrinsic-cases.js';
+import { jsonataCases } from './jsonata-cases.js';
 import { mapCases } from './map-cases.js';
 import { parallelCases } from './parallel-cases.js';
 import { passCases } from './pass-cases.js';
@@ -20,4 +21,5 @@ export const ASL_CONFORMANCE_CASES: AslConformanceCase[] = [
   ...parallelCases,
   ...mapCases,
   ...integrationCases,
+  ...jsonataCases,
 ];

@@ -1,0 +1,28 @@
+import type { StepRecord } from '../../execution/execution-record.js';
+import type { AslStepTable } from '../runtime/asl-step-table.js';
+
+type Variables = Record<string, unknown>;
+
+const variablesOfRow = (value: unknown): Variables | undefined =>
+  typeof value === 'object' && value !== null && 'vars' in value ? ((value as { vars: Variables }).vars ?? undefined) : undefined;
+
+/**
+ * The workflow variables a state entry sees: those after the state entered before it in its
+ * scope; a branch or iteration starts with the ones its Parallel/Map saw (it reads outer
+ * variables, and what it assigns stays inside it, as AWS scopes them).
+ */
+export function variablesBefore(table: AslStepTable, step: StepRecord): Variables {
+  const { scope, seq } = table.address(step.stepId);
+  if (seq > 1) {
+    const previous = table.inScope(scope).find((s) => table.address(s.stepId).seq === seq - 1);
+    return previous ? variablesAfter(table, previous) : {};
+  }
+  if (scope === '') return {};
+  const container = table.get(scope.replace(/(?:#\d+)?\[\d+\]\/$/, ''));
+  return container ? variablesBefore(table, container) : {};
+}
+
+/** The variables after a settled entry: its Assign (kept in `state.vars`, or `error.vars` when a Catch handled it), else unchanged. */
+export function variablesAfter(table: AslStepTable, step: StepRecord): Variables {
+  return variablesOfRow(step.state) ?? variablesOfRow(step.error) ?? variablesBefore(table, step);
+}
