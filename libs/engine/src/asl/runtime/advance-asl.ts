@@ -25,7 +25,7 @@ export async function advanceAsl(snapshot: ExecutionSnapshot, machine: AslStateM
   const events: NewExecutionEvent[] = [];
   const { execution } = snapshot;
   for (let changed = true; changed; ) {
-    changed = advanceContainers(table, machine, execution, now, events);
+    changed = await advanceContainers(table, machine, execution, now, events);
     for (const scope of liveScopes(table)) {
       const current = table.current(scope);
       if (!current) {

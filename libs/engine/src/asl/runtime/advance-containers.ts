@@ -9,6 +9,8 @@ import type { AslStepTable } from './asl-step-table.js';
 import { buildContextObject } from './build-context-object.js';
 import { type BubbledError, type ContainerState, containerStateOf } from './container-state.js';
 import { findState } from './find-state.js';
+import { applyAssign, resolveJsonataTemplate, usesJsonata } from '../jsonata/resolve-jsonata-template.js';
+import { variablesBefore } from '../jsonata/workflow-variables.js';
 
 /**
  * Moves every running Parallel and Map step on: collects the outcome of branches/iterations
@@ -16,7 +18,13 @@ import { findState } from './find-state.js';
  * succeeded, and on a failure past the tolerance cancels the rest and hands the failure to the
  * container's own Retry/Catch (a `bubble` attempt). Returns whether anything changed.
  */
-export function advanceContainers(table: AslStepTable, machine: AslStateMachine, execution: ExecutionRecord, now: Date, events: NewExecutionEvent[]): boolean {
+export async function advanceContainers(
+  table: AslStepTable,
+  machine: AslStateMachine,
+  execution: ExecutionRecord,
+  now: Date,
+  events: NewExecutionEvent[],
+): Promise<boolean> {
   let changed = false;
   for (const step of table.all()) {
     const current = containerStateOf(step);
@@ -55,7 +63,7 @@ export function advanceContainers(table: AslStepTable, machine: AslStateMachine,
       progressed = true;
     }
     if (state.nextIndex >= total && state.active.length === 0 && state.rerun!.length === 0) {
-      complete(table, machine, execution, step, state, now, events);
+      await complete(table, machine, execution, step, state, now, events);
       changed = true;
     } else if (progressed) {
       table.set({ ...step, state: { container: state } });
@@ -75,7 +83,7 @@ function exceedsTolerance(state: ContainerState, total: number): boolean {
   return overCount || overPercentage;
 }
 
-function complete(
+async function complete(
   table: AslStepTable,
   machine: AslStateMachine,
   execution: ExecutionRecord,
@@ -83,13 +91,23 @@ function complete(
   state: ContainerState,
   now: Date,
   events: NewExecutionEvent[],
-): void {
+): Promise<void> {
   const { scope, stateName } = table.address(step.stepId);
   const definition = findState(machine, scope, stateName);
   let output: unknown;
+  let vars: Record<string, unknown> | undefined;
   try {
     const context = buildContextObject(execution, step, stateName, table, false);
-    output = stateOutputOf(definition, table.rawInputOf(step, execution.input), state.results, context);
+    const raw = table.rawInputOf(step, execution.input);
+    if (usesJsonata(definition, machine)) {
+      // JSONata: Assign and Output see the branch/iteration results as $states.result.
+      const states = { input: raw, context, result: state.results };
+      const before = variablesBefore(table, step);
+      vars = await applyAssign(definition.Assign, states, before);
+      output = definition.Output === undefined ? state.results : await resolveJsonataTemplate(definition.Output, states, before, 'Output');
+    } else {
+      output = stateOutputOf(definition, raw, state.results, context);
+    }
   } catch (error) {
     const failure = classifyError(error);
     bubble(table, step, { error: failure.code, cause: failure.message }, now);
@@ -97,7 +115,7 @@ function complete(
   }
   const handles = definition.Next !== undefined ? [definition.Next] : [];
   const durationMs = step.startedAt ? now.getTime() - new Date(step.startedAt).getTime() : null;
-  table.set({ ...step, status: 'completed', output, handles, error: null, state: { container: state }, endedAt: now, durationMs });
+  table.set({ ...step, status: 'completed', output, handles, error: null, state: vars ? { container: state, vars } : { container: state }, endedAt: now, durationMs });
   events.push({ type: 'step_completed', stepId: step.stepId, attempt: step.attempt, data: { output, durationMs } });
 }
 

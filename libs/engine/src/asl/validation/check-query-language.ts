@@ -39,9 +39,6 @@ export function checkQueryLanguageFields(state: AslState, path: string, jsonata:
       }
     });
   }
-  if ((state.Type === 'Map' || state.Type === 'Parallel') && (state.Output !== undefined || state.Assign !== undefined)) {
-    add(state.Output !== undefined ? 'Output' : 'Assign', `Output and Assign on a ${state.Type} state are not supported yet`);
-  }
   for (const field of ['TimeoutSeconds', 'HeartbeatSeconds', 'Seconds'] as const) {
     const value = state[field];
     if (value !== undefined && typeof value !== 'number' && jsonataExpressionOf(value) === null) add(field, 'must be a number or a {% %} expression');

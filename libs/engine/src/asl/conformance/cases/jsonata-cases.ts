@@ -129,4 +129,22 @@ export const jsonataCases: AslConformanceCase[] = [
   { name: 'jsonata: a Wait Seconds expression that is not a number fails', definition: jsonata(single({ Type: 'Wait', Seconds: '{% "soon" %}' })), input: {}, expect: { status: 'failed', error: 'States.QueryEvaluationError' } },
   { name: 'jsonata: Task TimeoutSeconds may be an expression', definition: jsonata(single(transform('a', { TimeoutSeconds: '{% $states.input.limit %}' }))), input: { a: 'ok', limit: 30 }, expect: { status: 'completed', output: 'ok' } },
   { name: 'jsonata: Succeed Output shapes the execution output', definition: jsonata(single({ Type: 'Succeed', Output: { done: '{% $states.input.a %}' } })), input: { a: 'yes' }, expect: { status: 'completed', output: { done: 'yes' } } },
+  {
+    name: 'jsonata: Map Output and Assign see the results as $states.result',
+    definition: jsonata(
+      chain(
+        ['M', { Type: 'Map', Items: '{% $states.input.nums %}', ItemProcessor: inner({ Type: 'Pass', Output: '{% $states.input * $states.input %}' }), Assign: { total: '{% $sum($states.result) %}' }, Output: { squares: '{% $states.result %}', n: '{% $count($states.input.nums) %}' } }],
+        ['B', { Type: 'Pass', Output: { total: '{% $total %}', squares: '{% $states.input.squares %}', n: '{% $states.input.n %}' } }],
+      ),
+    ),
+    input: { nums: [1, 2, 3] },
+    expect: { status: 'completed', output: { total: 14, squares: [1, 4, 9], n: 3 } },
+  },
+  {
+    name: 'jsonata: Parallel Output picks from the branch results',
+    definition: jsonata(single({ Type: 'Parallel', Branches: [inner({ Type: 'Pass', Output: 'a' }), { StartAt: 'J', States: { J: { Type: 'Pass', Output: 'b', End: true } } }], Output: '{% $join($states.result, "+") %}' })),
+    input: {},
+    expect: { status: 'completed', output: 'a+b' },
+  },
+  { name: 'jsonata: a Map Output expression that fails is States.QueryEvaluationError', definition: jsonata(single({ Type: 'Map', Items: '{% [1] %}', ItemProcessor: inner({ Type: 'Pass' }), Output: '{% $error("no") %}' })), input: {}, expect: { status: 'failed', error: 'States.QueryEvaluationError' } },
 ];
