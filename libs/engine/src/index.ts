@@ -57,7 +57,7 @@ export { AslInterpreter } from './asl/asl-interpreter.js';
 export { validateAslDefinition } from './asl/validation/validate-asl-definition.js';
 export { AslError, STATES } from './asl/definition/asl.error.js';
 export type { AslStateMachine, AslState } from './asl/definition/asl-definition.js';
-export type { AslConformanceCase, AslValidationCase } from './asl/conformance/asl-conformance-case.js';
+export type { AslConformanceCase, AslValidationCase, TokenAnswer } from './asl/conformance/asl-conformance-case.js';
 export { ASL_CONFORMANCE_CASES } from './asl/conformance/cases/index.js';
 export { validationCases as ASL_VALIDATION_CASES } from './asl/conformance/cases/validation-cases.js';
 export { startConformanceStubServer, withStubUrl } from './asl/conformance/conformance-stub-server.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
-import { eventually, TestApiClient } from '../support/api-client';
+import { type ApiResponse, eventually, TestApiClient } from '../support/api-client';
 import { delayedGraph, doublingGraph } from '../support/graphs';
 import { addMember, setUpOwner, signIn } from '../support/identities';
 import { startInProcessBaton } from '../support/in-process-baton';
@@ -42,7 +42,7 @@ export function describeExecutionsApi(tier: TierName): void {
       let pages = 0;
       do {
         const separator = query ? '&' : '';
-        const page = await client.get(`/api/executions?${query}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const page: ApiResponse = await client.get(`/api/executions?${query}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
         expect(page.status).toBe(200);
         expect(page.body.items.length).toBeLessThanOrEqual(limit);
         ids.push(...page.body.items.map((item: Summary) => item.id));

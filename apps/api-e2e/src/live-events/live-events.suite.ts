@@ -33,7 +33,7 @@ export function describeLiveEvents(tier: TierName): void {
     /** The journal's view, the reference every live stream must equal. */
     const journal = async (executionId: string): Promise<Array<{ sequence: number; type: string }>> =>
       (await owner.get(`/api/executions/${executionId}/logs`)).body;
-    const asJournal = (events: WireEvent[]) => events.map((e) => ({ sequence: e.sequence, type: e.type }));
+    const asJournal = (events: Pick<WireEvent, 'sequence' | 'type'>[]) => events.map((e) => ({ sequence: e.sequence, type: e.type }));
 
     beforeAll(async () => {
       environment = await prepareTier(tier);
