@@ -1,28 +1,22 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TestApiClient } from '../../api-e2e/src/support/api-client';
-import { setUpOwner } from '../../api-e2e/src/support/identities';
-import { startInProcessBaton } from '../../api-e2e/src/support/in-process-baton';
-import { prepareTier, type TierEnvironment } from '../../api-e2e/src/support/test-tiers';
-import type { RunningBaton } from '../../api/src/bootstrap/start-baton';
+import { type EmbeddedOwnerBaton, startEmbeddedOwnerBaton } from '../../api-e2e/src/support/embedded-owner-baton';
 import { EXAMPLE_WORKFLOWS } from '../../admin/src/app/workflows/example-workflows';
 
 // The examples a new workspace is offered must be valid and must run on an empty input, or the
 // first thing a newcomer sees is an error.
 describe('example workflows offered on first run', () => {
-  let environment: TierEnvironment;
-  let baton: RunningBaton;
+  let app: EmbeddedOwnerBaton;
   let owner: TestApiClient;
 
   beforeAll(async () => {
-    environment = await prepareTier('embedded');
-    baton = await startInProcessBaton({ ...environment.env, BATON_ROLE: 'all' });
-    owner = await setUpOwner(new TestApiClient(baton.url));
+    app = await startEmbeddedOwnerBaton();
+    owner = app.owner;
   });
 
   afterAll(async () => {
-    await baton?.close();
-    await environment?.cleanup();
+    await app?.close();
   });
 
   it.each(EXAMPLE_WORKFLOWS.map((example) => [example.key, example] as const))('%s validates and runs to completion', async (_key, example) => {

@@ -1,27 +1,22 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TestApiClient } from '../support/api-client';
-import { sampleGraph, setUpOwner } from '../support/identities';
-import { startInProcessBaton } from '../support/in-process-baton';
-import { prepareTier, type TierEnvironment } from '../support/test-tiers';
-import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
+import { sampleGraph } from '../support/identities';
+import { type EmbeddedOwnerBaton, startEmbeddedOwnerBaton } from '../support/embedded-owner-baton';
 
 // What the console reads beyond plain CRUD: the list's last and next runs, the frozen definition
 // of an execution, and the monitor's queue and throughput numbers. Embedded tier, whole app.
 describe('console read models', () => {
-  let environment: TierEnvironment;
-  let baton: RunningBaton;
+  let app: EmbeddedOwnerBaton;
   let owner: TestApiClient;
 
   beforeAll(async () => {
-    environment = await prepareTier('embedded');
-    baton = await startInProcessBaton({ ...environment.env, BATON_ROLE: 'all' });
-    owner = await setUpOwner(new TestApiClient(baton.url));
+    app = await startEmbeddedOwnerBaton();
+    owner = app.owner;
   });
 
   afterAll(async () => {
-    await baton?.close();
-    await environment?.cleanup();
+    await app?.close();
   });
 
   it('lists each workflow with its newest execution and, while active, its next scheduled run', async () => {
@@ -75,6 +70,6 @@ describe('console read models', () => {
     });
     // "stats" is never mistaken for an execution id.
     expect((await owner.get('/api/executions/not-a-uuid')).status).toBe(400);
-    expect((await new TestApiClient(baton.url).get('/api/executions/stats')).status).toBe(401);
+    expect((await new TestApiClient(app.baton.url).get('/api/executions/stats')).status).toBe(401);
   });
 });

@@ -1,26 +1,20 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TestApiClient } from '../support/api-client';
-import { setUpOwner } from '../support/identities';
-import { startInProcessBaton } from '../support/in-process-baton';
-import { prepareTier, type TierEnvironment } from '../support/test-tiers';
-import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
+import { type EmbeddedOwnerBaton, startEmbeddedOwnerBaton } from '../support/embedded-owner-baton';
 
 // The whole app on the embedded tier: the catalogue is read through the real registry binding.
 describe('GET /api/nodes', () => {
-  let environment: TierEnvironment;
-  let baton: RunningBaton;
+  let app: EmbeddedOwnerBaton;
   let owner: TestApiClient;
 
   beforeAll(async () => {
-    environment = await prepareTier('embedded');
-    baton = await startInProcessBaton({ ...environment.env, BATON_ROLE: 'all' });
-    owner = await setUpOwner(new TestApiClient(baton.url));
+    app = await startEmbeddedOwnerBaton();
+    owner = app.owner;
   });
 
   afterAll(async () => {
-    await baton?.close();
-    await environment?.cleanup();
+    await app?.close();
   });
 
   it('lists every registered node type with handles, settings schema and start flag', async () => {
@@ -46,12 +40,12 @@ describe('GET /api/nodes', () => {
   });
 
   it('needs credentials', async () => {
-    const response = await new TestApiClient(baton.url).get('/api/nodes');
+    const response = await new TestApiClient(app.baton.url).get('/api/nodes');
     expect(response.status).toBe(401);
   });
 
   it('is in the OpenAPI document the admin client is generated from', async () => {
-    const document = await new TestApiClient(baton.url).get('/api/docs-json');
+    const document = await new TestApiClient(app.baton.url).get('/api/docs-json');
     expect(document.body.paths['/api/nodes'].get.operationId).toBe('NodesController_list');
     expect(document.body.components.schemas.NodeTypeDto.required).toEqual(expect.arrayContaining(['type', 'inputs', 'outputs', 'settingsSchema', 'canStart']));
   });

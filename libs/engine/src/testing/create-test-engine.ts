@@ -3,6 +3,7 @@ import type { ExecutionSnapshot, StepRecord } from '../execution/execution-recor
 import { GraphInterpreter } from '../graph/graph-interpreter.js';
 import { NodeRegistry } from '../nodes/node-registry.js';
 import type { AnyNodeType } from '../nodes/node-type.js';
+import type { WorkflowInterpreter } from '../engine/workflow-interpreter.js';
 import { InProcessStepScheduler } from '../scheduling/in-process-step-scheduler.js';
 import { FakeClock } from './fake-clock.js';
 import { InMemoryExecutionStore } from './in-memory-execution-store.js';
@@ -12,6 +13,8 @@ import { SequentialIdGenerator } from './sequential-id-generator.js';
 export interface TestEngineOptions extends Partial<Omit<WorkflowEngineDeps, 'interpreters'>> {
   registry?: NodeRegistry;
   nodeTypes?: AnyNodeType[];
+  /** Interpreters for other formats (e.g. ASL), built over the same registry; graph is always there. */
+  moreInterpreters?: (registry: NodeRegistry) => WorkflowInterpreter[];
 }
 
 /**
@@ -34,7 +37,7 @@ export function createTestEngine(options: TestEngineOptions = {}) {
     scheduler,
     random: () => 0.5,
     ...options,
-    interpreters: [new GraphInterpreter(registry)],
+    interpreters: [new GraphInterpreter(registry), ...(options.moreInterpreters?.(registry) ?? [])],
   });
   scheduler.attach((job) => engine.runStep(job));
   const immediate = options.immediateScheduler instanceof InProcessStepScheduler ? options.immediateScheduler : null;
