@@ -17,7 +17,11 @@ const transform = (next: string) => ({
   Parameters: { expression: '$merge([$, { "count": count + 1 }])' },
   Next: next,
 });
-const check = (next: string) => ({ Type: 'Choice', Choices: [{ Variable: '$.count', NumericGreaterThanEquals: 1, Next: next }], Default: next });
+const check = (next: string) => ({
+  Type: 'Choice',
+  Choices: [{ Variable: '$.count', NumericGreaterThanEquals: 1, Next: next }],
+  Default: next,
+});
 const tag = (next: string) => ({ Type: 'Pass', Result: true, ResultPath: '$.touched', Next: next });
 
 /**

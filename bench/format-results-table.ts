@@ -31,7 +31,9 @@ export function formatResultsTable(results: TierResult[], options: BenchOptions)
   // A phase that hit its time budget ran fewer units than asked: flag its numbers and say how many.
   const mark = (value: string, phase: { runs: number; capped: boolean }, what: string, asked: number) => {
     if (!phase.capped) return value;
-    notes.push(`* ${what}: ${phase.runs} of ${asked} within the ${options.phaseBudgetMs / 1000} s budget (BENCH_PHASE_SECONDS)`);
+    notes.push(
+      `* ${what}: ${phase.runs} of ${asked} within the ${options.phaseBudgetMs / 1000} s budget (BENCH_PHASE_SECONDS)`,
+    );
     return `${value}*`;
   };
   for (const { tier, queueBackend, raw, modes, aslModes } of results) {
@@ -54,7 +56,11 @@ export function formatResultsTable(results: TierResult[], options: BenchOptions)
     ]);
     const runs = [
       ...modes.map((result) => ({ ...result, label: `Baton ${result.mode}`, steps: BENCH_STEPS })),
-      ...aslModes.map((result) => ({ ...result, label: `ASL ${result.mode} (10 states)`, steps: ASL_STATE_TRANSITIONS })),
+      ...aslModes.map((result) => ({
+        ...result,
+        label: `ASL ${result.mode} (10 states)`,
+        steps: ASL_STATE_TRANSITIONS,
+      })),
     ];
     for (const { label, steps, latency, throughput } of runs) {
       const msPerStep = latency.medianMs / steps;
@@ -81,7 +87,8 @@ export function formatResultsTable(results: TierResult[], options: BenchOptions)
 function renderMarkdown(header: string[], rows: string[][]): string {
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
   // Text columns left-aligned, numbers right-aligned, so the plain-text output reads as a table too.
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
   const rule = `|${widths.map((width, i) => (i < 2 ? `${'-'.repeat(width + 1)}-` : `${'-'.repeat(width + 1)}:`)).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

@@ -1,7 +1,12 @@
 /** Steps in the benchmark workflow: per-step numbers divide by this. */
 export const BENCH_STEPS = 10;
 
-const node = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({ id, type, position: { x, y: 0 }, data: { inputs } });
+const node = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({
+  id,
+  type,
+  position: { x, y: 0 },
+  data: { inputs },
+});
 
 /** The three cheap node types the chain cycles through after the start node. */
 const cheapNodes: Array<[string, Record<string, unknown>]> = [

@@ -44,8 +44,12 @@ export async function measureBatonMode(
 
   const label = `${tierLabel} ${mode}`;
   const budgetMs = options.phaseBudgetMs;
-  await timed(`${label} warm-up`, () => warmUp(runOneExecution, { count: options.warmup, budgetMs: budgetMs / 2 }, options.concurrency));
-  const latency = await timed(`${label} latency`, () => measureLatency(runOneExecution, { count: options.latencyRuns, budgetMs }));
+  await timed(`${label} warm-up`, () =>
+    warmUp(runOneExecution, { count: options.warmup, budgetMs: budgetMs / 2 }, options.concurrency),
+  );
+  const latency = await timed(`${label} latency`, () =>
+    measureLatency(runOneExecution, { count: options.latencyRuns, budgetMs }),
+  );
   const throughput = await timed(`${label} throughput`, () =>
     measureThroughput(runOneExecution, { count: options.executions, budgetMs }, options.concurrency),
   );

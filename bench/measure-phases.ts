@@ -42,7 +42,11 @@ export async function measureLatency(runOne: RunOne, size: PhaseSize): Promise<L
  * until `count` have started or the budget is spent. Rate = units finished ÷ wall time from the
  * first start to the last finish.
  */
-export async function measureThroughput(runOne: RunOne, size: PhaseSize, concurrency: number): Promise<ThroughputResult> {
+export async function measureThroughput(
+  runOne: RunOne,
+  size: PhaseSize,
+  concurrency: number,
+): Promise<ThroughputResult> {
   const { result, memory } = await trackMemory(async () => {
     const started = performance.now();
     const runs = await runClosedLoop(runOne, size, concurrency);

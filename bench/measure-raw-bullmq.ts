@@ -19,10 +19,17 @@ export interface RawResult {
  * one at a time with Baton's job options, so each is the round trip a Baton step pays at least.
  * The job counts match the Baton phases': one execution is BENCH_STEPS step jobs.
  */
-export async function measureRawBullmq(label: string, queueOptions: QueueOptions, options: BenchOptions): Promise<RawResult> {
+export async function measureRawBullmq(
+  label: string,
+  queueOptions: QueueOptions,
+  options: BenchOptions,
+): Promise<RawResult> {
   const queue = new Queue(RAW_QUEUE, queueOptions);
   const waiters = new Map<string, { resolve: () => void; reject: (error: Error) => void }>();
-  const worker = new Worker(RAW_QUEUE, async () => undefined, { ...queueOptions, concurrency: options.workerConcurrency });
+  const worker = new Worker(RAW_QUEUE, async () => undefined, {
+    ...queueOptions,
+    concurrency: options.workerConcurrency,
+  });
   worker.on('completed', (job) => settle(job.id, null));
   worker.on('failed', (job, error) => settle(job?.id, error));
   function settle(jobId: string | undefined, error: Error | null) {
@@ -38,7 +45,10 @@ export async function measureRawBullmq(label: string, queueOptions: QueueOptions
     // The waiter exists before the job does: a local worker can finish it before add() returns.
     const jobId = `raw-${++sequence}`;
     const finished = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`raw job ${jobId} did not finish within ${JOB_TIMEOUT_MS} ms`)), JOB_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`raw job ${jobId} did not finish within ${JOB_TIMEOUT_MS} ms`)),
+        JOB_TIMEOUT_MS,
+      );
       waiters.set(jobId, {
         resolve: () => (clearTimeout(timer), resolve()),
         reject: (error) => (clearTimeout(timer), reject(error)),
@@ -51,8 +61,12 @@ export async function measureRawBullmq(label: string, queueOptions: QueueOptions
   try {
     await Promise.all([queue.waitUntilReady(), worker.waitUntilReady()]);
     const budgetMs = options.phaseBudgetMs;
-    await timed(`${label} warm-up`, () => warmUp(runOneJob, { count: options.warmup * BENCH_STEPS, budgetMs: budgetMs / 2 }, options.concurrency));
-    const latency = await timed(`${label} latency`, () => measureLatency(runOneJob, { count: options.latencyRuns * BENCH_STEPS, budgetMs }));
+    await timed(`${label} warm-up`, () =>
+      warmUp(runOneJob, { count: options.warmup * BENCH_STEPS, budgetMs: budgetMs / 2 }, options.concurrency),
+    );
+    const latency = await timed(`${label} latency`, () =>
+      measureLatency(runOneJob, { count: options.latencyRuns * BENCH_STEPS, budgetMs }),
+    );
     const throughput = await timed(`${label} throughput`, () =>
       measureThroughput(runOneJob, { count: options.executions * BENCH_STEPS, budgetMs }, options.concurrency),
     );

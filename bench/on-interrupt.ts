@@ -25,9 +25,12 @@ const CLEANUP_LIMIT_MS = 20_000;
 async function runCleanupsAndExit(): Promise<void> {
   process.stderr.write('[bench] interrupted: cleaning up\n');
   setTimeout(() => {
-    process.stderr.write(`[bench] cleanup did not finish within ${CLEANUP_LIMIT_MS} ms; leftovers are named baton_bench_*\n`);
+    process.stderr.write(
+      `[bench] cleanup did not finish within ${CLEANUP_LIMIT_MS} ms; leftovers are named baton_bench_*\n`,
+    );
     process.exit(130);
   }, CLEANUP_LIMIT_MS).unref();
-  for (const cleanup of [...cleanups].reverse()) await cleanup().catch((error) => process.stderr.write(`[bench] cleanup failed: ${error}\n`));
+  for (const cleanup of [...cleanups].reverse())
+    await cleanup().catch((error) => process.stderr.write(`[bench] cleanup failed: ${error}\n`));
   process.exit(130);
 }

@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, deleteRedisPrefix, TEST_REDIS_URL, uniqueSuffix } from '../apps/api-e2e/src/support/test-services';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  TEST_REDIS_URL,
+  uniqueSuffix,
+} from '../apps/api-e2e/src/support/test-services';
 
 export type TierName = 'embedded' | 'postgres' | 'redis';
 

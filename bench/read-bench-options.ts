@@ -28,7 +28,8 @@ export function readBenchOptions(env: NodeJS.ProcessEnv = process.env): BenchOpt
     .map((tier) => tier.trim())
     .filter(Boolean);
   const unknown = tiers.filter((tier) => !TIERS.includes(tier as TierName));
-  if (unknown.length || !tiers.length) throw new Error(`BENCH_TIERS must list some of ${TIERS.join(', ')} (got "${env['BENCH_TIERS']}")`);
+  if (unknown.length || !tiers.length)
+    throw new Error(`BENCH_TIERS must list some of ${TIERS.join(', ')} (got "${env['BENCH_TIERS']}")`);
   return {
     tiers: tiers as TierName[],
     executions: readCount(env, 'BENCH_EXECUTIONS', 60),
@@ -44,6 +45,7 @@ function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number, min =
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > 100_000) throw new Error(`${name} must be a whole number from ${min} to 100000 (got "${raw}")`);
+  if (!Number.isInteger(value) || value < min || value > 100_000)
+    throw new Error(`${name} must be a whole number from ${min} to 100000 (got "${raw}")`);
   return value;
 }

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   if (tierArgument) {
     installInterruptHandlers();
     const result = await runTier(tierArgument.slice(TIER_FLAG.length) as TierName, options);
-    await new Promise<void>((resolve, reject) => process.send!(result, (error: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      process.send!(result, (error: Error | null) => (error ? reject(error) : resolve())),
+    );
     // The 'disconnect' listener (on-interrupt.ts) keeps the IPC channel referenced; let go so the process can end.
     process.disconnect();
     return;
@@ -54,7 +56,9 @@ async function runAllTiers(options: BenchOptions): Promise<void> {
   if (results.length) process.stdout.write(`\n${describeRun(options)}\n\n${formatResultsTable(results, options)}\n\n`);
   reportProgress(`total ${elapsed()}`);
   if (failures.length || interrupted) {
-    process.stderr.write(`bench ${interrupted ? 'interrupted' : 'failed'}${failures.length ? `: ${failures.join('; ')}` : ''}\n`);
+    process.stderr.write(
+      `bench ${interrupted ? 'interrupted' : 'failed'}${failures.length ? `: ${failures.join('; ')}` : ''}\n`,
+    );
     process.exitCode = 1;
   }
 }

@@ -45,14 +45,20 @@ export async function runTier(tier: TierName, options: BenchOptions): Promise<Ti
     const prepared = (environment = await prepareBenchTier(tier, options.workerConcurrency));
     baton = await timed(`${tier} boot`, () => startBaton(loadConfig(prepared.env)));
     const api = await setUpOwner(new TestApiClient(baton.url), 'bench@example.test', 'bench password');
-    const created = await api.post('/api/workflows', { name: 'Bench: 10-step chain', format: 'graph', definition: linearWorkflow() });
-    if (created.status !== 201) throw new Error(`creating the bench workflow answered ${created.status}: ${JSON.stringify(created.body)}`);
+    const created = await api.post('/api/workflows', {
+      name: 'Bench: 10-step chain',
+      format: 'graph',
+      definition: linearWorkflow(),
+    });
+    if (created.status !== 201)
+      throw new Error(`creating the bench workflow answered ${created.status}: ${JSON.stringify(created.body)}`);
     tracker = new CompletionTracker(baton.app.get(LocalEventSink));
 
     // Raw first, on empty queue tables: the baseline is the best case of the same backend.
     const raw = await measureRawBullmq(`${tier} raw`, baton.runtime.queue.options, options);
     const modes: ModeResult[] = [];
-    for (const mode of ['immediate', 'queued'] as const) modes.push(await measureBatonMode(tier, api, created.body.id, mode, tracker, options));
+    for (const mode of ['immediate', 'queued'] as const)
+      modes.push(await measureBatonMode(tier, api, created.body.id, mode, tracker, options));
     const aslModes: ModeResult[] = [];
     for (const mode of ASL_MODES[tier] ?? []) {
       const aslWorkflowId = await createAslWorkflow(api, mode);
@@ -70,21 +76,32 @@ export async function runTier(tier: TierName, options: BenchOptions): Promise<Ti
  * run is the ASL_STATE_TRANSITIONS transitions the per-transition figures divide by.
  */
 async function createAslWorkflow(api: TestApiClient, mode: 'immediate' | 'queued'): Promise<string> {
-  const created = await api.post('/api/workflows', { name: 'Bench: 10-state ASL machine', format: 'asl', definition: aslBenchMachine() });
-  if (created.status !== 201) throw new Error(`creating the ASL bench workflow answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const created = await api.post('/api/workflows', {
+    name: 'Bench: 10-state ASL machine',
+    format: 'asl',
+    definition: aslBenchMachine(),
+  });
+  if (created.status !== 201)
+    throw new Error(`creating the ASL bench workflow answered ${created.status}: ${JSON.stringify(created.body)}`);
   const started = await api.post(`/api/workflows/${created.body.id}/execute`, { input: LINEAR_WORKFLOW_INPUT, mode });
-  if (started.status !== 201) throw new Error(`ASL ${mode} start answered ${started.status}: ${JSON.stringify(started.body)}`);
+  if (started.status !== 201)
+    throw new Error(`ASL ${mode} start answered ${started.status}: ${JSON.stringify(started.body)}`);
   const deadline = Date.now() + 30_000;
   for (;;) {
     const history = await api.get(`/api/executions/${started.body.executionId}/history`);
-    const ended = history.body.events?.some((event: { type: string }) => /^Execution(Succeeded|Failed|Aborted|TimedOut)$/.test(event.type));
+    const ended = history.body.events?.some((event: { type: string }) =>
+      /^Execution(Succeeded|Failed|Aborted|TimedOut)$/.test(event.type),
+    );
     if (ended) {
       if (history.body.stateTransitions !== ASL_STATE_TRANSITIONS) {
-        throw new Error(`the ASL bench machine made ${history.body.stateTransitions} state transitions, not ${ASL_STATE_TRANSITIONS}: ${JSON.stringify(history.body.events)}`);
+        throw new Error(
+          `the ASL bench machine made ${history.body.stateTransitions} state transitions, not ${ASL_STATE_TRANSITIONS}: ${JSON.stringify(history.body.events)}`,
+        );
       }
       return created.body.id;
     }
-    if (Date.now() > deadline) throw new Error(`the ASL bench check run did not finish: ${JSON.stringify(history.body)}`);
+    if (Date.now() > deadline)
+      throw new Error(`the ASL bench check run did not finish: ${JSON.stringify(history.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

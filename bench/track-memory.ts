@@ -24,7 +24,10 @@ export async function trackMemory<T>(phase: () => Promise<T>): Promise<{ result:
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
     collectGarbage();
     const after = process.memoryUsage();
-    return { result, memory: { peakRssMb: (peakRss - before.rss) / MB, heapMb: (after.heapUsed - before.heapUsed) / MB } };
+    return {
+      result,
+      memory: { peakRssMb: (peakRss - before.rss) / MB, heapMb: (after.heapUsed - before.heapUsed) / MB },
+    };
   } finally {
     clearInterval(sampler);
   }

@@ -41,9 +41,17 @@ describe('admin shell in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'admin-shell-empty.png') });
 
     // A workflow created through the API shows up in the list.
-    const login = await new TestApiClient(baton.url).post('/api/auth/login', { email: 'ada@example.test', password: 'a long password' });
+    const login = await new TestApiClient(baton.url).post('/api/auth/login', {
+      email: 'ada@example.test',
+      password: 'a long password',
+    });
     const api = new TestApiClient(baton.url).withToken(login.body.accessToken);
-    await api.post('/api/workflows', { name: 'Nightly export', format: 'graph', definition: { nodes: [], edges: [] }, tags: ['reports'] });
+    await api.post('/api/workflows', {
+      name: 'Nightly export',
+      format: 'graph',
+      definition: { nodes: [], edges: [] },
+      tags: ['reports'],
+    });
     await page.reload();
     await page.getByText('Nightly export').waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'admin-shell-list.png') });

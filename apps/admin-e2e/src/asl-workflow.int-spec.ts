@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EXAMPLE_WORKFLOWS } from '../../admin/src/app/workflows/example-workflows';
-import { fitsViewportWidth, openPage, screenshot, signIn, startConsoleSession, type ConsoleSession } from './console-session';
+import {
+  fitsViewportWidth,
+  openPage,
+  screenshot,
+  signIn,
+  startConsoleSession,
+  type ConsoleSession,
+} from './console-session';
 
 const example = EXAMPLE_WORKFLOWS.find((w) => w.format === 'asl')!;
 const GOOD = JSON.stringify(example.definition, null, 2);
@@ -62,7 +69,8 @@ describe('ASL workflows in Chromium', () => {
 
     // The diagram: Parallel branches nested in their state, Catch edges dashed, terminals drawn.
     const diagram = page.getByRole('group', { name: 'State machine diagram (read-only)' });
-    for (const state of ['HasOrder', 'ReserveStock', 'ChargePayment', 'Done', 'OrderRejected']) await diagram.locator(`[data-state="${state}"]`).waitFor();
+    for (const state of ['HasOrder', 'ReserveStock', 'ChargePayment', 'Done', 'OrderRejected'])
+      await diagram.locator(`[data-state="${state}"]`).waitFor();
     const fulfil = await diagram.locator('g.container[data-state="Fulfil"] rect').boundingBox();
     const reserve = await diagram.locator('[data-state="ReserveStock"] rect').boundingBox();
     expect(reserve!.x).toBeGreaterThan(fulfil!.x);

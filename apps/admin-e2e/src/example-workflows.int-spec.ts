@@ -19,13 +19,28 @@ describe('example workflows offered on first run', () => {
     await app?.close();
   });
 
-  it.each(EXAMPLE_WORKFLOWS.map((example) => [example.key, example] as const))('%s validates and runs to completion', async (_key, example) => {
-    const validation = await owner.post('/api/workflows/validate', { format: example.format, definition: example.definition });
-    expect(validation.status).toBe(200);
-    expect(validation.body.problems).toEqual([]);
-    const run = await owner.post('/api/workflows/run', { format: example.format, definition: example.definition, input: {}, mode: 'immediate' });
-    expect(run.status).toBe(201);
-    const execution = await owner.get(`/api/executions/${run.body.executionId}`);
-    expect({ status: execution.body.status, error: execution.body.error, cause: execution.body.cause }).toEqual({ status: 'completed', error: null, cause: null });
-  });
+  it.each(EXAMPLE_WORKFLOWS.map((example) => [example.key, example] as const))(
+    '%s validates and runs to completion',
+    async (_key, example) => {
+      const validation = await owner.post('/api/workflows/validate', {
+        format: example.format,
+        definition: example.definition,
+      });
+      expect(validation.status).toBe(200);
+      expect(validation.body.problems).toEqual([]);
+      const run = await owner.post('/api/workflows/run', {
+        format: example.format,
+        definition: example.definition,
+        input: {},
+        mode: 'immediate',
+      });
+      expect(run.status).toBe(201);
+      const execution = await owner.get(`/api/executions/${run.body.executionId}`);
+      expect({ status: execution.body.status, error: execution.body.error, cause: execution.body.cause }).toEqual({
+        status: 'completed',
+        error: null,
+        cause: null,
+      });
+    },
+  );
 });

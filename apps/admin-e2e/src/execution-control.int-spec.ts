@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '../../api-e2e/src/support/api-client';
-import { fitsViewportWidth, openPage, screenshot, signIn, startConsoleSession, type ConsoleSession } from './console-session';
+import {
+  fitsViewportWidth,
+  openPage,
+  screenshot,
+  signIn,
+  startConsoleSession,
+  type ConsoleSession,
+} from './console-session';
 
 /** Operating a run from its detail page: a long-running execution is cancelled with one button. */
 describe('execution detail in Chromium', () => {
@@ -84,7 +91,10 @@ describe('execution detail in Chromium', () => {
     await page.locator(`tr[data-execution-id="${executionId}"] [data-status="cancelled"]`).waitFor({ timeout: 15_000 });
     // Queue depth and throughput: the cancelled run counts as ended in the last hour.
     const stats = page.getByTestId('queue-stats');
-    await stats.getByText(/1\s+cancelled/).first().waitFor({ timeout: 15_000 });
+    await stats
+      .getByText(/1\s+cancelled/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('queue-waiting').textContent()).toMatch(/^\d+$/);
     expect(await fitsViewportWidth(page)).toBe(true);
     await screenshot(page, 'monitoring');

@@ -16,13 +16,24 @@ describe('trigger editing in Chromium', () => {
   });
 
   it("edits a cron trigger's expression, disables it, and lists a one-time trigger's run with a link to its execution", async () => {
-    const created = await session.api.post('/api/workflows', { name: 'Reports', format: 'graph', definition: sampleGraph() });
+    const created = await session.api.post('/api/workflows', {
+      name: 'Reports',
+      format: 'graph',
+      definition: sampleGraph(),
+    });
     expect(created.status).toBe(201);
     const workflowId: string = created.body.id;
-    const cron = await session.api.post(`/api/workflows/${workflowId}/triggers`, { type: 'cron', expression: '0 9 * * *', timezone: 'Europe/Berlin' });
+    const cron = await session.api.post(`/api/workflows/${workflowId}/triggers`, {
+      type: 'cron',
+      expression: '0 9 * * *',
+      timezone: 'Europe/Berlin',
+    });
     expect(cron.status).toBe(201);
     // A one-time trigger due in a moment, on an active workflow, gives the run list something to show.
-    const once = await session.api.post(`/api/workflows/${workflowId}/triggers`, { type: 'once', at: new Date(Date.now() + 1_500).toISOString() });
+    const once = await session.api.post(`/api/workflows/${workflowId}/triggers`, {
+      type: 'once',
+      at: new Date(Date.now() + 1_500).toISOString(),
+    });
     expect(once.status).toBe(201);
     expect((await session.api.post(`/api/workflows/${workflowId}/activate`, {})).status).toBeLessThan(300);
 
@@ -49,7 +60,11 @@ describe('trigger editing in Chromium', () => {
     expect((await session.api.get(`/api/triggers/${cron.body.id}`)).body.enabled).toBe(false);
 
     // The one-time trigger's run, linked to the execution it started.
-    await eventually(async () => ((await session.api.get(`/api/triggers/${once.body.id}/runs`)).body as unknown[]).length > 0, 30_000, 250);
+    await eventually(
+      async () => ((await session.api.get(`/api/triggers/${once.body.id}/runs`)).body as unknown[]).length > 0,
+      30_000,
+      250,
+    );
     const onceItem = page.locator('[data-trigger-type="once"]');
     await onceItem.getByRole('button', { name: 'Runs of the once trigger' }).click();
     const link = onceItem.getByTestId('trigger-runs').getByRole('link', { name: /^execution / });

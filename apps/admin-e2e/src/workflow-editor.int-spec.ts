@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { dragBetween, fitsViewportWidth, openPage, screenshot, signIn, startConsoleSession, type ConsoleSession } from './console-session';
+import {
+  dragBetween,
+  fitsViewportWidth,
+  openPage,
+  screenshot,
+  signIn,
+  startConsoleSession,
+  type ConsoleSession,
+} from './console-session';
 
 /**
  * The editor as an operator uses it: drag three nodes from the palette, connect their handles,
@@ -31,17 +39,29 @@ describe('workflow editor in Chromium', () => {
     await dragBetween(page, page.locator('[data-node-type="util.log"]'), { x: box.x + 420, y: box.y + 160 });
     await page.locator('[data-node-id="log_1"]').waitFor();
 
-    await dragBetween(page, page.locator('[data-connector="manual_1:out:out"]'), page.locator('[data-connector="delay_1:in:in"]'));
+    await dragBetween(
+      page,
+      page.locator('[data-connector="manual_1:out:out"]'),
+      page.locator('[data-connector="delay_1:in:in"]'),
+    );
     await page.getByText('Connected manual_1.out to delay_1.in').waitFor();
 
     // A connection the rules refuse never appears and the editor says why: here a second edge into
     // a single-edge input (a data-type clash is the next test).
-    await dragBetween(page, page.locator('[data-connector="log_1:out:out"]'), page.locator('[data-connector="delay_1:in:in"]'));
+    await dragBetween(
+      page,
+      page.locator('[data-connector="log_1:out:out"]'),
+      page.locator('[data-connector="delay_1:in:in"]'),
+    );
     await page.getByText('Connection refused. "in" takes one connection').waitFor();
     await screenshot(page, 'editor-connection-refused');
     expect(await page.locator('f-connection[data-edge-id]').count()).toBe(1);
 
-    await dragBetween(page, page.locator('[data-connector="delay_1:out:out"]'), page.locator('[data-connector="log_1:in:in"]'));
+    await dragBetween(
+      page,
+      page.locator('[data-connector="delay_1:out:out"]'),
+      page.locator('[data-connector="log_1:in:in"]'),
+    );
     await page.getByText('Connected delay_1.out to log_1.in').waitFor();
     expect(await page.locator('f-connection[data-edge-id]').count()).toBe(2);
 
@@ -86,11 +106,18 @@ describe('workflow editor in Chromium', () => {
     const box = (await canvas.boundingBox())!;
     await dragBetween(page, page.locator('[data-node-type="flow.loop"]'), { x: box.x + 120, y: box.y + 120 });
     await page.locator('[data-node-id="loop_1"]').waitFor();
-    await dragBetween(page, page.locator('[data-node-type="data.set"]'), { x: box.x + Math.min(460, box.width - 140), y: box.y + 200 });
+    await dragBetween(page, page.locator('[data-node-type="data.set"]'), {
+      x: box.x + Math.min(460, box.width - 140),
+      y: box.y + 200,
+    });
     await page.locator('[data-node-id="set_1"]').waitFor();
 
     // flow.loop's `done` gives an array; data.set's `in` takes an object.
-    await dragBetween(page, page.locator('[data-connector="loop_1:out:done"]'), page.locator('[data-connector="set_1:in:in"]'));
+    await dragBetween(
+      page,
+      page.locator('[data-connector="loop_1:out:done"]'),
+      page.locator('[data-connector="set_1:in:in"]'),
+    );
     const notice = page.getByTestId('editor-notice');
     await notice.getByText('Connection refused. Types do not match: "done" gives array, "in" takes object.').waitFor();
     expect(await notice.getAttribute('role')).toBe('alert');
@@ -99,7 +126,11 @@ describe('workflow editor in Chromium', () => {
     await screenshot(page, 'editor-type-mismatch-refused');
 
     // The same loop's `item` (any) into the same input is fine.
-    await dragBetween(page, page.locator('[data-connector="loop_1:out:item"]'), page.locator('[data-connector="set_1:in:in"]'));
+    await dragBetween(
+      page,
+      page.locator('[data-connector="loop_1:out:item"]'),
+      page.locator('[data-connector="set_1:in:in"]'),
+    );
     await page.getByText('Connected loop_1.item to set_1.in').waitFor();
     expect(await page.locator('f-connection[data-edge-id]').count()).toBe(1);
     expect(consoleErrors).toEqual([]);

@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { eventually } from '../../api-e2e/src/support/api-client';
 import { delayedGraph } from '../../api-e2e/src/support/graphs';
-import { fitsViewportWidth, openPage, screenshot, signIn, startConsoleSession, type ConsoleSession } from './console-session';
+import {
+  fitsViewportWidth,
+  openPage,
+  screenshot,
+  signIn,
+  startConsoleSession,
+  type ConsoleSession,
+} from './console-session';
 
 const TRIAGE = 'Example: order triage';
 const ASL = 'Example: order processing (ASL)';
@@ -20,7 +27,8 @@ describe('workflow list in Chromium', () => {
     await session?.close();
   });
 
-  const row = (page: Page, name: string) => page.locator('tbody tr').filter({ has: page.getByRole('link', { name, exact: true }) });
+  const row = (page: Page, name: string) =>
+    page.locator('tbody tr').filter({ has: page.getByRole('link', { name, exact: true }) });
 
   it('offers the examples in an empty workspace; one imported example runs at once', async () => {
     const { page, consoleErrors } = await openPage(session, { viewport: { width: 1024, height: 700 } });
@@ -57,7 +65,9 @@ describe('workflow list in Chromium', () => {
     await row(page, TRIAGE).waitFor({ timeout: 15_000 });
 
     // Duplicate from the row menu (keyboard: the menu button, then the item).
-    await row(page, TRIAGE).getByRole('button', { name: `More actions for ${TRIAGE}` }).focus();
+    await row(page, TRIAGE)
+      .getByRole('button', { name: `More actions for ${TRIAGE}` })
+      .focus();
     await page.keyboard.press('Enter');
     const menu = page.getByRole('group', { name: `Actions for ${TRIAGE}` });
     await menu.waitFor();
@@ -78,32 +88,58 @@ describe('workflow list in Chromium', () => {
     await page.getByRole('button', { name: `Pause ${copyName}` }).waitFor();
 
     // Export to a file, then import that file: a second workflow with the same definition.
-    await row(page, copyName).getByRole('button', { name: `More actions for ${copyName}` }).click();
+    await row(page, copyName)
+      .getByRole('button', { name: `More actions for ${copyName}` })
+      .click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('group', { name: `Actions for ${copyName}` }).getByRole('button', { name: 'Export JSON' }).click(),
+      page
+        .getByRole('group', { name: `Actions for ${copyName}` })
+        .getByRole('button', { name: 'Export JSON' })
+        .click(),
     ]);
     expect(download.suggestedFilename()).toBe('example-order-triage-copy.workflow.json');
     const exportedPath = await download.path();
     const exported = JSON.parse(await readFile(exportedPath, 'utf8'));
-    expect(exported).toMatchObject({ kind: 'baton.workflow', version: 1, name: copyName, format: 'graph', tags: ['example'] });
+    expect(exported).toMatchObject({
+      kind: 'baton.workflow',
+      version: 1,
+      name: copyName,
+      format: 'graph',
+      tags: ['example'],
+    });
     await page.getByLabel('Import JSON').setInputFiles(exportedPath);
     await page.getByTestId('list-notice').getByText(`Imported ${copyName}.`).waitFor({ timeout: 15_000 });
     expect(await row(page, copyName).count()).toBe(2);
     const all = (await session.api.get('/api/workflows?limit=100')).body.items as { id: string; name: string }[];
     const copies = all.filter((w) => w.name === copyName);
-    const [first, second] = await Promise.all(copies.map(async (w) => (await session.api.get(`/api/workflows/${w.id}`)).body.definition));
+    const [first, second] = await Promise.all(
+      copies.map(async (w) => (await session.api.get(`/api/workflows/${w.id}`)).body.definition),
+    );
     expect(second).toEqual(first);
 
     // Not a workflow file: refused with a message, nothing created.
-    await page.getByLabel('Import JSON').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2]') });
-    await page.getByTestId('list-notice').getByText('Could not import notes.json: notes.json does not contain a JSON object.').waitFor();
+    await page
+      .getByLabel('Import JSON')
+      .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2]') });
+    await page
+      .getByTestId('list-notice')
+      .getByText('Could not import notes.json: notes.json does not contain a JSON object.')
+      .waitFor();
 
     // Delete a workflow with a run in flight: the console sees the live run and asks to cancel it
     // (the API would refuse a plain delete with 409); a plain workflow gets the plain question.
-    const busy = await session.api.post('/api/workflows', { name: 'Busy', format: 'graph', definition: delayedGraph(600_000) });
+    const busy = await session.api.post('/api/workflows', {
+      name: 'Busy',
+      format: 'graph',
+      definition: delayedGraph(600_000),
+    });
     const started = await session.api.post(`/api/workflows/${busy.body.id}/execute`, { input: {}, mode: 'queued' });
-    await eventually(async () => ((await session.api.get(`/api/executions/${started.body.executionId}`)).body.status === 'running' ? true : undefined));
+    await eventually(async () =>
+      (await session.api.get(`/api/executions/${started.body.executionId}`)).body.status === 'running'
+        ? true
+        : undefined,
+    );
     await page.reload();
     await row(page, 'Busy').locator('[data-status="running"]').waitFor({ timeout: 15_000 });
     await row(page, 'Busy').getByRole('button', { name: 'More actions for Busy' }).click();
@@ -121,8 +157,13 @@ describe('workflow list in Chromium', () => {
     });
     expect(cancelled.status).toBe('cancelled');
 
-    await row(page, TRIAGE).getByRole('button', { name: `More actions for ${TRIAGE}` }).click();
-    await page.getByRole('group', { name: `Actions for ${TRIAGE}` }).getByRole('button', { name: 'Delete…' }).click();
+    await row(page, TRIAGE)
+      .getByRole('button', { name: `More actions for ${TRIAGE}` })
+      .click();
+    await page
+      .getByRole('group', { name: `Actions for ${TRIAGE}` })
+      .getByRole('button', { name: 'Delete…' })
+      .click();
     const plain = page.getByRole('dialog', { name: `Delete ${TRIAGE}?` });
     await plain.getByRole('button', { name: 'Cancel', exact: true }).click();
     await plain.waitFor({ state: 'hidden' });

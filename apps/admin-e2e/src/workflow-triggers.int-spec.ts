@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sampleGraph } from '../../api-e2e/src/support/identities';
-import { fitsViewportWidth, openPage, screenshot, signIn, startConsoleSession, type ConsoleSession } from './console-session';
+import {
+  fitsViewportWidth,
+  openPage,
+  screenshot,
+  signIn,
+  startConsoleSession,
+  type ConsoleSession,
+} from './console-session';
 
 const USER_ZONE = 'America/New_York';
 
@@ -17,7 +24,11 @@ describe('triggers panel in Chromium', () => {
   });
 
   it('creates cron, webhook, form and one-time triggers; next runs in the user zone, the secret once', async () => {
-    const created = await session.api.post('/api/workflows', { name: 'Nightly report', format: 'graph', definition: sampleGraph() });
+    const created = await session.api.post('/api/workflows', {
+      name: 'Nightly report',
+      format: 'graph',
+      definition: sampleGraph(),
+    });
     expect(created.status).toBe(201);
     const workflowId: string = created.body.id;
     const { page, consoleErrors } = await openPage(session, {
@@ -33,7 +44,10 @@ describe('triggers panel in Chromium', () => {
     // A bad expression: the API's 400 names the field, nothing is created.
     await page.getByLabel('Cron expression').fill('61 * * * *');
     await page.getByRole('button', { name: 'Add trigger' }).click();
-    await page.getByTestId('trigger-error').getByText(/expression/i).waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId('trigger-error')
+      .getByText(/expression/i)
+      .waitFor({ timeout: 15_000 });
     expect((await session.api.get(`/api/workflows/${workflowId}/triggers`)).body).toEqual([]);
 
     // 09:00 every day, read in Berlin; the defaults offer the user's own zone.
@@ -53,7 +67,11 @@ describe('triggers panel in Chromium', () => {
     expect(firstText).toMatch(/E[SD]T/);
     expect(firstText).toContain(`(${preview.runs[0].local} in Europe/Berlin)`);
     expect(preview.runs[0].local).toMatch(/T09:00:00[+-]\d\d:\d\d$/);
-    const expectedHour = new Intl.DateTimeFormat('en-US', { hour: '2-digit', hourCycle: 'h23', timeZone: USER_ZONE }).format(new Date(preview.runs[0].at));
+    const expectedHour = new Intl.DateTimeFormat('en-US', {
+      hour: '2-digit',
+      hourCycle: 'h23',
+      timeZone: USER_ZONE,
+    }).format(new Date(preview.runs[0].at));
     expect(firstText).toContain(`${Number(expectedHour) % 12 || 12}`.padStart(2, '0') + ':00');
     await screenshot(page, 'triggers-cron-next-runs');
 
@@ -67,7 +85,10 @@ describe('triggers panel in Chromium', () => {
     await secret.getByRole('button', { name: 'Copy secret' }).click();
     await secret.getByRole('button', { name: 'Copied' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secretText);
-    const webhookUrl = (await page.locator('[data-trigger-type="webhook"]').getByTestId('trigger-url').textContent())!.trim();
+    const webhookUrl = (await page
+      .locator('[data-trigger-type="webhook"]')
+      .getByTestId('trigger-url')
+      .textContent())!.trim();
     expect(webhookUrl).toMatch(new RegExp(`^${session.baton.url}/api/hooks/[A-Za-z0-9_-]+$`));
     await screenshot(page, 'triggers-webhook-secret');
 
@@ -84,7 +105,9 @@ describe('triggers panel in Chromium', () => {
     const once = page.locator('[data-trigger-type="once"]');
     await once.getByTestId('next-runs').locator('li').first().waitFor({ timeout: 15_000 });
     // 08:30 in New York is 13:30 UTC in January.
-    expect(await once.getByTestId('next-runs').locator('time').first().getAttribute('datetime')).toBe('2031-01-15T13:30:00.000Z');
+    expect(await once.getByTestId('next-runs').locator('time').first().getAttribute('datetime')).toBe(
+      '2031-01-15T13:30:00.000Z',
+    );
 
     // Activate from the panel; after a reload the secret is gone for good, the URL is not.
     await page.getByRole('button', { name: 'Activate workflow' }).click();

@@ -59,9 +59,7 @@ export class AppModule {
         ...(servesApi ? [ActivitiesModule, ExecutionHistoryModule] : []),
         // The scheduler ticks only in processes that serve the API (TriggersModule explains why).
         ...(servesApi ? [WorkflowLifecycleModule, TriggersModule.forApi()] : []),
-        ...(adminBuilt
-          ? [ServeStaticModule.forRoot({ rootPath: config.adminDir, exclude: ['/api/{*path}'] })]
-          : []),
+        ...(adminBuilt ? [ServeStaticModule.forRoot({ rootPath: config.adminDir, exclude: ['/api/{*path}'] })] : []),
       ],
     };
   }

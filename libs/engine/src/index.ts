@@ -12,7 +12,13 @@ export {
   IMMEDIATE_MAX_DURATION_MS,
   IMMEDIATE_MAX_NODES,
 } from './definition/analyze-complexity.js';
-export { indexGraph, type GraphIndex, LOOP_DONE_HANDLE, LOOP_ITEM_HANDLE, LOOP_NEXT_HANDLE } from './definition/index-graph.js';
+export {
+  indexGraph,
+  type GraphIndex,
+  LOOP_DONE_HANDLE,
+  LOOP_ITEM_HANDLE,
+  LOOP_NEXT_HANDLE,
+} from './definition/index-graph.js';
 
 export * from './errors/engine.error.js';
 export { classifyError } from './errors/classify-error.js';
@@ -38,7 +44,14 @@ export * from './ports/task-token-store.port.js';
 
 export { DEADLINE_STEP_ID, WorkflowEngine, type WorkflowEngineDeps } from './engine/workflow-engine.js';
 export type { StartExecutionRequest, StartExecutionResult } from './engine/start-execution-request.js';
-export type { AdvancePlan, FailureContext, FailureDecision, PlannedJob, PreparedStep, WorkflowInterpreter } from './engine/workflow-interpreter.js';
+export type {
+  AdvancePlan,
+  FailureContext,
+  FailureDecision,
+  PlannedJob,
+  PreparedStep,
+  WorkflowInterpreter,
+} from './engine/workflow-interpreter.js';
 export { GraphInterpreter } from './graph/graph-interpreter.js';
 export { InProcessStepScheduler, type StepRunner } from './scheduling/in-process-step-scheduler.js';
 export { SystemClock } from './runtime/system-clock.js';
@@ -65,5 +78,14 @@ export { EXTERNAL_TIMER_PREFIX, type ExternalOutcome, type ExternalStepRef } fro
 export { hashTaskToken } from './asl/runtime/task-token.js';
 export type { AslRuntimeOptions } from './asl/runtime/run-state-attempt.js';
 export { InMemoryTaskTokenStore } from './testing/in-memory-task-token-store.js';
-export { buildExecutionHistory, type ExecutionHistory, type HistoryEvent } from './asl/history/build-execution-history.js';
-export { buildStateDiagram, type DiagramEdge, type DiagramNode, type StateDiagram } from './asl/history/build-state-diagram.js';
+export {
+  buildExecutionHistory,
+  type ExecutionHistory,
+  type HistoryEvent,
+} from './asl/history/build-execution-history.js';
+export {
+  buildStateDiagram,
+  type DiagramEdge,
+  type DiagramNode,
+  type StateDiagram,
+} from './asl/history/build-state-diagram.js';

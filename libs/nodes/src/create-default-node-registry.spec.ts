@@ -6,9 +6,24 @@ import { defaultNodeTypes } from './default-node-types.js';
 describe('createDefaultNodeRegistry', () => {
   it('registers every core node type under its public id', () => {
     const registry = createDefaultNodeRegistry();
-    expect(registry.list().map((n) => n.type).sort()).toEqual(
-      ['data.set', 'data.transform', 'flow.condition', 'flow.delay', 'flow.fail', 'flow.loop', 'flow.merge', 'flow.switch', 'http.request', 'trigger.manual', 'util.log'],
-    );
+    expect(
+      registry
+        .list()
+        .map((n) => n.type)
+        .sort(),
+    ).toEqual([
+      'data.set',
+      'data.transform',
+      'flow.condition',
+      'flow.delay',
+      'flow.fail',
+      'flow.loop',
+      'flow.merge',
+      'flow.switch',
+      'http.request',
+      'trigger.manual',
+      'util.log',
+    ]);
     expect(registry.findMissing(['trigger.manual', 'http.request@1'])).toEqual([]);
   });
 
@@ -16,11 +31,21 @@ describe('createDefaultNodeRegistry', () => {
     expect(() => new NodeRegistry([...defaultNodeTypes, defaultNodeTypes[0]])).toThrow('registered twice');
   });
 
-  it('refuses a loop\'s array result into data.set, which edits an object', () => {
+  it("refuses a loop's array result into data.set, which edits an object", () => {
     const registry = createDefaultNodeRegistry();
-    const node = (id: string, type: string, inputs: Record<string, unknown> = {}) => ({ id, type, position: { x: 0, y: 0 }, data: { inputs } });
+    const node = (id: string, type: string, inputs: Record<string, unknown> = {}) => ({
+      id,
+      type,
+      position: { x: 0, y: 0 },
+      data: { inputs },
+    });
     const definition = {
-      nodes: [node('start', 'trigger.manual'), node('each', 'flow.loop'), node('body', 'util.log', { message: 'item' }), node('tag', 'data.set', { values: { a: 1 } })],
+      nodes: [
+        node('start', 'trigger.manual'),
+        node('each', 'flow.loop'),
+        node('body', 'util.log', { message: 'item' }),
+        node('tag', 'data.set', { values: { a: 1 } }),
+      ],
       edges: [
         { id: 'e1', source: 'start', target: 'each' },
         { id: 'e2', source: 'each', sourceHandle: 'item', target: 'body' },

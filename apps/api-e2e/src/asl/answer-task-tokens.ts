@@ -8,7 +8,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * (from the Lambda stub's `remember` function, or by long-polling the activity like a worker)
  * and answers it with the case's `answers` in order (the last one repeats).
  */
-export function answerTaskTokens(options: { client: TestApiClient; stubUrl: string; testCase: AslConformanceCase; executionId: string; activity: string }) {
+export function answerTaskTokens(options: {
+  client: TestApiClient;
+  stubUrl: string;
+  testCase: AslConformanceCase;
+  executionId: string;
+  activity: string;
+}) {
   const { client, stubUrl, testCase, executionId, activity } = options;
   let stopped = false;
   const answered = new Set<string>();

@@ -42,18 +42,29 @@ describe('ASL activities, task tokens, history and diagram through the REST API 
   }
 
   it('warns, without refusing, about a callback or activity task with no timeout', async () => {
-    const definition = { StartAt: 'Wait', States: { Wait: { ...activityTask('x', { HeartbeatSeconds: undefined, TimeoutSeconds: undefined }), End: true } } };
-    const response = await owner.post('/api/workflows/validate', { format: 'asl', definition: JSON.parse(JSON.stringify(definition)) });
+    const definition = {
+      StartAt: 'Wait',
+      States: { Wait: { ...activityTask('x', { HeartbeatSeconds: undefined, TimeoutSeconds: undefined }), End: true } },
+    };
+    const response = await owner.post('/api/workflows/validate', {
+      format: 'asl',
+      definition: JSON.parse(JSON.stringify(definition)),
+    });
     expect(response.status).toBe(200);
     expect(response.body.valid).toBe(true);
-    expect(response.body.problems).toEqual([expect.objectContaining({ path: 'definition.States.Wait', severity: 'warning' })]);
+    expect(response.body.problems).toEqual([
+      expect.objectContaining({ path: 'definition.States.Wait', severity: 'warning' }),
+    ]);
   });
 
   it('creates and lists activities; refuses a bad name and an unknown activity', async () => {
     expect((await owner.post('/api/activities', { name: 'has space' })).status).toBe(400);
     const created = await owner.post('/api/activities', { name: 'approvals' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'approvals', activityArn: expect.stringMatching(/:activity:approvals$/) });
+    expect(created.body).toMatchObject({
+      name: 'approvals',
+      activityArn: expect.stringMatching(/:activity:approvals$/),
+    });
     expect((await owner.post('/api/activities', { name: 'approvals' })).status).toBe(201);
     expect((await owner.get('/api/activities')).body.map((a: { name: string }) => a.name)).toEqual(['approvals']);
     expect((await owner.post('/api/activities/nope/poll', { waitSeconds: 0 })).status).toBe(404);
@@ -71,7 +82,10 @@ describe('ASL activities, task tokens, history and diagram through the REST API 
 
   it('hands a task to one worker, takes heartbeats and the answer, and records a Step Functions history', async () => {
     await owner.post('/api/activities', { name: 'shipping' });
-    const executionId = await startMachine({ StartAt: 'Ship', States: { Ship: { ...activityTask('shipping'), End: true } } }, { order: 42 });
+    const executionId = await startMachine(
+      { StartAt: 'Ship', States: { Ship: { ...activityTask('shipping'), End: true } } },
+      { order: 42 },
+    );
     const polled = await owner.post('/api/activities/shipping/poll', { waitSeconds: 10 });
     expect(polled.body).toMatchObject({ taskToken: expect.any(String), input: { order: 42 } });
     const token: string = polled.body.taskToken;
@@ -84,7 +98,9 @@ describe('ASL activities, task tokens, history and diagram through the REST API 
     expect((await owner.post(`/api/task-tokens/${token}/failure`, { error: 'E'.repeat(300) })).status).toBe(400);
     expect((await viewer.post(`/api/task-tokens/${token}/success`, { output: 1 })).status).toBe(403);
     expect((await owner.post(`/api/task-tokens/${token}/heartbeat`, {})).body).toEqual({ status: 'heartbeat' });
-    expect((await owner.post(`/api/task-tokens/${token}/success`, { output: { shipped: true } })).body).toEqual({ status: 'completed' });
+    expect((await owner.post(`/api/task-tokens/${token}/success`, { output: { shipped: true } })).body).toEqual({
+      status: 'completed',
+    });
     expect((await owner.post(`/api/task-tokens/${token}/success`, { output: 2 })).status).toBe(409);
 
     const done = await eventually(async () => {
@@ -104,21 +120,33 @@ describe('ASL activities, task tokens, history and diagram through the REST API 
       'ExecutionSucceeded',
     ]);
     expect(history.body.stateTransitions).toBe(1);
-    expect(history.body.events[0]).toMatchObject({ id: 1, timestamp: expect.any(String), details: { input: { order: 42 } } });
+    expect(history.body.events[0]).toMatchObject({
+      id: 1,
+      timestamp: expect.any(String),
+      details: { input: { order: 42 } },
+    });
     expect((await owner.get('/api/executions/00000000-0000-4000-8000-000000000000/history')).status).toBe(404);
   });
 
   it('keeps a worker failure verbatim as the execution error', async () => {
     await owner.post('/api/activities', { name: 'payments' });
-    const executionId = await startMachine({ StartAt: 'Pay', States: { Pay: { ...activityTask('payments'), End: true } } }, { order: 1 });
+    const executionId = await startMachine(
+      { StartAt: 'Pay', States: { Pay: { ...activityTask('payments'), End: true } } },
+      { order: 1 },
+    );
     const polled = await owner.post('/api/activities/payments/poll', { waitSeconds: 10 });
-    await owner.post(`/api/task-tokens/${polled.body.taskToken}/failure`, { error: 'Card.Declined', cause: 'insufficient funds' });
+    await owner.post(`/api/task-tokens/${polled.body.taskToken}/failure`, {
+      error: 'Card.Declined',
+      cause: 'insufficient funds',
+    });
     const failed = await eventually(async () => {
       const e = await owner.get(`/api/executions/${executionId}`);
       return e.body.status === 'failed' ? e.body : undefined;
     });
     expect(failed).toMatchObject({ error: 'Card.Declined', cause: 'insufficient funds' });
-    const types = (await owner.get(`/api/executions/${executionId}/history`)).body.events.map((e: { type: string }) => e.type);
+    const types = (await owner.get(`/api/executions/${executionId}/history`)).body.events.map(
+      (e: { type: string }) => e.type,
+    );
     expect(types.slice(-2)).toEqual(['TaskFailed', 'ExecutionFailed']);
   });
 
@@ -127,8 +155,19 @@ describe('ASL activities, task tokens, history and diagram through the REST API 
       StartAt: 'Pick',
       States: {
         Pick: { Type: 'Choice', Choices: [{ Variable: '$.go', BooleanEquals: true, Next: 'Each' }], Default: 'Done' },
-        Each: { Type: 'Map', ItemProcessor: { StartAt: 'Inner', States: { Inner: { Type: 'Pass', End: true } } }, Next: 'Both' },
-        Both: { Type: 'Parallel', Branches: [{ StartAt: 'L', States: { L: { Type: 'Pass', End: true } } }, { StartAt: 'R', States: { R: { Type: 'Pass', End: true } } }], End: true },
+        Each: {
+          Type: 'Map',
+          ItemProcessor: { StartAt: 'Inner', States: { Inner: { Type: 'Pass', End: true } } },
+          Next: 'Both',
+        },
+        Both: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'L', States: { L: { Type: 'Pass', End: true } } },
+            { StartAt: 'R', States: { R: { Type: 'Pass', End: true } } },
+          ],
+          End: true,
+        },
         Done: { Type: 'Succeed' },
       },
     };

@@ -21,7 +21,9 @@ interface CaseOutcome {
 
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 
@@ -49,14 +51,24 @@ export function describeAslConformance(tier: TierName): void {
     async function run(testCase: AslConformanceCase, mode: 'queued' | 'immediate' = 'queued'): Promise<CaseOutcome> {
       const activity = `conformance-${Math.random().toString(36).slice(2, 12)}`;
       if (testCase.needs === 'activity') await owner.post('/api/activities', { name: activity });
-      const definition = JSON.parse(JSON.stringify(withStubUrl(testCase.definition, stub.url)).replaceAll('{{ACTIVITY}}', activity)) as Record<string, unknown>;
-      const created = await owner.post('/api/workflows', { name: testCase.name.slice(0, 200), format: 'asl', definition });
-      if (created.status !== 201) return { name: testCase.name, status: `create ${created.status}: ${JSON.stringify(created.body)}` };
+      const definition = JSON.parse(
+        JSON.stringify(withStubUrl(testCase.definition, stub.url)).replaceAll('{{ACTIVITY}}', activity),
+      ) as Record<string, unknown>;
+      const created = await owner.post('/api/workflows', {
+        name: testCase.name.slice(0, 200),
+        format: 'asl',
+        definition,
+      });
+      if (created.status !== 201)
+        return { name: testCase.name, status: `create ${created.status}: ${JSON.stringify(created.body)}` };
       const input = 'input' in testCase ? testCase.input : {};
       const started = await owner.post(`/api/workflows/${created.body.id}/execute`, { input, mode });
-      if (started.status !== 201) return { name: testCase.name, status: `execute ${started.status}: ${JSON.stringify(started.body)}` };
+      if (started.status !== 201)
+        return { name: testCase.name, status: `execute ${started.status}: ${JSON.stringify(started.body)}` };
       const executionId: string = started.body.executionId;
-      const answering = testCase.answers ? answerTaskTokens({ client: owner, stubUrl: stub.url, testCase, executionId, activity }) : null;
+      const answering = testCase.answers
+        ? answerTaskTokens({ client: owner, stubUrl: stub.url, testCase, executionId, activity })
+        : null;
       const done = await eventually(async () => {
         const e = await owner.get(`/api/executions/${executionId}`);
         return ['completed', 'failed', 'cancelled'].includes(e.body.status) ? e.body : undefined;
@@ -67,7 +79,8 @@ export function describeAslConformance(tier: TierName): void {
 
     function expected(testCase: AslConformanceCase): CaseOutcome {
       const e = testCase.expect;
-      if (e.status === 'completed') return { name: testCase.name, status: 'completed', output: e.output, error: null, cause: null };
+      if (e.status === 'completed')
+        return { name: testCase.name, status: 'completed', output: e.output, error: null, cause: null };
       return { name: testCase.name, status: 'failed', output: null, error: e.error };
     }
 
@@ -75,26 +88,36 @@ export function describeAslConformance(tier: TierName): void {
       const actual: CaseOutcome[] = new Array(ASL_CONFORMANCE_CASES.length);
       let next = 0;
       const worker = async () => {
-        for (let i = next++; i < ASL_CONFORMANCE_CASES.length; i = next++) actual[i] = await run(ASL_CONFORMANCE_CASES[i]);
+        for (let i = next++; i < ASL_CONFORMANCE_CASES.length; i = next++)
+          actual[i] = await run(ASL_CONFORMANCE_CASES[i]);
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       const mismatches = ASL_CONFORMANCE_CASES.flatMap((testCase, i) => {
         const want = expected(testCase);
         const got = actual[i];
-        const comparable = testCase.expect.status === 'failed' ? { name: got.name, status: got.status, output: got.output, error: got.error } : got;
+        const comparable =
+          testCase.expect.status === 'failed'
+            ? { name: got.name, status: got.status, output: got.output, error: got.error }
+            : got;
         const causeOk =
           testCase.expect.status !== 'failed' ||
           ((testCase.expect.cause === undefined || got.cause === testCase.expect.cause) &&
             (testCase.expect.causeContains === undefined || String(got.cause).includes(testCase.expect.causeContains)));
         // PostgreSQL jsonb reorders object keys, so compare canonical JSON.
-        return canonical(comparable) === canonical(want) && causeOk ? [] : [`${testCase.name}: want ${canonical(want)} got ${canonical(got)}`];
+        return canonical(comparable) === canonical(want) && causeOk
+          ? []
+          : [`${testCase.name}: want ${canonical(want)} got ${canonical(got)}`];
       });
       expect(mismatches).toEqual([]);
     }, 600_000);
 
     it('runs a case in immediate mode and answers with its output', async () => {
       const testCase = ASL_CONFORMANCE_CASES.find((c) => c.name === 'pass: chain of passes runs in order')!;
-      const created = await owner.post('/api/workflows', { name: 'immediate', format: 'asl', definition: testCase.definition });
+      const created = await owner.post('/api/workflows', {
+        name: 'immediate',
+        format: 'asl',
+        definition: testCase.definition,
+      });
       const started = await owner.post(`/api/workflows/${created.body.id}/execute`, { input: {}, mode: 'immediate' });
       expect(started.status).toBe(201);
       expect(started.body).toMatchObject({ status: 'completed', mode: 'immediate', output: { a: 1, b: 2, c: 3 } });
@@ -107,9 +130,18 @@ export function describeAslConformance(tier: TierName): void {
     });
 
     it('refuses to run an invalid state machine with 400 naming the field', async () => {
-      const definition = { StartAt: 'C', States: { C: { Type: 'Choice', End: true, Choices: [{ Variable: '$.v', IsNull: true, Next: 'A' }] }, A: { Type: 'Pass', End: true } } };
+      const definition = {
+        StartAt: 'C',
+        States: {
+          C: { Type: 'Choice', End: true, Choices: [{ Variable: '$.v', IsNull: true, Next: 'A' }] },
+          A: { Type: 'Pass', End: true },
+        },
+      };
       const created = await owner.post('/api/workflows', { name: 'invalid asl', format: 'asl', definition });
-      const response = created.status === 201 ? await owner.post(`/api/workflows/${created.body.id}/execute`, { mode: 'queued' }) : created;
+      const response =
+        created.status === 201
+          ? await owner.post(`/api/workflows/${created.body.id}/execute`, { mode: 'queued' })
+          : created;
       expect(response.status).toBe(400);
       expect(JSON.stringify(response.body)).toContain('States.C.End');
     });

@@ -60,13 +60,22 @@ describe('ASL Map survives a worker SIGKILL (tier 3)', () => {
   });
 
   it('loses no iteration and runs no completed iteration twice', async () => {
-    const env = { ...environment.env, BATON_WORKER_CONCURRENCY: String(WORKER_CONCURRENCY), BATON_STEP_LOCK_MS: '3000', BATON_STALLED_CHECK_MS: '1500' };
+    const env = {
+      ...environment.env,
+      BATON_WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
+      BATON_STEP_LOCK_MS: '3000',
+      BATON_STALLED_CHECK_MS: '1500',
+    };
     const api = await spawnBaton({ ...env, BATON_ROLE: 'api' });
     processes.push(api);
     const workers = await Promise.all([0, 1, 2].map(() => spawnBaton({ ...env, BATON_ROLE: 'worker' })));
     processes.push(...workers);
     const owner = await setUpOwner(new TestApiClient(api.url));
-    const workflow = await owner.post('/api/workflows', { name: 'Big map', format: 'asl', definition: mapMachine(server.url) });
+    const workflow = await owner.post('/api/workflows', {
+      name: 'Big map',
+      format: 'asl',
+      definition: mapMachine(server.url),
+    });
     expect(workflow.status).toBe(201);
     const items = Array.from({ length: ITEMS }, (_, i) => i);
     const started = await owner.post(`/api/workflows/${workflow.body.id}/execute`, { input: items, mode: 'queued' });
@@ -79,7 +88,10 @@ describe('ASL Map survives a worker SIGKILL (tier 3)', () => {
     await db.connect();
     let completedBeforeKill: string[];
     try {
-      const rows = await db.query<{ step_id: string }>(`SELECT step_id FROM execution_steps WHERE execution_id = $1 AND node_id = 'Call' AND status = 'completed'`, [executionId]);
+      const rows = await db.query<{ step_id: string }>(
+        `SELECT step_id FROM execution_steps WHERE execution_id = $1 AND node_id = 'Call' AND status = 'completed'`,
+        [executionId],
+      );
       completedBeforeKill = rows.rows.map((r) => r.step_id);
       await workers[0].stop('SIGKILL');
     } finally {
@@ -98,12 +110,16 @@ describe('ASL Map survives a worker SIGKILL (tier 3)', () => {
     );
     expect({ status: done.status, error: done.error }).toEqual({ status: 'completed', error: null });
     expect(done.output).toEqual(items);
-    const calls = (done.steps as Array<{ nodeId: string; status: string; stepId: string }>).filter((s) => s.nodeId === 'Call');
+    const calls = (done.steps as Array<{ nodeId: string; status: string; stepId: string }>).filter(
+      (s) => s.nodeId === 'Call',
+    );
     expect(calls).toHaveLength(ITEMS);
     expect(calls.every((s) => s.status === 'completed')).toBe(true);
 
     const logs = await owner.get(`/api/executions/${executionId}/logs`);
-    const completions = (logs.body as Array<{ type: string; stepId?: string }>).filter((e) => e.type === 'step_completed' && e.stepId?.endsWith('/1.Call'));
+    const completions = (logs.body as Array<{ type: string; stepId?: string }>).filter(
+      (e) => e.type === 'step_completed' && e.stepId?.endsWith('/1.Call'),
+    );
     expect(completions).toHaveLength(ITEMS);
     expect(new Set(completions.map((e) => e.stepId)).size).toBe(ITEMS);
 
@@ -114,7 +130,8 @@ describe('ASL Map survives a worker SIGKILL (tier 3)', () => {
       byStep.set(stepId, [...(byStep.get(stepId) ?? []), request.idempotencyKey]);
     }
     expect(byStep.size).toBe(ITEMS);
-    for (const stepId of completedBeforeKill) expect({ stepId, requests: byStep.get(stepId)?.length }).toEqual({ stepId, requests: 1 });
+    for (const stepId of completedBeforeKill)
+      expect({ stepId, requests: byStep.get(stepId)?.length }).toEqual({ stepId, requests: 1 });
     const repeated = [...byStep.values()].filter((keys) => keys.length > 1);
     expect(repeated.length).toBeLessThanOrEqual(WORKER_CONCURRENCY);
     for (const keys of repeated) expect(new Set(keys).size).toBe(1);

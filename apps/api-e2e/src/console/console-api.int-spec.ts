@@ -21,16 +21,25 @@ describe('console read models', () => {
 
   it('lists each workflow with its newest execution and, while active, its next scheduled run', async () => {
     const ran = await owner.post('/api/workflows', { name: 'Ran', format: 'graph', definition: sampleGraph() });
-    const scheduled = await owner.post('/api/workflows', { name: 'Scheduled', format: 'graph', definition: sampleGraph() });
+    const scheduled = await owner.post('/api/workflows', {
+      name: 'Scheduled',
+      format: 'graph',
+      definition: sampleGraph(),
+    });
     expect([ran.status, scheduled.status]).toEqual([201, 201]);
     const first = await owner.post(`/api/workflows/${ran.body.id}/execute`, { input: {}, mode: 'immediate' });
     const second = await owner.post(`/api/workflows/${ran.body.id}/execute`, { input: {}, mode: 'immediate' });
     expect([first.status, second.status]).toEqual([201, 201]);
-    const trigger = await owner.post(`/api/workflows/${scheduled.body.id}/triggers`, { type: 'cron', expression: '0 9 * * *', timezone: 'Europe/Berlin' });
+    const trigger = await owner.post(`/api/workflows/${scheduled.body.id}/triggers`, {
+      type: 'cron',
+      expression: '0 9 * * *',
+      timezone: 'Europe/Berlin',
+    });
     expect(trigger.status).toBe(201);
 
     const draft = await owner.get('/api/workflows');
-    const byName = (body: { items: { name: string }[] }, name: string) => body.items.find((w) => w.name === name) as Record<string, unknown>;
+    const byName = (body: { items: { name: string }[] }, name: string) =>
+      body.items.find((w) => w.name === name) as Record<string, unknown>;
     expect(byName(draft.body, 'Ran')).toMatchObject({
       lastExecution: { id: second.body.executionId, status: 'completed', createdAt: expect.stringMatching(/Z$/) },
       nextRunAt: null,
@@ -51,7 +60,10 @@ describe('console read models', () => {
   it('returns the definition an execution froze, not the workflow as edited since', async () => {
     const created = await owner.post('/api/workflows', { name: 'Frozen', format: 'graph', definition: sampleGraph() });
     const started = await owner.post(`/api/workflows/${created.body.id}/execute`, { input: {}, mode: 'immediate' });
-    const edited = { ...sampleGraph(), nodes: sampleGraph().nodes.map((n: { position?: unknown }) => ({ ...n, position: { x: 999, y: 999 } })) };
+    const edited = {
+      ...sampleGraph(),
+      nodes: sampleGraph().nodes.map((n: { position?: unknown }) => ({ ...n, position: { x: 999, y: 999 } })),
+    };
     expect((await owner.put(`/api/workflows/${created.body.id}`, { definition: edited })).status).toBe(200);
     const execution = await owner.get(`/api/executions/${started.body.executionId}`);
     expect(execution.status).toBe(200);

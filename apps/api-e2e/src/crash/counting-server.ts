@@ -29,7 +29,11 @@ export async function startCountingServer(delayMs: number): Promise<CountingServ
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
-      requests.push({ path: req.url ?? '', idempotencyKey: String(req.headers['idempotency-key'] ?? ''), receivedAt: Date.now() });
+      requests.push({
+        path: req.url ?? '',
+        idempotencyKey: String(req.headers['idempotency-key'] ?? ''),
+        receivedAt: Date.now(),
+      });
       open++;
       setTimeout(() => {
         open--;

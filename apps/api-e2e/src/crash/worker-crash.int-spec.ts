@@ -11,13 +11,29 @@ const WORKER_CONCURRENCY = 4;
 const HTTP_STEPS = ['a', 'b', 'c'];
 const STEPS = ['start', ...HTTP_STEPS, 'done'];
 
-const node = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({ id, type, position: { x, y: 0 }, data: { inputs } });
-const edge = (source: string, target: string) => ({ id: `${source}-${target}`, source, target, sourceHandle: 'out', targetHandle: 'in' });
+const node = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({
+  id,
+  type,
+  position: { x, y: 0 },
+  data: { inputs },
+});
+const edge = (source: string, target: string) => ({
+  id: `${source}-${target}`,
+  source,
+  target,
+  sourceHandle: 'out',
+  targetHandle: 'in',
+});
 
 /** start -> a -> b -> c (POSTs to the counting server) -> done: output `{ n, last: "c" }`. */
 function callingGraph(serverUrl: string) {
   const call = (id: string, x: number) =>
-    node(id, 'http.request', { url: `${serverUrl}/${id}`, method: 'POST', body: { n: '{{ $execution.input.n }}' }, timeoutMs: 20_000 }, x);
+    node(
+      id,
+      'http.request',
+      { url: `${serverUrl}/${id}`, method: 'POST', body: { n: '{{ $execution.input.n }}' }, timeoutMs: 20_000 },
+      x,
+    );
   return {
     nodes: [
       node('start', 'trigger.manual', {}, 0),
@@ -64,7 +80,11 @@ describe.each<TierName>(['redis', 'postgres'])('worker SIGKILL mid-execution (%s
     processes.push(...workers);
 
     const owner = await setUpOwner(new TestApiClient(api.url));
-    const workflow = await owner.post('/api/workflows', { name: 'Crash course', format: 'graph', definition: callingGraph(server.url) });
+    const workflow = await owner.post('/api/workflows', {
+      name: 'Crash course',
+      format: 'graph',
+      definition: callingGraph(server.url),
+    });
     expect(workflow.status).toBe(201);
     const ids: string[] = [];
     for (let n = 0; n < EXECUTIONS; n++) {
@@ -79,7 +99,9 @@ describe.each<TierName>(['redis', 'postgres'])('worker SIGKILL mid-execution (%s
     await db.connect();
     let completedBeforeKill: string[];
     try {
-      const rows = await db.query<{ key: string }>(`SELECT execution_id || ':' || step_id AS key FROM execution_steps WHERE status = 'completed'`);
+      const rows = await db.query<{ key: string }>(
+        `SELECT execution_id || ':' || step_id AS key FROM execution_steps WHERE status = 'completed'`,
+      );
       completedBeforeKill = rows.rows.map((r) => r.key);
       await workers[0].stop('SIGKILL');
     } finally {
@@ -104,7 +126,9 @@ describe.each<TierName>(['redis', 'postgres'])('worker SIGKILL mid-execution (%s
 
     for (const id of ids) {
       const logs = await owner.get(`/api/executions/${id}/logs`);
-      const completions = (logs.body as Array<{ type: string; stepId?: string }>).filter((e) => e.type === 'step_completed').map((e) => e.stepId);
+      const completions = (logs.body as Array<{ type: string; stepId?: string }>)
+        .filter((e) => e.type === 'step_completed')
+        .map((e) => e.stepId);
       expect(completions.sort()).toEqual([...STEPS].sort());
     }
 

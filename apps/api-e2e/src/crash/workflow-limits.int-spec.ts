@@ -24,7 +24,12 @@ describe('workflow limits (postgres tier)', () => {
   });
 
   it('stores, returns, updates and validates the settings', async () => {
-    const created = await owner.post('/api/workflows', { name: 'Limited', format: 'graph', definition: delayedGraph(10), settings: { maxStartsPerMinute: 5 } });
+    const created = await owner.post('/api/workflows', {
+      name: 'Limited',
+      format: 'graph',
+      definition: delayedGraph(10),
+      settings: { maxStartsPerMinute: 5 },
+    });
     expect(created.status).toBe(201);
     expect(created.body.settings).toEqual({ maxConcurrentExecutions: null, maxStartsPerMinute: 5 });
     const updated = await owner.put(`/api/workflows/${created.body.id}`, { settings: { maxConcurrentExecutions: 2 } });
@@ -32,17 +37,31 @@ describe('workflow limits (postgres tier)', () => {
     const cleared = await owner.put(`/api/workflows/${created.body.id}`, { settings: { maxStartsPerMinute: null } });
     expect(cleared.body.settings).toEqual({ maxConcurrentExecutions: 2, maxStartsPerMinute: null });
 
-    const bad = await owner.post('/api/workflows', { name: 'Bad', format: 'graph', definition: delayedGraph(10), settings: { maxConcurrentExecutions: 0, extra: 1 } });
+    const bad = await owner.post('/api/workflows', {
+      name: 'Bad',
+      format: 'graph',
+      definition: delayedGraph(10),
+      settings: { maxConcurrentExecutions: 0, extra: 1 },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toEqual(
-      expect.arrayContaining([expect.stringContaining('settings.maxConcurrentExecutions'), expect.stringContaining('settings.extra')]),
+      expect.arrayContaining([
+        expect.stringContaining('settings.maxConcurrentExecutions'),
+        expect.stringContaining('settings.extra'),
+      ]),
     );
   });
 
   it('keeps excess executions pending (never dropped) and runs them when a slot frees', async () => {
-    const created = await owner.post('/api/workflows', { name: 'One at a time', format: 'graph', definition: delayedGraph(1500), settings: { maxConcurrentExecutions: 1 } });
+    const created = await owner.post('/api/workflows', {
+      name: 'One at a time',
+      format: 'graph',
+      definition: delayedGraph(1500),
+      settings: { maxConcurrentExecutions: 1 },
+    });
     const starts = [];
-    for (let i = 0; i < 3; i++) starts.push(await owner.post(`/api/workflows/${created.body.id}/execute`, { input: { i }, mode: 'queued' }));
+    for (let i = 0; i < 3; i++)
+      starts.push(await owner.post(`/api/workflows/${created.body.id}/execute`, { input: { i }, mode: 'queued' }));
     expect(starts.map((s) => s.body.status)).toEqual(['running', 'pending', 'pending']);
     const ids = starts.map((s) => s.body.executionId as string);
     const done = await eventually(

@@ -36,13 +36,19 @@ export function describeExecutionsApi(tier: TierName): void {
     });
 
     /** Every page of a listing, following nextCursor. */
-    async function listAll(client: TestApiClient, query: string, limit: number): Promise<{ ids: string[]; pages: number }> {
+    async function listAll(
+      client: TestApiClient,
+      query: string,
+      limit: number,
+    ): Promise<{ ids: string[]; pages: number }> {
       const ids: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
         const separator = query ? '&' : '';
-        const page: ApiResponse = await client.get(`/api/executions?${query}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const page: ApiResponse = await client.get(
+          `/api/executions?${query}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
         expect(page.status).toBe(200);
         expect(page.body.items.length).toBeLessThanOrEqual(limit);
         ids.push(...page.body.items.map((item: Summary) => item.id));
@@ -64,22 +70,39 @@ export function describeExecutionsApi(tier: TierName): void {
         const response = await viewer.post('/api/workflows/validate', { format: 'graph', definition: doublingGraph() });
         expect(response.status).toBe(200);
         expect(response.body).toEqual({ valid: true, problems: [] });
-        expect((await viewer.post('/api/workflows/run', { format: 'graph', definition: doublingGraph() })).status).toBe(403);
-        expect((await anonymous.post('/api/workflows/validate', { format: 'graph', definition: doublingGraph() })).status).toBe(401);
+        expect((await viewer.post('/api/workflows/run', { format: 'graph', definition: doublingGraph() })).status).toBe(
+          403,
+        );
+        expect(
+          (await anonymous.post('/api/workflows/validate', { format: 'graph', definition: doublingGraph() })).status,
+        ).toBe(401);
       });
 
       it('reports more nodes than the workspace limit', async () => {
         const response = await owner.post('/api/workflows/validate', { format: 'graph', definition: chainGraph(501) });
-        expect(response.body).toEqual({ valid: false, problems: [{ path: 'definition.nodes', message: '501 nodes exceed the workspace limit of 500' }] });
-        expect((await owner.post('/api/workflows/validate', { format: 'graph', definition: chainGraph(500) })).body.valid).toBe(true);
+        expect(response.body).toEqual({
+          valid: false,
+          problems: [{ path: 'definition.nodes', message: '501 nodes exceed the workspace limit of 500' }],
+        });
+        expect(
+          (await owner.post('/api/workflows/validate', { format: 'graph', definition: chainGraph(500) })).body.valid,
+        ).toBe(true);
       });
 
       it('reports structural faults and an unknown format as problems, a malformed body as a 400 naming the field', async () => {
-        const shape = await owner.post('/api/workflows/validate', { format: 'graph', definition: { nodes: 'none', edges: [] } });
-        expect(shape.body).toEqual({ valid: false, problems: [{ path: 'definition.nodes', message: 'nodes must be an array' }] });
+        const shape = await owner.post('/api/workflows/validate', {
+          format: 'graph',
+          definition: { nodes: 'none', edges: [] },
+        });
+        expect(shape.body).toEqual({
+          valid: false,
+          problems: [{ path: 'definition.nodes', message: 'nodes must be an array' }],
+        });
         const format = await owner.post('/api/workflows/validate', { format: 'bpmn', definition: {} });
         expect(format.status).toBe(200);
-        expect(format.body.problems).toEqual([{ path: 'format', message: expect.stringContaining('unsupported workflow format "bpmn"') }]);
+        expect(format.body.problems).toEqual([
+          { path: 'format', message: expect.stringContaining('unsupported workflow format "bpmn"') },
+        ]);
         const cases: [unknown, string][] = [
           [{ definition: doublingGraph() }, 'format'],
           [{ format: 'graph' }, 'definition'],
@@ -98,9 +121,17 @@ export function describeExecutionsApi(tier: TierName): void {
 
     describe('the same checks on save and on run', () => {
       it('refuses to save an invalid definition with 400 listing every problem, on create and on update', async () => {
-        const created = await owner.post('/api/workflows', { name: 'Faulty', format: 'graph', definition: faultyGraph() });
+        const created = await owner.post('/api/workflows', {
+          name: 'Faulty',
+          format: 'graph',
+          definition: faultyGraph(),
+        });
         expect(created.status).toBe(400);
-        expect(created.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED', problems: faultyGraphProblems() });
+        expect(created.body).toMatchObject({
+          statusCode: 400,
+          error: 'VALIDATION_FAILED',
+          problems: faultyGraphProblems(),
+        });
         expect(created.body.message).toContain('definition.nodes[1].type: unknown node type "no.such.type"');
         const good = await owner.post('/api/workflows', { name: 'Good', format: 'graph', definition: doublingGraph() });
         expect(good.status).toBe(201);
@@ -111,9 +142,17 @@ export function describeExecutionsApi(tier: TierName): void {
       });
 
       it('refuses to run an invalid unsaved definition with the same 400 body', async () => {
-        const run = await owner.post('/api/workflows/run', { format: 'graph', definition: faultyGraph(), mode: 'immediate' });
+        const run = await owner.post('/api/workflows/run', {
+          format: 'graph',
+          definition: faultyGraph(),
+          mode: 'immediate',
+        });
         expect(run.status).toBe(400);
-        expect(run.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED', problems: faultyGraphProblems() });
+        expect(run.body).toMatchObject({
+          statusCode: 400,
+          error: 'VALIDATION_FAILED',
+          problems: faultyGraphProblems(),
+        });
       });
     });
 
@@ -127,10 +166,22 @@ export function describeExecutionsApi(tier: TierName): void {
           options: { tags: ['editor-test'], priority: 3, timeout: 60_000 },
         });
         expect(run.status).toBe(201);
-        expect(run.body).toMatchObject({ status: 'completed', mode: 'immediate', output: { sum: 42 }, error: null, cause: null });
+        expect(run.body).toMatchObject({
+          status: 'completed',
+          mode: 'immediate',
+          output: { sum: 42 },
+          error: null,
+          cause: null,
+        });
         expect(run.body.complexity).toEqual(expect.objectContaining({ recommendedMode: expect.any(String) }));
         const execution = await owner.get(`/api/executions/${run.body.executionId}`);
-        expect(execution.body).toMatchObject({ workflowId: null, workflowVersionId: null, status: 'completed', input: { a: 2, b: 40 }, output: { sum: 42 } });
+        expect(execution.body).toMatchObject({
+          workflowId: null,
+          workflowVersionId: null,
+          status: 'completed',
+          input: { a: 2, b: 40 },
+          output: { sum: 42 },
+        });
         expect(execution.body.steps.map((s: { nodeId: string; status: string }) => [s.nodeId, s.status])).toEqual([
           ['start', 'completed'],
           ['sum', 'completed'],
@@ -138,7 +189,12 @@ export function describeExecutionsApi(tier: TierName): void {
       });
 
       it('runs an unsaved definition through the queue', async () => {
-        const run = await owner.post('/api/workflows/run', { format: 'graph', definition: sumGraph(), input: { a: 1, b: 1 }, mode: 'queued' });
+        const run = await owner.post('/api/workflows/run', {
+          format: 'graph',
+          definition: sumGraph(),
+          input: { a: 1, b: 1 },
+          mode: 'queued',
+        });
         expect(run.status).toBe(201);
         expect(run.body).toMatchObject({ mode: 'queued' });
         expect(run.body.output).toBeUndefined();
@@ -174,13 +230,28 @@ export function describeExecutionsApi(tier: TierName): void {
       let cancelledId: string;
 
       beforeAll(async () => {
-        doublerId = (await owner.post('/api/workflows', { name: 'Doubler', format: 'graph', definition: doublingGraph() })).body.id;
-        failerId = (await owner.post('/api/workflows', { name: 'Failer', format: 'graph', definition: failingGraph() })).body.id;
+        doublerId = (
+          await owner.post('/api/workflows', { name: 'Doubler', format: 'graph', definition: doublingGraph() })
+        ).body.id;
+        failerId = (await owner.post('/api/workflows', { name: 'Failer', format: 'graph', definition: failingGraph() }))
+          .body.id;
         const runs: [string, unknown][] = [
-          [`/api/workflows/${doublerId}/execute`, { input: { value: 1 }, mode: 'immediate', options: { tags: ['nightly'] } }],
+          [
+            `/api/workflows/${doublerId}/execute`,
+            { input: { value: 1 }, mode: 'immediate', options: { tags: ['nightly'] } },
+          ],
           [`/api/workflows/${failerId}/execute`, { mode: 'immediate', options: { tags: ['nightly', 'billing'] } }],
           [`/api/workflows/${doublerId}/execute`, { input: { value: 2 }, mode: 'immediate' }],
-          ['/api/workflows/run', { format: 'graph', definition: sumGraph(), input: { a: 1, b: 2 }, mode: 'immediate', options: { tags: ['billing'] } }],
+          [
+            '/api/workflows/run',
+            {
+              format: 'graph',
+              definition: sumGraph(),
+              input: { a: 1, b: 2 },
+              mode: 'immediate',
+              options: { tags: ['billing'] },
+            },
+          ],
           [`/api/workflows/${failerId}/execute`, { mode: 'immediate' }],
           [`/api/workflows/${doublerId}/execute`, { input: { value: 3 }, mode: 'immediate' }],
         ];
@@ -189,7 +260,11 @@ export function describeExecutionsApi(tier: TierName): void {
           if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
           started.unshift(response.body.executionId);
         }
-        const waiting = await owner.post('/api/workflows/run', { format: 'graph', definition: delayedGraph(60_000), mode: 'queued' });
+        const waiting = await owner.post('/api/workflows/run', {
+          format: 'graph',
+          definition: delayedGraph(60_000),
+          mode: 'queued',
+        });
         cancelledId = waiting.body.executionId;
         expect((await owner.delete(`/api/executions/${cancelledId}`)).status).toBe(200);
         started.unshift(cancelledId);
@@ -204,16 +279,41 @@ export function describeExecutionsApi(tier: TierName): void {
         expect(list.body.nextCursor).toBeNull();
         const failed = list.body.items.find((item: Summary) => item.id === started[2]);
         expect(Object.keys(failed).sort()).toEqual(
-          ['cause', 'createdAt', 'durationMs', 'endedAt', 'error', 'id', 'mode', 'priority', 'startedAt', 'status', 'tags', 'trigger', 'workflowId', 'workflowVersionId'].sort(),
+          [
+            'cause',
+            'createdAt',
+            'durationMs',
+            'endedAt',
+            'error',
+            'id',
+            'mode',
+            'priority',
+            'startedAt',
+            'status',
+            'tags',
+            'trigger',
+            'workflowId',
+            'workflowVersionId',
+          ].sort(),
         );
-        expect(failed).toMatchObject({ workflowId: failerId, status: 'failed', mode: 'immediate', trigger: 'manual', priority: 0, error: 'ORDER_REJECTED', cause: 'rejected by test', tags: [] });
+        expect(failed).toMatchObject({
+          workflowId: failerId,
+          status: 'failed',
+          mode: 'immediate',
+          trigger: 'manual',
+          priority: 0,
+          error: 'ORDER_REJECTED',
+          cause: 'rejected by test',
+          tags: [],
+        });
         expect(failed.durationMs).toBe(Date.parse(failed.endedAt) - Date.parse(failed.startedAt));
         const createdTimes = list.body.items.map((item: Summary) => Date.parse(item.createdAt));
         expect(createdTimes).toEqual([...createdTimes].sort((a, b) => b - a));
       });
 
       it('filters by workflow (workflowId or its alias workflow), status, several statuses and tag', async () => {
-        const ids = async (query: string) => (await owner.get(`/api/executions?${query}`)).body.items.map((item: Summary) => item.id);
+        const ids = async (query: string) =>
+          (await owner.get(`/api/executions?${query}`)).body.items.map((item: Summary) => item.id);
         const doublerRuns = [started[1], started[4], started[6]];
         expect(await ids(`workflowId=${doublerId}`)).toEqual(doublerRuns);
         expect(await ids(`workflow=${doublerId}`)).toEqual(doublerRuns);
@@ -230,12 +330,17 @@ export function describeExecutionsApi(tier: TierName): void {
       it('filters by a created-time range: from inclusive, to exclusive', async () => {
         const all = (await owner.get('/api/executions?limit=100')).body.items as Summary[];
         const pivot = all.find((item) => item.id === started[3])!;
-        const ids = async (query: string) => (await owner.get(`/api/executions?limit=100&${query}`)).body.items.map((item: Summary) => item.id);
+        const ids = async (query: string) =>
+          (await owner.get(`/api/executions?limit=100&${query}`)).body.items.map((item: Summary) => item.id);
         const from = await ids(`from=${encodeURIComponent(pivot.createdAt)}`);
-        expect(from).toEqual(all.filter((item) => Date.parse(item.createdAt) >= Date.parse(pivot.createdAt)).map((item) => item.id));
+        expect(from).toEqual(
+          all.filter((item) => Date.parse(item.createdAt) >= Date.parse(pivot.createdAt)).map((item) => item.id),
+        );
         expect(from).toContain(started[3]);
         const to = await ids(`to=${encodeURIComponent(pivot.createdAt)}`);
-        expect(to).toEqual(all.filter((item) => Date.parse(item.createdAt) < Date.parse(pivot.createdAt)).map((item) => item.id));
+        expect(to).toEqual(
+          all.filter((item) => Date.parse(item.createdAt) < Date.parse(pivot.createdAt)).map((item) => item.id),
+        );
         expect(to).not.toContain(started[3]);
         expect([...from, ...to].sort()).toEqual(all.map((item) => item.id).sort());
         expect(await ids(`from=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`)).toEqual([]);
@@ -253,7 +358,12 @@ export function describeExecutionsApi(tier: TierName): void {
         expect(filtered.ids).toEqual([started[1], started[4], started[6]]);
         // A new execution started between pages lands on the first page, never shifts later ones.
         const first = await owner.get('/api/executions?limit=3');
-        await owner.post('/api/workflows/run', { format: 'graph', definition: sumGraph(), input: { a: 0, b: 0 }, mode: 'immediate' });
+        await owner.post('/api/workflows/run', {
+          format: 'graph',
+          definition: sumGraph(),
+          input: { a: 0, b: 0 },
+          mode: 'immediate',
+        });
         const second = await owner.get(`/api/executions?limit=3&cursor=${encodeURIComponent(first.body.nextCursor)}`);
         expect(second.body.items.map((item: Summary) => item.id)).toEqual(everything.slice(3, 6));
       });
@@ -262,7 +372,13 @@ export function describeExecutionsApi(tier: TierName): void {
         const workspaceB = await owner.post('/api/workspaces', { name: 'Workspace B' });
         expect(workspaceB.status).toBe(201);
         const ownerInB = await signIn(anonymous, 'owner@example.test', 'correct horse', workspaceB.body.id);
-        const inB = await ownerInB.post('/api/workflows/run', { format: 'graph', definition: sumGraph(), input: { a: 5, b: 5 }, mode: 'immediate', options: { tags: ['billing'] } });
+        const inB = await ownerInB.post('/api/workflows/run', {
+          format: 'graph',
+          definition: sumGraph(),
+          input: { a: 5, b: 5 },
+          mode: 'immediate',
+          options: { tags: ['billing'] },
+        });
         expect(inB.status).toBe(201);
         const listedInB = (await ownerInB.get('/api/executions?limit=100')).body.items.map((item: Summary) => item.id);
         expect(listedInB).toEqual([inB.body.executionId]);
@@ -303,11 +419,25 @@ export function describeExecutionsApi(tier: TierName): void {
       expect(docs.status).toBe(200);
       expect(Object.keys(docs.body.paths['/api/workflows/validate'])).toEqual(['post']);
       expect(Object.keys(docs.body.paths['/api/workflows/run'])).toEqual(['post']);
-      expect(docs.body.paths['/api/executions'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(
-        ['cursor', 'from', 'limit', 'status', 'tag', 'to', 'workflow', 'workflowId'],
-      );
+      expect(docs.body.paths['/api/executions'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+        'cursor',
+        'from',
+        'limit',
+        'status',
+        'tag',
+        'to',
+        'workflow',
+        'workflowId',
+      ]);
       expect(Object.keys(docs.body.components.schemas)).toEqual(
-        expect.arrayContaining(['ValidateDefinitionDto', 'DefinitionValidationDto', 'DefinitionProblemDto', 'RunDefinitionDto', 'ExecutionPageDto', 'ExecutionSummaryDto']),
+        expect.arrayContaining([
+          'ValidateDefinitionDto',
+          'DefinitionValidationDto',
+          'DefinitionProblemDto',
+          'RunDefinitionDto',
+          'ExecutionPageDto',
+          'ExecutionSummaryDto',
+        ]),
       );
     });
   });

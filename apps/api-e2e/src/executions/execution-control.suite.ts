@@ -15,7 +15,12 @@ interface StepView {
 const failingGraph = () => ({
   nodes: [
     { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: { inputs: {} } },
-    { id: 'boom', type: 'flow.fail', position: { x: 200, y: 0 }, data: { inputs: { error: 'ORDER_REJECTED', cause: 'Out of stock' } } },
+    {
+      id: 'boom',
+      type: 'flow.fail',
+      position: { x: 200, y: 0 },
+      data: { inputs: { error: 'ORDER_REJECTED', cause: 'Out of stock' } },
+    },
   ],
   edges: [{ id: 'start-boom', source: 'start', target: 'boom', sourceHandle: 'out', targetHandle: 'in' }],
 });
@@ -43,7 +48,10 @@ export function describeExecutionControl(tier: TierName): void {
       const executionId: string = started.body.executionId;
       await eventually(async () => {
         const execution = await statusOf(executionId);
-        return execution.status === 'running' && execution.steps.some((s: StepView) => s.nodeId === 'start' && s.status === 'completed');
+        return (
+          execution.status === 'running' &&
+          execution.steps.some((s: StepView) => s.nodeId === 'start' && s.status === 'completed')
+        );
       });
       return executionId;
     };
@@ -102,7 +110,9 @@ export function describeExecutionControl(tier: TierName): void {
       await new Promise((r) => setTimeout(r, 3500));
       const later = await statusOf(executionId);
       expect(later.status).toBe('cancelled');
-      expect(later.steps.filter((s: StepView) => s.nodeId !== 'start').every((s: StepView) => s.status !== 'completed')).toBe(true);
+      expect(
+        later.steps.filter((s: StepView) => s.nodeId !== 'start').every((s: StepView) => s.status !== 'completed'),
+      ).toBe(true);
     });
 
     it('reports a failed run with its error and cause, redrives it, and refuses to redrive a completed run', async () => {
@@ -121,7 +131,10 @@ export function describeExecutionControl(tier: TierName): void {
       expect(startStep).toMatchObject({ status: 'completed', attempt: 1 });
       expect(startStep.startedAt).toBe(failed.steps.find((s: StepView) => s.nodeId === 'start').startedAt);
 
-      const completed = await owner.post(`/api/workflows/${doublerId}/execute`, { input: { value: 2 }, mode: 'immediate' });
+      const completed = await owner.post(`/api/workflows/${doublerId}/execute`, {
+        input: { value: 2 },
+        mode: 'immediate',
+      });
       expect(completed.body.status).toBe('completed');
       const refused = await owner.post(`/api/executions/${completed.body.executionId}/redrive`);
       expect(refused.status).toBe(409);
@@ -137,11 +150,19 @@ export function describeExecutionControl(tier: TierName): void {
       expect(retried.body.executionId).not.toBe(first.id);
       expect(retried.body.mode).toBe('queued');
       const second = await until(retried.body.executionId, 'completed');
-      expect(second).toMatchObject({ input: { value: 4 }, output: { doubled: 8 }, workflowId: doublerId, workflowVersionId: first.workflowVersionId });
+      expect(second).toMatchObject({
+        input: { value: 4 },
+        output: { doubled: 8 },
+        workflowId: doublerId,
+        workflowVersionId: first.workflowVersionId,
+      });
     });
 
     it('lists the events of a run in sequence order, from started to completed', async () => {
-      const started = await owner.post(`/api/workflows/${doublerId}/execute`, { input: { value: 1 }, mode: 'immediate' });
+      const started = await owner.post(`/api/workflows/${doublerId}/execute`, {
+        input: { value: 1 },
+        mode: 'immediate',
+      });
       const executionId = started.body.executionId;
       const logs = await owner.get(`/api/executions/${executionId}/logs`);
       expect(logs.status).toBe(200);
@@ -167,7 +188,12 @@ export function describeExecutionControl(tier: TierName): void {
       const executionId: string = started.body.executionId;
       const workspaceB = await owner.post('/api/workspaces', { name: 'Workspace B' });
       expect(workspaceB.status).toBe(201);
-      const outsider = await signIn(new TestApiClient(baton.url), 'owner@example.test', 'correct horse', workspaceB.body.id);
+      const outsider = await signIn(
+        new TestApiClient(baton.url),
+        'owner@example.test',
+        'correct horse',
+        workspaceB.body.id,
+      );
 
       expect((await outsider.get(`/api/executions/${executionId}`)).status).toBe(404);
       expect((await outsider.get(`/api/executions/${executionId}/logs`)).status).toBe(404);

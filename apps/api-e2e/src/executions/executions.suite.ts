@@ -18,7 +18,11 @@ export function describeExecutions(tier: TierName): void {
       environment = await prepareTier(tier);
       baton = await startInProcessBaton(environment.env);
       owner = await setUpOwner(new TestApiClient(baton.url));
-      const created = await owner.post('/api/workflows', { name: 'Doubler', format: 'graph', definition: doublingGraph() });
+      const created = await owner.post('/api/workflows', {
+        name: 'Doubler',
+        format: 'graph',
+        definition: doublingGraph(),
+      });
       workflowId = created.body.id;
     });
 
@@ -28,12 +32,26 @@ export function describeExecutions(tier: TierName): void {
     });
 
     it('runs immediately in the request and persists every step', async () => {
-      const started = await owner.post(`/api/workflows/${workflowId}/execute`, { input: { value: 21 }, mode: 'immediate' });
+      const started = await owner.post(`/api/workflows/${workflowId}/execute`, {
+        input: { value: 21 },
+        mode: 'immediate',
+      });
       expect(started.status).toBe(201);
       expect(started.body).toMatchObject({ status: 'completed', mode: 'immediate', output: { doubled: 42 } });
       const execution = await owner.get(`/api/executions/${started.body.executionId}`);
-      expect(execution.body).toMatchObject({ status: 'completed', output: { doubled: 42 }, input: { value: 21 }, workflowId });
-      expect(execution.body.steps.map((s: { nodeId: string; status: string; attempt: number }) => [s.nodeId, s.status, s.attempt])).toEqual([
+      expect(execution.body).toMatchObject({
+        status: 'completed',
+        output: { doubled: 42 },
+        input: { value: 21 },
+        workflowId,
+      });
+      expect(
+        execution.body.steps.map((s: { nodeId: string; status: string; attempt: number }) => [
+          s.nodeId,
+          s.status,
+          s.attempt,
+        ]),
+      ).toEqual([
         ['start', 'completed', 1],
         ['double', 'completed', 1],
         ['log', 'completed', 1],
@@ -53,7 +71,10 @@ export function describeExecutions(tier: TierName): void {
     });
 
     it('refuses an invalid definition with 400 listing the problems', async () => {
-      const definition = { nodes: [{ id: 'a', type: 'no.such.type', position: { x: 0, y: 0 }, data: { inputs: {} } }], edges: [] };
+      const definition = {
+        nodes: [{ id: 'a', type: 'no.such.type', position: { x: 0, y: 0 }, data: { inputs: {} } }],
+        edges: [],
+      };
       // Saving runs the same checks as running, so an invalid definition never reaches execute.
       const broken = await owner.post('/api/workflows', { name: 'Broken', format: 'graph', definition });
       expect(broken.status).toBe(400);

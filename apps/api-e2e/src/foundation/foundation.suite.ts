@@ -31,7 +31,11 @@ export function describeFoundation(tier: TierName): void {
     it('reports liveness, readiness of database and queue, and serves the OpenAPI document', async () => {
       const live = await anonymous.get('/api/health');
       expect(live.status).toBe(200);
-      expect(live.body).toMatchObject({ status: 'ok', role: 'all', queueBackend: tier === 'redis' ? 'redis' : 'postgres' });
+      expect(live.body).toMatchObject({
+        status: 'ok',
+        role: 'all',
+        queueBackend: tier === 'redis' ? 'redis' : 'postgres',
+      });
       const ready = await anonymous.get('/api/health/ready');
       expect(ready.status).toBe(200);
       expect(ready.body.details).toMatchObject({ database: { status: 'up' }, queue: { status: 'up' } });
@@ -39,7 +43,9 @@ export function describeFoundation(tier: TierName): void {
       expect(docs.status).toBe(200);
       expect(Object.keys(docs.body.components.securitySchemes).sort()).toEqual(['apiKey', 'bearer']);
       expect(docs.body.paths['/api/workflows/{id}/versions/{n}']).toBeDefined();
-      expect(docs.body.components.schemas.CreateWorkflowDto.required).toEqual(expect.arrayContaining(['name', 'format', 'definition']));
+      expect(docs.body.components.schemas.CreateWorkflowDto.required).toEqual(
+        expect.arrayContaining(['name', 'format', 'definition']),
+      );
       const ui = await anonymous.get('/api/docs');
       expect(ui.status).toBe(200);
       expect(String(ui.body)).toContain('swagger');
@@ -49,19 +55,37 @@ export function describeFoundation(tier: TierName): void {
       expect((await anonymous.get('/api/workflows')).status).toBe(401);
       expect((await anonymous.withToken('not-a-jwt').get('/api/workflows')).status).toBe(401);
       expect((await anonymous.withApiKey('bk_nope').get('/api/workflows')).status).toBe(401);
-      expect((await anonymous.post('/api/auth/login', { email: 'owner@example.test', password: 'wrong password' })).status).toBe(401);
+      expect(
+        (await anonymous.post('/api/auth/login', { email: 'owner@example.test', password: 'wrong password' })).status,
+      ).toBe(401);
     });
 
     it('allows the owner set-up only once', async () => {
       expect((await anonymous.get('/api/auth/status')).body).toEqual({ setupRequired: false });
-      const again = await anonymous.post('/api/auth/setup', { email: 'x@example.test', password: 'password x', name: 'X', workspaceName: 'X' });
+      const again = await anonymous.post('/api/auth/setup', {
+        email: 'x@example.test',
+        password: 'password x',
+        name: 'X',
+        workspaceName: 'X',
+      });
       expect(again.status).toBe(409);
     });
 
     it('creates, reads, lists, updates into new versions and deletes workflows', async () => {
-      const created = await owner.post('/api/workflows', { name: 'Order intake', format: 'graph', definition: sampleGraph(), tags: ['orders'] });
+      const created = await owner.post('/api/workflows', {
+        name: 'Order intake',
+        format: 'graph',
+        definition: sampleGraph(),
+        tags: ['orders'],
+      });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ name: 'Order intake', format: 'graph', status: 'draft', tags: ['orders'], currentVersion: 1 });
+      expect(created.body).toMatchObject({
+        name: 'Order intake',
+        format: 'graph',
+        status: 'draft',
+        tags: ['orders'],
+        currentVersion: 1,
+      });
       const id = created.body.id;
 
       const renamed = { ...sampleGraph(), nodes: sampleGraph().nodes.slice(0, 1), edges: [] };
@@ -89,7 +113,13 @@ export function describeFoundation(tier: TierName): void {
       const names = ['Alpha report', 'Beta sync', 'Gamma report', 'Delta 50% off', 'Epsilon'];
       for (const [i, name] of names.entries()) {
         const status = i % 2 === 0 ? 'active' : 'draft';
-        const created = await owner.post('/api/workflows', { name, format: 'graph', definition: sampleGraph(), status, tags: i < 2 ? ['list', 'first'] : ['list'] });
+        const created = await owner.post('/api/workflows', {
+          name,
+          format: 'graph',
+          definition: sampleGraph(),
+          status,
+          tags: i < 2 ? ['list', 'first'] : ['list'],
+        });
         expect(created.status).toBe(201);
       }
       const seen: string[] = [];
@@ -104,7 +134,11 @@ export function describeFoundation(tier: TierName): void {
       } while (cursor);
       expect(seen).toEqual([...names].reverse());
       const active = await owner.get('/api/workflows?tag=list&status=active');
-      expect(active.body.items.map((w: { name: string }) => w.name)).toEqual(['Epsilon', 'Gamma report', 'Alpha report']);
+      expect(active.body.items.map((w: { name: string }) => w.name)).toEqual([
+        'Epsilon',
+        'Gamma report',
+        'Alpha report',
+      ]);
       const search = await owner.get('/api/workflows?search=REPORT');
       expect(search.body.items.map((w: { name: string }) => w.name)).toEqual(['Gamma report', 'Alpha report']);
       const literalPercent = await owner.get(`/api/workflows?search=${encodeURIComponent('50%')}`);
@@ -119,7 +153,12 @@ export function describeFoundation(tier: TierName): void {
         ['POST', '/api/workflows', { name: 'x', format: 'yaml', definition: sampleGraph() }, 'format'],
         ['POST', '/api/workflows', { name: 'x', format: 'graph', definition: 'nodes' }, 'definition'],
         ['POST', '/api/workflows', { name: 'x', format: 'graph', definition: { nodes: 'no' } }, 'definition.nodes'],
-        ['POST', '/api/workflows', { name: 'x', format: 'graph', definition: { nodes: [{ id: 'a' }] } }, 'definition.nodes[0].type'],
+        [
+          'POST',
+          '/api/workflows',
+          { name: 'x', format: 'graph', definition: { nodes: [{ id: 'a' }] } },
+          'definition.nodes[0].type',
+        ],
         ['POST', '/api/workflows', { name: 'x', format: 'asl', definition: { States: {} } }, 'definition.StartAt'],
         ['POST', '/api/workflows', { name: 'x', format: 'graph', definition: sampleGraph(), tags: 'a' }, 'tags'],
         ['POST', '/api/workflows', { name: 'x', format: 'graph', definition: sampleGraph(), owner: 'me' }, 'owner'],
@@ -138,7 +177,11 @@ export function describeFoundation(tier: TierName): void {
       }
       const malformedJson = await owner.request('POST', '/api/workflows', '{"name": ');
       expect(malformedJson.status).toBe(400);
-      const oversized = await owner.request('POST', '/api/workflows', { name: 'x', format: 'graph', definition: { nodes: [], pad: 'x'.repeat(3 * 1024 * 1024) } });
+      const oversized = await owner.request('POST', '/api/workflows', {
+        name: 'x',
+        format: 'graph',
+        definition: { nodes: [], pad: 'x'.repeat(3 * 1024 * 1024) },
+      });
       expect(oversized.status).toBe(413);
     });
 
@@ -159,7 +202,9 @@ export function describeFoundation(tier: TierName): void {
 
       const viewer = await addMember(owner, 'viewer', 'a-viewer@example.test');
       expect((await viewer.get(`/api/workflows/${secret.body.id}`)).status).toBe(200);
-      expect((await viewer.post('/api/workflows', { name: 'no', format: 'graph', definition: sampleGraph() })).status).toBe(403);
+      expect(
+        (await viewer.post('/api/workflows', { name: 'no', format: 'graph', definition: sampleGraph() })).status,
+      ).toBe(403);
       expect((await viewer.put(`/api/workflows/${secret.body.id}`, { name: 'no' })).status).toBe(403);
       expect((await viewer.delete(`/api/workflows/${secret.body.id}`)).status).toBe(403);
       const editor = await addMember(owner, 'editor', 'a-editor@example.test');
@@ -175,22 +220,38 @@ export function describeFoundation(tier: TierName): void {
       const listed = await owner.get('/api/api-keys');
       expect(JSON.stringify(listed.body)).not.toContain(key);
       const client = anonymous.withApiKey(key);
-      const made = await client.post('/api/workflows', { name: 'via key', format: 'asl', definition: { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } } });
+      const made = await client.post('/api/workflows', {
+        name: 'via key',
+        format: 'asl',
+        definition: { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } },
+      });
       expect(made.status).toBe(201);
-      expect((await client.get(`/api/workflows/${made.body.id}`)).body.definition).toEqual({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } });
+      expect((await client.get(`/api/workflows/${made.body.id}`)).body.definition).toEqual({
+        StartAt: 'A',
+        States: { A: { Type: 'Pass', End: true } },
+      });
       expect((await owner.delete(`/api/api-keys/${created.body.id}`)).status).toBe(204);
       expect((await client.get('/api/workflows')).status).toBe(401);
     });
 
     it('keeps workflows across a restart of the process', async () => {
-      const kept = await owner.post('/api/workflows', { name: 'Survives restart', format: 'graph', definition: sampleGraph() });
+      const kept = await owner.post('/api/workflows', {
+        name: 'Survives restart',
+        format: 'graph',
+        definition: sampleGraph(),
+      });
       await owner.put(`/api/workflows/${kept.body.id}`, { tags: ['kept'] });
       await baton.close();
       baton = await startInProcessBaton(environment.env);
       const again = await signIn(new TestApiClient(baton.url), 'owner@example.test', 'correct horse');
       const fetched = await again.get(`/api/workflows/${kept.body.id}`);
       expect(fetched.status).toBe(200);
-      expect(fetched.body).toMatchObject({ name: 'Survives restart', currentVersion: 2, tags: ['kept'], definition: sampleGraph() });
+      expect(fetched.body).toMatchObject({
+        name: 'Survives restart',
+        currentVersion: 2,
+        tags: ['kept'],
+        definition: sampleGraph(),
+      });
     });
   });
 }

@@ -26,7 +26,12 @@ export class LiveClient {
 
   /** Connects with `auth.token`; rejects with the server's `connect_error`. */
   static connect(baseUrl: string, token: string | undefined): Promise<LiveClient> {
-    const socket = io(baseUrl, { auth: token === undefined ? {} : { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(baseUrl, {
+      auth: token === undefined ? {} : { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     return new Promise((resolve, reject) => {
       socket.once('connect', () => resolve(new LiveClient(socket)));
       socket.once('connect_error', (error) => {
@@ -51,13 +56,19 @@ export class LiveClient {
   /** Waits until this client has received the execution's `completed`/`failed`/`cancelled` event. */
   async untilTerminal(executionId: string, timeoutMs = 30_000): Promise<WireEvent[]> {
     try {
-      return await eventually(async () => {
-        const events = this.of(executionId);
-        return events.some((e) => ['completed', 'failed', 'cancelled'].includes(e.type)) ? events : undefined;
-      }, timeoutMs, 50);
+      return await eventually(
+        async () => {
+          const events = this.of(executionId);
+          return events.some((e) => ['completed', 'failed', 'cancelled'].includes(e.type)) ? events : undefined;
+        },
+        timeoutMs,
+        50,
+      );
     } catch (error) {
       const seen = this.of(executionId).map((e) => `${e.sequence}:${e.type}`);
-      throw new Error(`${(error as Error).message}; execution ${executionId} events so far: ${seen.join(', ') || 'none'}`);
+      throw new Error(
+        `${(error as Error).message}; execution ${executionId} events so far: ${seen.join(', ') || 'none'}`,
+      );
     }
   }
 

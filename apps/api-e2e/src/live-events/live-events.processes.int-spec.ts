@@ -29,10 +29,17 @@ describe.each(['redis', 'postgres'] as const)('live events across processes on t
       spawnBaton({ ...environment.env, BATON_ROLE: 'worker' }),
     ]);
     processes.push(api1, api2, worker);
-    const setup = await new TestApiClient(api1.url).post('/api/auth/setup', { email: 'x@example.test', password: 'correct horse', name: 'X', workspaceName: 'X' });
+    const setup = await new TestApiClient(api1.url).post('/api/auth/setup', {
+      email: 'x@example.test',
+      password: 'correct horse',
+      name: 'X',
+      workspaceName: 'X',
+    });
     const token: string = setup.body.accessToken;
     const owner = new TestApiClient(api1.url).withToken(token);
-    const doubler = (await owner.post('/api/workflows', { name: 'Doubler', format: 'graph', definition: doublingGraph() })).body.id;
+    const doubler = (
+      await owner.post('/api/workflows', { name: 'Doubler', format: 'graph', definition: doublingGraph() })
+    ).body.id;
 
     const onApi1 = await LiveClient.connect(api1.url, token);
     const onApi2 = await LiveClient.connect(api2.url, token);
@@ -58,11 +65,17 @@ describe.each(['redis', 'postgres'] as const)('live events across processes on t
     expect(labels(onApi1.of(executionId))).toContain('step_completed:double');
 
     // A cancel handled by API process 1 is raised there and must reach API process 2's client.
-    const delayer = (await owner.post('/api/workflows', { name: 'Delayer', format: 'graph', definition: delayedGraph(60_000) })).body.id;
-    const long = (await owner.post(`/api/workflows/${delayer}/execute`, { input: {}, mode: 'queued' })).body.executionId as string;
+    const delayer = (
+      await owner.post('/api/workflows', { name: 'Delayer', format: 'graph', definition: delayedGraph(60_000) })
+    ).body.id;
+    const long = (await owner.post(`/api/workflows/${delayer}/execute`, { input: {}, mode: 'queued' })).body
+      .executionId as string;
     expect(await onApi2.subscribe({ executionId: long, afterSequence: 0 })).toMatchObject({ ok: true });
     // The run is now parked for a minute before its delay step.
-    await eventually(async () => onApi2.of(long).some((e) => e.type === 'step_completed' && e.stepId === 'start'), 30_000);
+    await eventually(
+      async () => onApi2.of(long).some((e) => e.type === 'step_completed' && e.stepId === 'start'),
+      30_000,
+    );
     expect((await owner.delete(`/api/executions/${long}`)).status).toBe(200);
     const cancelled = await onApi2.untilTerminal(long);
     expect(cancelled.at(-1)?.type).toBe('cancelled');

@@ -33,16 +33,24 @@ export function describeLiveEvents(tier: TierName): void {
     /** The journal's view, the reference every live stream must equal. */
     const journal = async (executionId: string): Promise<Array<{ sequence: number; type: string }>> =>
       (await owner.get(`/api/executions/${executionId}/logs`)).body;
-    const asJournal = (events: Pick<WireEvent, 'sequence' | 'type'>[]) => events.map((e) => ({ sequence: e.sequence, type: e.type }));
+    const asJournal = (events: Pick<WireEvent, 'sequence' | 'type'>[]) =>
+      events.map((e) => ({ sequence: e.sequence, type: e.type }));
 
     beforeAll(async () => {
       environment = await prepareTier(tier);
       baton = await startInProcessBaton(environment.env);
-      const setup = await new TestApiClient(baton.url).post('/api/auth/setup', { ...OWNER, name: 'Owner', workspaceName: 'Workspace A' });
+      const setup = await new TestApiClient(baton.url).post('/api/auth/setup', {
+        ...OWNER,
+        name: 'Owner',
+        workspaceName: 'Workspace A',
+      });
       token = setup.body.accessToken;
       owner = new TestApiClient(baton.url).withToken(token);
-      doubler = (await owner.post('/api/workflows', { name: 'Doubler', format: 'graph', definition: doublingGraph() })).body.id;
-      delayer = (await owner.post('/api/workflows', { name: 'Delayer', format: 'graph', definition: delayedGraph(1_500) })).body.id;
+      doubler = (await owner.post('/api/workflows', { name: 'Doubler', format: 'graph', definition: doublingGraph() }))
+        .body.id;
+      delayer = (
+        await owner.post('/api/workflows', { name: 'Delayer', format: 'graph', definition: delayedGraph(1_500) })
+      ).body.id;
     });
 
     afterEach(() => {
@@ -59,8 +67,12 @@ export function describeLiveEvents(tier: TierName): void {
         message: expect.stringContaining('Authentication required'),
         data: { code: 'UNAUTHENTICATED' },
       });
-      await expect(LiveClient.connect(baton.url, 'not-a-token')).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
-      await expect(LiveClient.connect(baton.url, 'bk_revoked_or_unknown')).rejects.toMatchObject({ message: 'Invalid or revoked API key' });
+      await expect(LiveClient.connect(baton.url, 'not-a-token')).rejects.toMatchObject({
+        data: { code: 'UNAUTHENTICATED' },
+      });
+      await expect(LiveClient.connect(baton.url, 'bk_revoked_or_unknown')).rejects.toMatchObject({
+        message: 'Invalid or revoked API key',
+      });
       expect((await connect(token)).socket.connected).toBe(true);
       expect((await connect(`Bearer ${token}`)).socket.connected).toBe(true);
       const key = await owner.post('/api/api-keys', { name: 'live', role: 'viewer' });
@@ -72,7 +84,10 @@ export function describeLiveEvents(tier: TierName): void {
       const workspace = await connect(token);
       const workflow = await connect(token);
       const both = await connect(token);
-      expect(await workspace.subscribe({ workspace: true })).toEqual({ ok: true, room: expect.stringMatching(/^workspace:[0-9a-f-]+$/) });
+      expect(await workspace.subscribe({ workspace: true })).toEqual({
+        ok: true,
+        room: expect.stringMatching(/^workspace:[0-9a-f-]+$/),
+      });
       expect(await workflow.subscribe({ workflowId: doubler })).toMatchObject({ ok: true });
       expect(await both.subscribe({ workspace: true })).toMatchObject({ ok: true });
       expect(await both.subscribe({ workflowId: doubler })).toMatchObject({ ok: true });
@@ -110,7 +125,9 @@ export function describeLiveEvents(tier: TierName): void {
       const first = await connect(token);
       expect(await first.subscribe({ executionId, afterSequence: 0 })).toMatchObject({ ok: true });
       // Drop the connection while the run is parked before its delay step.
-      await eventually(async () => first.of(executionId).some((e) => e.type === 'step_completed' && e.stepId === 'start'));
+      await eventually(async () =>
+        first.of(executionId).some((e) => e.type === 'step_completed' && e.stepId === 'start'),
+      );
       first.close();
       const before = first.of(executionId);
       const last = before.at(-1)!.sequence;
@@ -125,7 +142,11 @@ export function describeLiveEvents(tier: TierName): void {
 
       // A late subscriber asking for the whole history of a finished run gets exactly the journal.
       const late = await connect(token);
-      expect(await late.subscribe({ executionId, afterSequence: 0 })).toEqual({ ok: true, room: expect.any(String), replayed: combined.length });
+      expect(await late.subscribe({ executionId, afterSequence: 0 })).toEqual({
+        ok: true,
+        room: expect.any(String),
+        replayed: combined.length,
+      });
       expect(asJournal(late.of(executionId))).toEqual(asJournal(combined));
     });
 
@@ -140,7 +161,9 @@ export function describeLiveEvents(tier: TierName): void {
       }
       for (const executionId of executionIds) {
         const events = await client.untilTerminal(executionId).catch(async (error: Error) => {
-          throw new Error(`${error.message}; status ${(await owner.get(`/api/executions/${executionId}`)).body.status}, journal ${JSON.stringify(asJournal(await journal(executionId)))}`);
+          throw new Error(
+            `${error.message}; status ${(await owner.get(`/api/executions/${executionId}`)).body.status}, journal ${JSON.stringify(asJournal(await journal(executionId)))}`,
+          );
         });
         expect(asJournal(events)).toEqual(asJournal(await journal(executionId)));
       }
@@ -148,14 +171,21 @@ export function describeLiveEvents(tier: TierName): void {
 
     it("keeps workspaces apart: another workspace's client receives nothing and cannot subscribe to its runs", async () => {
       const workspaceB = await owner.post('/api/workspaces', { name: 'Workspace B' });
-      const login = await new TestApiClient(baton.url).post('/api/auth/login', { ...OWNER, workspaceId: workspaceB.body.id });
+      const login = await new TestApiClient(baton.url).post('/api/auth/login', {
+        ...OWNER,
+        workspaceId: workspaceB.body.id,
+      });
       const outsider = await connect(login.body.accessToken);
       expect(await outsider.subscribe({ workspace: true })).toMatchObject({ ok: true });
 
       const watcher = await connect(token);
       expect(await watcher.subscribe({ workspace: true })).toMatchObject({ ok: true });
       const executionId = await start(delayer);
-      expect(await outsider.subscribe({ executionId, afterSequence: 0 })).toEqual({ ok: false, error: 'NOT_FOUND', message: `Execution ${executionId} was not found` });
+      expect(await outsider.subscribe({ executionId, afterSequence: 0 })).toEqual({
+        ok: false,
+        error: 'NOT_FOUND',
+        message: `Execution ${executionId} was not found`,
+      });
       expect(await outsider.subscribe({ workflowId: delayer })).toMatchObject({ ok: false, error: 'NOT_FOUND' });
       expect(await outsider.subscribe(executionId)).toMatchObject({ ok: false, error: 'NOT_FOUND' });
       await watcher.untilTerminal(executionId);
@@ -164,9 +194,19 @@ export function describeLiveEvents(tier: TierName): void {
 
     it('refuses malformed subscriptions with a message naming the field', async () => {
       const client = await connect(token);
-      expect(await client.subscribe({ executionId: 'nope' })).toEqual({ ok: false, error: 'VALIDATION_FAILED', message: 'executionId must be a UUID' });
-      expect(await client.subscribe({ workflowId: doubler, afterSequence: 1 })).toMatchObject({ ok: false, message: expect.stringContaining('afterSequence') });
-      expect(await client.subscribe({ executionId: doubler, afterSequence: -1 })).toMatchObject({ ok: false, message: 'afterSequence must be an integer >= 0' });
+      expect(await client.subscribe({ executionId: 'nope' })).toEqual({
+        ok: false,
+        error: 'VALIDATION_FAILED',
+        message: 'executionId must be a UUID',
+      });
+      expect(await client.subscribe({ workflowId: doubler, afterSequence: 1 })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining('afterSequence'),
+      });
+      expect(await client.subscribe({ executionId: doubler, afterSequence: -1 })).toMatchObject({
+        ok: false,
+        message: 'afterSequence must be an integer >= 0',
+      });
       expect(await client.subscribe({})).toMatchObject({ ok: false, error: 'VALIDATION_FAILED' });
       expect(await client.subscribe(42)).toMatchObject({ ok: false, error: 'VALIDATION_FAILED' });
     });
@@ -192,9 +232,13 @@ export function describeLiveEvents(tier: TierName): void {
 
       expect((await readSse(url, {})).status).toBe(401);
       expect((await readSse(url, { ...auth, 'last-event-id': 'x' })).status).toBe(400);
-      expect((await readSse(`${baton.url}/api/executions/00000000-0000-4000-8000-000000000000/stream`, auth)).status).toBe(404);
+      expect(
+        (await readSse(`${baton.url}/api/executions/00000000-0000-4000-8000-000000000000/stream`, auth)).status,
+      ).toBe(404);
       const docs = await new TestApiClient(baton.url).get('/api/docs-json');
-      expect(Object.keys(docs.body.paths['/api/executions/{id}/stream'].get.responses['200'].content)).toEqual(['text/event-stream']);
+      expect(Object.keys(docs.body.paths['/api/executions/{id}/stream'].get.responses['200'].content)).toEqual([
+        'text/event-stream',
+      ]);
     });
   });
 }

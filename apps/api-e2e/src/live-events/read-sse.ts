@@ -18,7 +18,13 @@ export async function readSse(url: string, headers: Record<string, string>, time
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const response = await fetch(url, { headers, signal: controller.signal });
-  const result: SseResult = { status: response.status, contentType: response.headers.get('content-type'), messages: [], comments: [], ended: false };
+  const result: SseResult = {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    messages: [],
+    comments: [],
+    ended: false,
+  };
   if (!response.body || response.status !== 200) {
     clearTimeout(timer);
     return result;

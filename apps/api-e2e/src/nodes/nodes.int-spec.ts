@@ -22,13 +22,35 @@ describe('GET /api/nodes', () => {
     expect(response.status).toBe(200);
     const types = response.body.map((entry: { type: string }) => entry.type);
     expect(types).toEqual(
-      expect.arrayContaining(['trigger.manual', 'http.request', 'data.transform', 'data.set', 'flow.condition', 'flow.switch', 'flow.loop', 'flow.merge', 'flow.delay', 'flow.fail', 'util.log']),
+      expect.arrayContaining([
+        'trigger.manual',
+        'http.request',
+        'data.transform',
+        'data.set',
+        'flow.condition',
+        'flow.switch',
+        'flow.loop',
+        'flow.merge',
+        'flow.delay',
+        'flow.fail',
+        'util.log',
+      ]),
     );
     const manual = response.body.find((entry: { type: string }) => entry.type === 'trigger.manual');
-    expect(manual).toMatchObject({ version: 1, group: 'trigger', canStart: true, inputs: [], kind: 'task', dynamicOutputs: false });
+    expect(manual).toMatchObject({
+      version: 1,
+      group: 'trigger',
+      canStart: true,
+      inputs: [],
+      kind: 'task',
+      dynamicOutputs: false,
+    });
     expect(manual.outputs).toEqual([{ name: 'out', dataType: 'any', required: false, multiple: false }]);
     const transform = response.body.find((entry: { type: string }) => entry.type === 'data.transform');
-    expect(transform.settingsSchema).toMatchObject({ type: 'object', properties: { expression: { type: 'string', format: 'jsonata' } } });
+    expect(transform.settingsSchema).toMatchObject({
+      type: 'object',
+      properties: { expression: { type: 'string', format: 'jsonata' } },
+    });
     const loop = response.body.find((entry: { type: string }) => entry.type === 'flow.loop');
     expect(loop).toMatchObject({ kind: 'loop', canStart: false });
     expect(loop.outputs).toContainEqual(expect.objectContaining({ name: 'done', dataType: 'array' }));
@@ -47,6 +69,8 @@ describe('GET /api/nodes', () => {
   it('is in the OpenAPI document the admin client is generated from', async () => {
     const document = await new TestApiClient(app.baton.url).get('/api/docs-json');
     expect(document.body.paths['/api/nodes'].get.operationId).toBe('NodesController_list');
-    expect(document.body.components.schemas.NodeTypeDto.required).toEqual(expect.arrayContaining(['type', 'inputs', 'outputs', 'settingsSchema', 'canStart']));
+    expect(document.body.components.schemas.NodeTypeDto.required).toEqual(
+      expect.arrayContaining(['type', 'inputs', 'outputs', 'settingsSchema', 'canStart']),
+    );
   });
 });

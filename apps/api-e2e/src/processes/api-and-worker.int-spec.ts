@@ -22,10 +22,21 @@ describe('tier 3: BATON_ROLE=api and BATON_ROLE=worker processes', () => {
   it('processes in the worker process a run enqueued by the API process', async () => {
     const api = await spawnBaton({ ...environment.env, BATON_ROLE: 'api' });
     processes.push(api);
-    expect((await new TestApiClient(api.url).get('/api/health')).body).toMatchObject({ role: 'api', tier: 3, queueBackend: 'redis' });
+    expect((await new TestApiClient(api.url).get('/api/health')).body).toMatchObject({
+      role: 'api',
+      tier: 3,
+      queueBackend: 'redis',
+    });
     const owner = await setUpOwner(new TestApiClient(api.url));
-    const workflow = await owner.post('/api/workflows', { name: 'Doubler', format: 'graph', definition: doublingGraph() });
-    const started = await owner.post(`/api/workflows/${workflow.body.id}/execute`, { input: { value: 4 }, mode: 'queued' });
+    const workflow = await owner.post('/api/workflows', {
+      name: 'Doubler',
+      format: 'graph',
+      definition: doublingGraph(),
+    });
+    const started = await owner.post(`/api/workflows/${workflow.body.id}/execute`, {
+      input: { value: 4 },
+      mode: 'queued',
+    });
     expect(started.status).toBe(201);
     const executionId = started.body.executionId;
 

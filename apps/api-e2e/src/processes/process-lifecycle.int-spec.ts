@@ -51,7 +51,9 @@ describe('Baton processes', () => {
     environments.push(environment);
     const first = await spawnBaton(environment.env);
     started.push(first);
-    const second = spawn(process.execPath, [SERVER_BUNDLE], { env: { PATH: process.env['PATH'] ?? '', ...environment.env } });
+    const second = spawn(process.execPath, [SERVER_BUNDLE], {
+      env: { PATH: process.env['PATH'] ?? '', ...environment.env },
+    });
     let output = '';
     second.stdout.on('data', (c) => (output += c));
     second.stderr.on('data', (c) => (output += c));
@@ -63,7 +65,9 @@ describe('Baton processes', () => {
   });
 
   it('exits 1 naming the variable when the configuration is invalid', async () => {
-    const child = spawn(process.execPath, [SERVER_BUNDLE], { env: { PATH: process.env['PATH'] ?? '', PORT: 'eighty', BATON_ROLE: 'boss' } });
+    const child = spawn(process.execPath, [SERVER_BUNDLE], {
+      env: { PATH: process.env['PATH'] ?? '', PORT: 'eighty', BATON_ROLE: 'boss' },
+    });
     let output = '';
     child.stderr.on('data', (c) => (output += c));
     const code = await new Promise((resolve) => child.once('exit', resolve));

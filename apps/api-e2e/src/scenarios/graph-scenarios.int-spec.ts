@@ -73,12 +73,16 @@ for (const tier of ALL_TIERS) {
       ]);
       // The merge ran only after the last branch.
       const branches = ['a', 'b', 'c'].map((id) => stepOf(execution, id));
-      expect(timeOf(stepOf(execution, 'join').startedAt)).toBeGreaterThanOrEqual(Math.max(...branches.map((s) => timeOf(s.endedAt))));
+      expect(timeOf(stepOf(execution, 'join').startedAt)).toBeGreaterThanOrEqual(
+        Math.max(...branches.map((s) => timeOf(s.endedAt))),
+      );
       if (!workersWakeOnNewJobs(tier)) return;
       // Overlap, seen from both sides: the stub had all three calls open at once, and every
       // branch step started before any of them ended.
       expect(maxInFlight(stub.requests('/slow/branch-'))).toBe(3);
-      expect(Math.max(...branches.map((s) => timeOf(s.startedAt)))).toBeLessThan(Math.min(...branches.map((s) => timeOf(s.endedAt))));
+      expect(Math.max(...branches.map((s) => timeOf(s.startedAt)))).toBeLessThan(
+        Math.min(...branches.map((s) => timeOf(s.endedAt))),
+      );
     });
 
     it('skips the untaken branch of a condition down to the merge (queued and immediate)', async () => {
@@ -100,7 +104,13 @@ for (const tier of ALL_TIERS) {
       const big = { amount: 500 };
       const review = { amount: 500, route: 'manual review' };
       const started = await execute(api, workflowId, big, 'immediate');
-      expect(started).toMatchObject({ status: 'completed', mode: 'immediate', output: review, error: null, cause: null });
+      expect(started).toMatchObject({
+        status: 'completed',
+        mode: 'immediate',
+        output: review,
+        error: null,
+        cause: null,
+      });
       const immediate = await getExecution(api, started.executionId);
       expect(immediate).toMatchObject({ status: 'completed', mode: 'immediate', output: review });
       expect(stepRows(immediate)).toEqual([
@@ -139,7 +149,12 @@ for (const tier of ALL_TIERS) {
       expect(maxInFlight(calls)).toBeLessThanOrEqual(2);
       if (!workersWakeOnNewJobs(tier)) return;
       expect(maxInFlight(calls)).toBe(2);
-      expect(calls.map((c) => c.path).slice(0, 2).sort()).toEqual(['/slow/item-a', '/slow/item-b']);
+      expect(
+        calls
+          .map((c) => c.path)
+          .slice(0, 2)
+          .sort(),
+      ).toEqual(['/slow/item-a', '/slow/item-b']);
       // Item b finished before item a, yet a's result comes first.
       const endOf = (path: string) => calls.find((c) => c.path === path)!.endedAt!;
       expect(endOf('/slow/item-b')).toBeLessThan(endOf('/slow/item-a'));
@@ -161,8 +176,16 @@ for (const tier of ALL_TIERS) {
       const events: Array<{ type: string; stepId?: string; attempt?: number; data?: unknown }> = logs.body;
       const cause = `HTTP 500 from ${stub.baseUrl}/flaky/${execution.id}?fail=2`;
       expect(events.filter((e) => e.type === 'step_retrying')).toEqual([
-        expect.objectContaining({ stepId: 'call', attempt: 1, data: { error: 'HTTP_500', cause, retryable: true, nextAttempt: 2, delayMs: 200 } }),
-        expect.objectContaining({ stepId: 'call', attempt: 2, data: { error: 'HTTP_500', cause, retryable: true, nextAttempt: 3, delayMs: 400 } }),
+        expect.objectContaining({
+          stepId: 'call',
+          attempt: 1,
+          data: { error: 'HTTP_500', cause, retryable: true, nextAttempt: 2, delayMs: 200 },
+        }),
+        expect.objectContaining({
+          stepId: 'call',
+          attempt: 2,
+          data: { error: 'HTTP_500', cause, retryable: true, nextAttempt: 3, delayMs: 400 },
+        }),
       ]);
       expect(events.filter((e) => e.stepId === 'call').map((e) => [e.type, e.attempt])).toEqual([
         ['step_started', 1],
@@ -228,7 +251,9 @@ for (const tier of ALL_TIERS) {
         await untilParked(executionId);
       }
       // A run queued now still gets a worker, long before any delay is due.
-      const quick = workersWakeOnNewJobs(tier) ? await runQueued(api, 'Quick', twoTerminalsGraph(), { items: [] }) : null;
+      const quick = workersWakeOnNewJobs(tier)
+        ? await runQueued(api, 'Quick', twoTerminalsGraph(), { items: [] })
+        : null;
       expect(quick?.status ?? 'completed').toBe('completed');
       const parked = await Promise.all(delayed.map((id) => getExecution(api, id)));
       for (const execution of parked) {

@@ -4,7 +4,13 @@
  */
 
 interface NodeOptions {
-  retry?: { maxAttempts?: number; initialIntervalMs?: number; backoffRate?: number; maxDelayMs?: number; jitter?: 'none' | 'full' };
+  retry?: {
+    maxAttempts?: number;
+    initialIntervalMs?: number;
+    backoffRate?: number;
+    maxDelayMs?: number;
+    jitter?: 'none' | 'full';
+  };
   timeoutMs?: number;
   onError?: 'fail' | 'continue' | 'error-handle';
 }
@@ -56,7 +62,15 @@ export const conditionGraph = () =>
       node('join', 'flow.merge'),
       node('result', 'data.transform', { expression: '$[0]' }),
     ],
-    ['start->check', 'check:true->review', 'review->notify', 'notify->join', 'check:false->auto', 'auto->join', 'join->result'],
+    [
+      'start->check',
+      'check:true->review',
+      'review->notify',
+      'notify->join',
+      'check:false->auto',
+      'auto->join',
+      'join->result',
+    ],
   );
 
 /**
@@ -69,7 +83,9 @@ export const loopGraph = (base: string) =>
       node('start', 'trigger.manual'),
       node('each', 'flow.loop', { items: 'orders', concurrency: 2 }),
       node('fetch', 'http.request', { url: `${base}/slow/item-{{ id }}?ms={{ ms }}` }),
-      node('price', 'data.transform', { expression: '{ "name": body.name, "position": $index, "total": $item.qty * 10 }' }),
+      node('price', 'data.transform', {
+        expression: '{ "name": body.name, "position": $index, "total": $item.qty * 10 }',
+      }),
       node('total', 'data.transform', { expression: '{ "orders": $count($), "sum": $sum(total) }' }),
     ],
     ['start->each', 'each:item->fetch', 'fetch->price', 'price->each:next', 'each:done->total'],
@@ -80,7 +96,12 @@ export const retryGraph = (base: string, initialIntervalMs: number) =>
   graph(
     [
       node('start', 'trigger.manual'),
-      node('call', 'http.request', { url: `${base}/flaky/{{ $execution.id }}?fail=2` }, { retry: { maxAttempts: 3, initialIntervalMs, backoffRate: 2 } }),
+      node(
+        'call',
+        'http.request',
+        { url: `${base}/flaky/{{ $execution.id }}?fail=2` },
+        { retry: { maxAttempts: 3, initialIntervalMs, backoffRate: 2 } },
+      ),
       node('result', 'data.transform', { expression: 'body' }),
     ],
     ['start->call', 'call->result'],
@@ -117,7 +138,11 @@ export const errorHandleGraph = (base: string) =>
 /** start -> wait `ms` -> done. */
 export const delayGraph = (ms: number) =>
   graph(
-    [node('start', 'trigger.manual'), node('wait', 'flow.delay', { ms }), node('done', 'data.set', { values: { waited: true } })],
+    [
+      node('start', 'trigger.manual'),
+      node('wait', 'flow.delay', { ms }),
+      node('done', 'data.set', { values: { waited: true } }),
+    ],
     ['start->wait', 'wait->done'],
   );
 
@@ -126,7 +151,9 @@ export const twoTerminalsGraph = () =>
   graph(
     [
       node('start', 'trigger.manual'),
-      node('totals', 'data.transform', { expression: '{ "count": $count(items), "total": $sum(items.(price * qty)) }' }),
+      node('totals', 'data.transform', {
+        expression: '{ "count": $count(items), "total": $sum(items.(price * qty)) }',
+      }),
       node('labels', 'data.transform', { expression: 'items[price > 5].$uppercase(name)' }),
     ],
     ['start->totals', 'start->labels'],

@@ -41,7 +41,14 @@ export async function execute(api: TestApiClient, workflowId: string, input: unk
   const started = await api.post(`/api/workflows/${workflowId}/execute`, { input, mode });
   expect(started.status).toBe(201);
   expect(started.body.mode).toBe(mode);
-  return started.body as { executionId: string; status: string; mode: string; output?: unknown; error?: string | null; cause?: string | null };
+  return started.body as {
+    executionId: string;
+    status: string;
+    mode: string;
+    output?: unknown;
+    error?: string | null;
+    cause?: string | null;
+  };
 }
 
 export async function getExecution(api: TestApiClient, executionId: string): Promise<ExecutionView> {
@@ -59,7 +66,12 @@ export function untilTerminal(api: TestApiClient, executionId: string, timeoutMs
 }
 
 /** Saves, starts (queued) and waits for a workflow in one go. */
-export async function runQueued(api: TestApiClient, name: string, definition: unknown, input: unknown): Promise<ExecutionView> {
+export async function runQueued(
+  api: TestApiClient,
+  name: string,
+  definition: unknown,
+  input: unknown,
+): Promise<ExecutionView> {
   const started = await execute(api, await createWorkflow(api, name, definition), input, 'queued');
   return untilTerminal(api, started.executionId);
 }
@@ -88,6 +100,10 @@ export const timeOf = (iso: string | null): number => {
 /** What `http.request` outputs for a stub answer (stub headers are fixed: no date, connection close). */
 export const httpOutput = (body: unknown, status = 200) => ({
   status,
-  headers: { connection: 'close', 'content-length': String(Buffer.byteLength(JSON.stringify(body))), 'content-type': 'application/json' },
+  headers: {
+    connection: 'close',
+    'content-length': String(Buffer.byteLength(JSON.stringify(body))),
+    'content-type': 'application/json',
+  },
   body,
 });

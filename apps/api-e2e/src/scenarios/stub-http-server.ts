@@ -39,17 +39,26 @@ export async function startStubHttpServer(): Promise<StubHttpServer> {
       entry.endedAt = Date.now();
       entry.status = status;
       const text = JSON.stringify(body);
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), connection: 'close' }).end(text);
+      res
+        .writeHead(status, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(text),
+          connection: 'close',
+        })
+        .end(text);
     };
     // A client that gives up (timeout, cancel) closes the socket: note when.
     res.on('close', () => (entry.endedAt ??= Date.now()));
 
     const [, route, name] = url.pathname.split('/');
     if (route === 'slow' && name) {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        answer(200, { name });
-      }, Number(url.searchParams.get('ms') ?? 0));
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          answer(200, { name });
+        },
+        Number(url.searchParams.get('ms') ?? 0),
+      );
       timers.add(timer);
     } else if (route === 'flaky' && name) {
       const count = (calls.get(name) ?? 0) + 1;

@@ -25,6 +25,10 @@ export const doublingGraph = () => ({
 
 /** start -> wait `ms` -> done: a run that stays in flight long enough to be observed. */
 export const delayedGraph = (ms: number) => ({
-  nodes: [node('start', 'trigger.manual'), node('wait', 'flow.delay', { ms }, 200), node('done', 'util.log', { message: 'done' }, 400)],
+  nodes: [
+    node('start', 'trigger.manual'),
+    node('wait', 'flow.delay', { ms }, 200),
+    node('done', 'util.log', { message: 'done' }, 400),
+  ],
   edges: [edge('start', 'wait'), edge('wait', 'done')],
 });

@@ -33,9 +33,13 @@ describe('cron scheduler across two API processes', () => {
     processes.push(await spawnBaton(env));
     const owner = await setUpOwner(new TestApiClient(processes[0].url));
     const workflowId = await createWorkflow(owner, 'Every 3 s', echoGraph('tick'));
-    const trigger = await createTrigger(owner, workflowId, { type: 'cron', expression: `*/${EVERY_SECONDS} * * * * *` });
+    const trigger = await createTrigger(owner, workflowId, {
+      type: 'cron',
+      expression: `*/${EVERY_SECONDS} * * * * *`,
+    });
 
-    const runsOf = async () => (await owner.get(`/api/triggers/${trigger.id}/runs`)).body as { executionId: string; scheduledFor: string }[];
+    const runsOf = async () =>
+      (await owner.get(`/api/triggers/${trigger.id}/runs`)).body as { executionId: string; scheduledFor: string }[];
     await eventually(async () => (await runsOf()).length >= MIN_RUNS, 90_000, 1000);
     expect((await owner.post(`/api/workflows/${workflowId}/pause`)).status).toBe(200);
 
@@ -44,11 +48,19 @@ describe('cron scheduler across two API processes', () => {
     try {
       // Every run's execution exists and finished; nothing is left unstarted.
       await eventually(async () => {
-        const open = await client.query(`SELECT count(*)::int AS n FROM executions WHERE workflow_id = $1 AND status NOT IN ('completed', 'failed', 'cancelled')`, [workflowId]);
+        const open = await client.query(
+          `SELECT count(*)::int AS n FROM executions WHERE workflow_id = $1 AND status NOT IN ('completed', 'failed', 'cancelled')`,
+          [workflowId],
+        );
         return open.rows[0].n === 0;
       }, 30_000);
-      const runs = await client.query(`SELECT execution_id, scheduled_for, started FROM trigger_runs WHERE trigger_id = $1 ORDER BY scheduled_for`, [trigger.id]);
-      const executions = await client.query(`SELECT id, status, trigger FROM executions WHERE workflow_id = $1`, [workflowId]);
+      const runs = await client.query(
+        `SELECT execution_id, scheduled_for, started FROM trigger_runs WHERE trigger_id = $1 ORDER BY scheduled_for`,
+        [trigger.id],
+      );
+      const executions = await client.query(`SELECT id, status, trigger FROM executions WHERE workflow_id = $1`, [
+        workflowId,
+      ]);
 
       expect(runs.rows.length).toBeGreaterThanOrEqual(MIN_RUNS);
       expect(runs.rows.every((r) => r.started)).toBe(true);

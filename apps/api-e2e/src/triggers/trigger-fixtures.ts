@@ -5,7 +5,12 @@ import type { TestApiClient } from '../support/api-client';
 
 /** start -> transform: the output is `{ got: <input>, tag }`, so a test sees which version ran and with what input. */
 export const echoGraph = (tag: string, delayMs = 0) => {
-  const node = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({ id, type, position: { x, y: 0 }, data: { inputs } });
+  const node = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({
+    id,
+    type,
+    position: { x, y: 0 },
+    data: { inputs },
+  });
   const nodes = [node('start', 'trigger.manual', {}, 0)];
   const edges: unknown[] = [];
   let previous = 'start';
@@ -19,19 +24,27 @@ export const echoGraph = (tag: string, delayMs = 0) => {
   return { nodes, edges };
 };
 
-export async function createWorkflow(owner: TestApiClient, name: string, definition: unknown, status: 'draft' | 'active' = 'active'): Promise<string> {
+export async function createWorkflow(
+  owner: TestApiClient,
+  name: string,
+  definition: unknown,
+  status: 'draft' | 'active' = 'active',
+): Promise<string> {
   const created = await owner.post('/api/workflows', { name, format: 'graph', definition });
-  if (created.status !== 201) throw new Error(`workflow create failed: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`workflow create failed: ${created.status} ${JSON.stringify(created.body)}`);
   if (status === 'active') {
     const activated = await owner.post(`/api/workflows/${created.body.id}/activate`);
-    if (activated.status !== 200) throw new Error(`activate failed: ${activated.status} ${JSON.stringify(activated.body)}`);
+    if (activated.status !== 200)
+      throw new Error(`activate failed: ${activated.status} ${JSON.stringify(activated.body)}`);
   }
   return created.body.id;
 }
 
 export async function createTrigger(owner: TestApiClient, workflowId: string, body: Record<string, unknown>) {
   const created = await owner.post(`/api/workflows/${workflowId}/triggers`, body);
-  if (created.status !== 201) throw new Error(`trigger create failed: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`trigger create failed: ${created.status} ${JSON.stringify(created.body)}`);
   return created.body;
 }
 

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { ActivityRecord } from '@baton/persistence';
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
@@ -43,7 +50,9 @@ export class ActivitiesController {
 
   @Post(':name/poll')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Long-poll for a task of the activity: { taskToken, input }, or null when none came within waitSeconds' })
+  @ApiOperation({
+    summary: 'Long-poll for a task of the activity: { taskToken, input }, or null when none came within waitSeconds',
+  })
   @ApiOkResponse({ type: ActivityTaskDto, description: 'A task, or the JSON null' })
   @ApiNotFoundResponse({ description: 'No such activity in the workspace' })
   async poll(
@@ -52,9 +61,13 @@ export class ActivitiesController {
     @Body() dto: PollActivityDto,
     @Res({ passthrough: false }) response: RawResponse,
   ): Promise<void> {
-    if (!ACTIVITY_NAME.test(name)) throw new DomainError('VALIDATION_FAILED', 'name must be 1 to 80 letters, digits, "_", "." or "-"');
+    if (!ACTIVITY_NAME.test(name))
+      throw new DomainError('VALIDATION_FAILED', 'name must be 1 to 80 letters, digits, "_", "." or "-"');
     const task = await this.activities.poll(principal, name, dto.waitSeconds ?? 20);
     // An explicit JSON null: "no task" must not look like an empty or broken answer.
-    response.status(200).type('application/json').send(JSON.stringify(task ? { taskToken: task.token, input: task.input } : null));
+    response
+      .status(200)
+      .type('application/json')
+      .send(JSON.stringify(task ? { taskToken: task.token, input: task.input } : null));
   }
 }

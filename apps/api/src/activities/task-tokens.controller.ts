@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -17,7 +24,7 @@ export class TaskTokensController {
 
   @Post(':token/success')
   @HttpCode(200)
-  @ApiOperation({ summary: "Complete the waiting task with `output` as its result" })
+  @ApiOperation({ summary: 'Complete the waiting task with `output` as its result' })
   @ApiOkResponse({ description: '{ status: "completed" }' })
   @ApiBadRequestResponse({ description: 'Malformed token or body' })
   @ApiNotFoundResponse({ description: 'Unknown token in this workspace' })
@@ -34,12 +41,16 @@ export class TaskTokensController {
   @ApiNotFoundResponse({ description: 'Unknown token in this workspace' })
   @ApiConflictResponse({ description: STALE })
   failure(@CurrentPrincipal() principal: Principal, @Param('token') token: string, @Body() dto: TaskFailureDto) {
-    return this.tokens.answer(principal, token, { kind: 'failure', error: dto.error ?? 'States.TaskFailed', cause: dto.cause ?? '' });
+    return this.tokens.answer(principal, token, {
+      kind: 'failure',
+      error: dto.error ?? 'States.TaskFailed',
+      cause: dto.cause ?? '',
+    });
   }
 
   @Post(':token/heartbeat')
   @HttpCode(200)
-  @ApiOperation({ summary: "Tell the waiting task its worker is alive (resets HeartbeatSeconds)" })
+  @ApiOperation({ summary: 'Tell the waiting task its worker is alive (resets HeartbeatSeconds)' })
   @ApiOkResponse({ description: '{ status: "heartbeat" }' })
   @ApiNotFoundResponse({ description: 'Unknown token in this workspace' })
   @ApiConflictResponse({ description: STALE })

@@ -94,23 +94,31 @@ describe('AuthGuard', () => {
       ['PATCH', 'owner', 'allowed'],
     ];
     for (const [method, role, expected] of cases) {
-      expect([method, role, await outcome(guard.canActivate(context(Endpoints, 'plain', request(method, role))))]).toEqual([
+      expect([
         method,
         role,
-        expected,
-      ]);
+        await outcome(guard.canActivate(context(Endpoints, 'plain', request(method, role)))),
+      ]).toEqual([method, role, expected]);
     }
   });
 
   it('applies @MinRole from the handler, which overrides the method default', async () => {
-    expect(await outcome(guard.canActivate(context(Endpoints, 'ownerOnly', request('GET', 'editor'))))).toBe('FORBIDDEN');
+    expect(await outcome(guard.canActivate(context(Endpoints, 'ownerOnly', request('GET', 'editor'))))).toBe(
+      'FORBIDDEN',
+    );
     expect(await outcome(guard.canActivate(context(Endpoints, 'ownerOnly', request('GET', 'owner'))))).toBe('allowed');
-    expect(await outcome(guard.canActivate(context(Endpoints, 'anyoneMayWrite', request('POST', 'viewer'))))).toBe('allowed');
+    expect(await outcome(guard.canActivate(context(Endpoints, 'anyoneMayWrite', request('POST', 'viewer'))))).toBe(
+      'allowed',
+    );
   });
 
   it('applies a controller-level @MinRole unless the handler sets its own', async () => {
-    expect(await outcome(guard.canActivate(context(OwnerEndpoints, 'inherited', request('GET', 'editor'))))).toBe('FORBIDDEN');
-    expect(await outcome(guard.canActivate(context(OwnerEndpoints, 'relaxed', request('GET', 'viewer'))))).toBe('allowed');
+    expect(await outcome(guard.canActivate(context(OwnerEndpoints, 'inherited', request('GET', 'editor'))))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await outcome(guard.canActivate(context(OwnerEndpoints, 'relaxed', request('GET', 'viewer'))))).toBe(
+      'allowed',
+    );
   });
 
   it('leaves non-HTTP contexts to their own authentication', async () => {

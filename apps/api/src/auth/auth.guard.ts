@@ -37,7 +37,10 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.principals.resolve(request.headers);
     request.principal = principal;
-    const needed = requiredRole(request.method, this.reflector.getAllAndOverride<WorkspaceRole | undefined>(MIN_ROLE, targets));
+    const needed = requiredRole(
+      request.method,
+      this.reflector.getAllAndOverride<WorkspaceRole | undefined>(MIN_ROLE, targets),
+    );
     if (!hasRole(principal, needed)) {
       throw forbidden(`This action needs the ${needed} role in the workspace; you have ${principal.role}`);
     }

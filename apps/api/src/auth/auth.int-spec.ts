@@ -46,7 +46,11 @@ async function startAuthApp(owner: BatonConfig['owner']): Promise<AuthApp> {
     class TestRuntimeModule {}
 
     const moduleRef = await Test.createTestingModule({
-      imports: [TestRuntimeModule, TypeOrmModule.forRoot(buildDataSourceOptions({ url: database.url, poolSize: 4 })), AuthModule],
+      imports: [
+        TestRuntimeModule,
+        TypeOrmModule.forRoot(buildDataSourceOptions({ url: database.url, poolSize: 4 })),
+        AuthModule,
+      ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: ['error'] });
     app.setGlobalPrefix('api');
@@ -61,7 +65,12 @@ async function startAuthApp(owner: BatonConfig['owner']): Promise<AuthApp> {
   }
 }
 
-async function request(base: string, method: string, path: string, options: { body?: unknown; token?: string; apiKey?: string } = {}) {
+async function request(
+  base: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string; apiKey?: string } = {},
+) {
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
@@ -94,7 +103,10 @@ describe('AuthModule over HTTP', () => {
 
   it('runs first-run setup exactly once, even when two calls race', async () => {
     expect((await call('GET', '/auth/status')).body).toEqual({ setupRequired: true });
-    const results = await Promise.all([call('POST', '/auth/setup', { body: OWNER }), call('POST', '/auth/setup', { body: OWNER })]);
+    const results = await Promise.all([
+      call('POST', '/auth/setup', { body: OWNER }),
+      call('POST', '/auth/setup', { body: OWNER }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(results.find((r) => r.status === 409)?.body.error).toBe('SETUP_ALREADY_DONE');
     expect(results.find((r) => r.status === 201)?.body).toEqual({ accessToken: expect.any(String) });
@@ -109,8 +121,12 @@ describe('AuthModule over HTTP', () => {
   });
 
   it('logs in case-insensitively and answers the same 401 for a wrong email or password', async () => {
-    const wrongPassword = await call('POST', '/auth/login', { body: { email: OWNER.email, password: 'nope-nope-nope' } });
-    const wrongEmail = await call('POST', '/auth/login', { body: { email: 'nobody@example.com', password: OWNER.password } });
+    const wrongPassword = await call('POST', '/auth/login', {
+      body: { email: OWNER.email, password: 'nope-nope-nope' },
+    });
+    const wrongEmail = await call('POST', '/auth/login', {
+      body: { email: 'nobody@example.com', password: OWNER.password },
+    });
     expect([wrongPassword.status, wrongEmail.status]).toEqual([401, 401]);
     expect(wrongPassword.body.message).toBe(wrongEmail.body.message);
 
@@ -125,7 +141,9 @@ describe('AuthModule over HTTP', () => {
   });
 
   it('names the offending field on bad input', async () => {
-    const response = await call('POST', '/auth/login', { body: { email: 'not-an-email', password: 'x'.repeat(201), extra: 1 } });
+    const response = await call('POST', '/auth/login', {
+      body: { email: 'not-an-email', password: 'x'.repeat(201), extra: 1 },
+    });
     expect(response.status).toBe(400);
     expect(response.body.message.join(' ')).toMatch(/email/);
     expect(response.body.message.join(' ')).toMatch(/password/);
@@ -142,7 +160,13 @@ describe('AuthModule over HTTP', () => {
       body: { email: 'Vera@Example.com', name: 'Vera Viewer', password: 'viewer-password', role: 'viewer' },
     });
     expect(added.status).toBe(201);
-    expect(added.body).toEqual({ id: expect.any(String), email: 'vera@example.com', name: 'Vera Viewer', role: 'viewer', joinedAt: expect.any(String) });
+    expect(added.body).toEqual({
+      id: expect.any(String),
+      email: 'vera@example.com',
+      name: 'Vera Viewer',
+      role: 'viewer',
+      joinedAt: expect.any(String),
+    });
     const again = await call('POST', '/users', {
       token: owner,
       body: { email: 'vera@example.com', name: 'Vera', password: 'another-password', role: 'editor' },
@@ -154,7 +178,14 @@ describe('AuthModule over HTTP', () => {
     expect(members.status).toBe(200);
     expect(members.body).toHaveLength(2);
     expect(JSON.stringify(members.body)).not.toMatch(/password|scrypt/i);
-    expect((await call('POST', '/users', { token: viewer, body: { email: 'x@example.com', name: 'X', password: 'xxxxxxxx', role: 'owner' } })).status).toBe(403);
+    expect(
+      (
+        await call('POST', '/users', {
+          token: viewer,
+          body: { email: 'x@example.com', name: 'X', password: 'xxxxxxxx', role: 'owner' },
+        })
+      ).status,
+    ).toBe(403);
     expect((await call('POST', '/workspaces', { token: viewer, body: { name: 'Vera space' } })).status).toBe(201);
 
     const ownerId = (await call('GET', '/auth/me', { token: owner })).body.user.id as string;
@@ -167,14 +198,20 @@ describe('AuthModule over HTTP', () => {
   it('creates workspaces, lists them with roles and logs in to a chosen one', async () => {
     const owner = await login(OWNER.email, OWNER.password);
     const created = await call('POST', '/workspaces', { token: owner, body: { name: '  Second  ' } });
-    expect(created).toEqual({ status: 201, body: { id: expect.any(String), name: 'Second', createdAt: expect.any(String) } });
+    expect(created).toEqual({
+      status: 201,
+      body: { id: expect.any(String), name: 'Second', createdAt: expect.any(String) },
+    });
     const list = await call('GET', '/workspaces', { token: owner });
     expect(list.body.map((w: { name: string; role: string }) => [w.name, w.role])).toEqual([
       ['Main', 'owner'],
       ['Second', 'owner'],
     ]);
     const scoped = await login(OWNER.email, OWNER.password, created.body.id);
-    expect((await call('GET', '/auth/me', { token: scoped })).body.workspace).toEqual({ id: created.body.id, name: 'Second' });
+    expect((await call('GET', '/auth/me', { token: scoped })).body.workspace).toEqual({
+      id: created.body.id,
+      name: 'Second',
+    });
   });
 
   it('issues API keys once, authenticates with them and refuses them once revoked', async () => {
@@ -211,7 +248,8 @@ describe('AuthModule over HTTP', () => {
       body: { email: 'otto@example.com', name: 'Otto', password: 'otto-password', role: 'owner' },
     });
     const otto = await login('otto@example.com', 'otto-password');
-    const key = (await call('POST', '/api-keys', { token: otto, body: { name: 'Otto CI', role: 'viewer' } })).body.key as string;
+    const key = (await call('POST', '/api-keys', { token: otto, body: { name: 'Otto CI', role: 'viewer' } })).body
+      .key as string;
     expect((await call('GET', '/auth/me', { apiKey: key })).status).toBe(200);
     expect((await call('DELETE', `/users/${second.body.id}`, { token: owner })).status).toBe(204);
     expect((await call('GET', '/auth/me', { apiKey: key })).status).toBe(401);
@@ -235,13 +273,24 @@ describe('AuthModule over HTTP', () => {
 
 describe('Unattended install (BATON_OWNER_*)', () => {
   it('creates the configured owner at start-up, so setup is already done', async () => {
-    const auth = await startAuthApp({ email: 'ops@example.com', password: 'ops-password', name: 'Ops', workspaceName: 'Ops space' });
+    const auth = await startAuthApp({
+      email: 'ops@example.com',
+      password: 'ops-password',
+      name: 'Ops',
+      workspaceName: 'Ops space',
+    });
     try {
       expect((await request(auth.base, 'GET', '/auth/status')).body).toEqual({ setupRequired: false });
-      const login = await request(auth.base, 'POST', '/auth/login', { body: { email: 'ops@example.com', password: 'ops-password' } });
+      const login = await request(auth.base, 'POST', '/auth/login', {
+        body: { email: 'ops@example.com', password: 'ops-password' },
+      });
       expect(login.status).toBe(200);
       const me = await request(auth.base, 'GET', '/auth/me', { token: login.body.accessToken });
-      expect(me.body).toMatchObject({ user: { email: 'ops@example.com', name: 'Ops' }, workspace: { name: 'Ops space' }, role: 'owner' });
+      expect(me.body).toMatchObject({
+        user: { email: 'ops@example.com', name: 'Ops' },
+        workspace: { name: 'Ops space' },
+        role: 'owner',
+      });
     } finally {
       await auth.close();
     }

@@ -38,7 +38,11 @@ import { WorkspacesService } from './workspaces/workspaces.service';
   ],
   controllers: [AuthController, WorkspacesController, UsersController, ApiKeysController],
   providers: [
-    { provide: IdentityRepository, useFactory: (dataSource: DataSource) => new IdentityRepository(dataSource), inject: [DataSource] },
+    {
+      provide: IdentityRepository,
+      useFactory: (dataSource: DataSource) => new IdentityRepository(dataSource),
+      inject: [DataSource],
+    },
     PasswordHasher,
     AccessTokenService,
     PrincipalResolver,

@@ -5,7 +5,10 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 401 })
   statusCode: number;
 
-  @ApiProperty({ example: 'UNAUTHENTICATED', description: 'An error code such as VALIDATION_FAILED, FORBIDDEN, CONFLICT' })
+  @ApiProperty({
+    example: 'UNAUTHENTICATED',
+    description: 'An error code such as VALIDATION_FAILED, FORBIDDEN, CONFLICT',
+  })
   error: string;
 
   @ApiProperty({

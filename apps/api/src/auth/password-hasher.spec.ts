@@ -18,7 +18,9 @@ describe('PasswordHasher', () => {
 
   it('treats a malformed or tampered stored hash as a mismatch, never a throw', async () => {
     await expect(hasher.verify('whatever1', 'not-a-hash')).resolves.toBe(false);
-    await expect(hasher.verify('whatever1', 'scrypt$1073741824$8$1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaA')).resolves.toBe(false);
+    await expect(hasher.verify('whatever1', 'scrypt$1073741824$8$1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaA')).resolves.toBe(
+      false,
+    );
     const stored = await hasher.hash('whatever1');
     await expect(hasher.verify('whatever1', stored.slice(0, -4))).resolves.toBe(false);
   });

@@ -61,16 +61,24 @@ function parse(stored: string): ParsedHash | null {
   const salt = Buffer.from(parts[4], 'base64url');
   const hash = Buffer.from(parts[5], 'base64url');
   // Refuse parameters we would never write, so a tampered row cannot make verify allocate gigabytes.
-  const sane = Number.isInteger(N) && N >= 2 && N <= 2 ** 20 && Number.isInteger(r) && r >= 1 && r <= 32 && p >= 1 && p <= 16;
+  const sane =
+    Number.isInteger(N) && N >= 2 && N <= 2 ** 20 && Number.isInteger(r) && r >= 1 && r <= 32 && p >= 1 && p <= 16;
   // The length is fixed too: scrypt's shorter outputs are prefixes of longer ones, so a
   // truncated hash would otherwise still verify.
   if (!sane || salt.length === 0 || hash.length !== KEY_LENGTH) return null;
   return { cost: { N, r, p }, salt, hash };
 }
 
-function derive(password: string, salt: Buffer, keyLength: number, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  keyLength: number,
+  cost: { N: number; r: number; p: number },
+): Promise<Buffer> {
   const options: ScryptOptions = { ...cost, maxmem: Math.max(MAX_MEMORY, 256 * cost.N * cost.r) };
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }

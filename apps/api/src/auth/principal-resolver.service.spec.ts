@@ -14,7 +14,11 @@ function setup(options: { memberRole?: WorkspaceRole | null; grant?: Partial<Api
   const used: string[] = [];
   const tokens = {
     async verify(token: string) {
-      return token === 'good' ? { userId: USER, workspaceId: WORKSPACE } : token === 'odd' ? { userId: 'x', workspaceId: 'y' } : null;
+      return token === 'good'
+        ? { userId: USER, workspaceId: WORKSPACE }
+        : token === 'odd'
+          ? { userId: 'x', workspaceId: 'y' }
+          : null;
     },
   } as AccessTokenService;
   const identity = {
@@ -23,7 +27,14 @@ function setup(options: { memberRole?: WorkspaceRole | null; grant?: Partial<Api
     },
     async findActiveApiKeyGrant(hash: string) {
       if (hash !== key.hash || options.grant === null) return null;
-      return { id: 'k1', workspaceId: WORKSPACE, createdBy: USER, role: 'editor', creatorRole: 'owner', ...options.grant };
+      return {
+        id: 'k1',
+        workspaceId: WORKSPACE,
+        createdBy: USER,
+        role: 'editor',
+        creatorRole: 'owner',
+        ...options.grant,
+      };
     },
     async recordApiKeyUse(id: string) {
       used.push(id);
@@ -55,7 +66,9 @@ describe('PrincipalResolver', () => {
     expect(await code(setup().resolver.resolve({ authorization: 'Basic abc' }))).toBe('UNAUTHENTICATED');
     expect(await code(setup().resolver.resolve({ authorization: 'Bearer bad' }))).toBe('UNAUTHENTICATED');
     expect(await code(setup().resolver.resolve({ authorization: 'Bearer odd' }))).toBe('UNAUTHENTICATED');
-    expect(await code(setup({ memberRole: null }).resolver.resolve({ authorization: 'Bearer good' }))).toBe('UNAUTHENTICATED');
+    expect(await code(setup({ memberRole: null }).resolver.resolve({ authorization: 'Bearer good' }))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('resolves an active API key and records its use', async () => {

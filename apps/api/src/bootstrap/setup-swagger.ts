@@ -11,7 +11,9 @@ export function setupSwagger(app: INestApplication): void {
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Baton API')
-    .setDescription('Workflow orchestration: workflows, versions, executions, triggers. Authenticate with a bearer token from POST /api/auth/login or an X-API-Key header.')
+    .setDescription(
+      'Workflow orchestration: workflows, versions, executions, triggers. Authenticate with a bearer token from POST /api/auth/login or an X-API-Key header.',
+    )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')

@@ -46,7 +46,12 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
       databaseUrl,
       embedded: Boolean(embedded),
       encryptionKey: loadOrCreateEncryptionKey(config.encryptionKey, config.dataDir),
-      queue: configureQueueBackend({ databaseUrl, redisUrl: config.redisUrl, embedded: Boolean(embedded), prefix: config.queuePrefix }),
+      queue: configureQueueBackend({
+        databaseUrl,
+        redisUrl: config.redisUrl,
+        embedded: Boolean(embedded),
+        prefix: config.queuePrefix,
+      }),
     };
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
       logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),

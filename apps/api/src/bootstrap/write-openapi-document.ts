@@ -23,7 +23,11 @@ async function writeOpenApiDocument(outputPath: string): Promise<void> {
     encryptionKey: Buffer.alloc(32),
     queue: { kind: 'postgres', options: { connection: {} } },
   };
-  const app = await NestFactory.create(AppModule.forRoot(runtime), { preview: true, logger: ['error'], abortOnError: false });
+  const app = await NestFactory.create(AppModule.forRoot(runtime), {
+    preview: true,
+    logger: ['error'],
+    abortOnError: false,
+  });
   app.setGlobalPrefix('api');
   const document = createOpenApiDocument(app);
   mkdirSync(dirname(outputPath), { recursive: true });

@@ -41,7 +41,10 @@ export class DomainErrorFilter implements ExceptionFilter {
   private toResponse(exception: unknown): { status: number; body: Record<string, unknown> } {
     if (exception instanceof DomainError) {
       const status = STATUS_BY_CODE[exception.code];
-      return { status, body: { statusCode: status, error: exception.code, message: exception.message, ...exception.details } };
+      return {
+        status,
+        body: { statusCode: status, error: exception.code, message: exception.message, ...exception.details },
+      };
     }
     if (exception instanceof InvalidInputError) {
       const status = exception.code.endsWith('_NOT_FOUND') ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
@@ -49,7 +52,10 @@ export class DomainErrorFilter implements ExceptionFilter {
       return { status, body: { statusCode: status, error: exception.code, message: exception.message, ...problems } };
     }
     if (exception instanceof EngineError && exception.code === 'CONFLICT') {
-      return { status: HttpStatus.CONFLICT, body: { statusCode: 409, error: exception.code, message: exception.message } };
+      return {
+        status: HttpStatus.CONFLICT,
+        body: { statusCode: 409, error: exception.code, message: exception.message },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -60,7 +66,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const sqlState = (exception.driverError as { code?: string } | undefined)?.code ?? '';
       const status = STATUS_BY_SQLSTATE[sqlState];
-      if (status) return { status, body: { statusCode: status, error: HttpStatus[status], message: exception.message } };
+      if (status)
+        return { status, body: { statusCode: status, error: HttpStatus[status], message: exception.message } };
     }
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,

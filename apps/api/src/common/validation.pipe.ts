@@ -20,7 +20,9 @@ function flatten(errors: ValidationError[], parent: string): string[] {
     const path = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) =>
       // class-validator starts messages with the bare property name; show the full path instead.
-      message.startsWith(`${error.property} `) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`,
+      message.startsWith(`${error.property} `)
+        ? `${path}${message.slice(error.property.length)}`
+        : `${path}: ${message}`,
     );
     return [...own, ...flatten(error.children ?? [], path)];
   });

@@ -16,13 +16,28 @@ const failureOf = (env: Record<string, string>): string => {
 describe('loadConfig', () => {
   it('defaults to the embedded tier, role all, port 3000 and .data', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ role: 'all', port: 3000, databaseUrl: null, redisUrl: null, dataDir: resolve('.data'), owner: null });
+    expect(config).toMatchObject({
+      role: 'all',
+      port: 3000,
+      databaseUrl: null,
+      redisUrl: null,
+      dataDir: resolve('.data'),
+      owner: null,
+    });
     expect(tierOf(config)).toBe(1);
   });
 
   it('selects tier 2 with DATABASE_URL and tier 3 with REDIS_URL too', () => {
     expect(tierOf(loadConfig({ DATABASE_URL: 'postgres://h/db' }))).toBe(2);
-    expect(tierOf(loadConfig({ DATABASE_URL: 'postgres://h/db', REDIS_URL: 'redis://h:6379', BATON_ENCRYPTION_KEY: 'ab'.repeat(32) }))).toBe(3);
+    expect(
+      tierOf(
+        loadConfig({
+          DATABASE_URL: 'postgres://h/db',
+          REDIS_URL: 'redis://h:6379',
+          BATON_ENCRYPTION_KEY: 'ab'.repeat(32),
+        }),
+      ),
+    ).toBe(3);
   });
 
   it('names every bad variable in one message', () => {
@@ -34,19 +49,30 @@ describe('loadConfig', () => {
       BATON_WORKER_CONCURRENCY: '0',
       BATON_QUEUE_PREFIX: 'has space',
     });
-    for (const name of ['PORT', 'BATON_ROLE', 'DATABASE_URL', 'BATON_ENCRYPTION_KEY', 'BATON_WORKER_CONCURRENCY', 'BATON_QUEUE_PREFIX']) {
+    for (const name of [
+      'PORT',
+      'BATON_ROLE',
+      'DATABASE_URL',
+      'BATON_ENCRYPTION_KEY',
+      'BATON_WORKER_CONCURRENCY',
+      'BATON_QUEUE_PREFIX',
+    ]) {
       expect(message).toContain(name);
     }
   });
 
   it('refuses REDIS_URL without DATABASE_URL, and tier 3 without a shared encryption key', () => {
     expect(failureOf({ REDIS_URL: 'redis://h:6379' })).toContain('REDIS_URL is set without DATABASE_URL');
-    expect(failureOf({ DATABASE_URL: 'postgres://h/db', REDIS_URL: 'redis://h:6379' })).toContain('BATON_ENCRYPTION_KEY is required');
+    expect(failureOf({ DATABASE_URL: 'postgres://h/db', REDIS_URL: 'redis://h:6379' })).toContain(
+      'BATON_ENCRYPTION_KEY is required',
+    );
   });
 
   it('takes the unattended owner only as a complete, valid pair', () => {
     expect(failureOf({ BATON_OWNER_EMAIL: 'a@b.c' })).toContain('BATON_OWNER_PASSWORD');
-    expect(failureOf({ BATON_OWNER_EMAIL: 'a@b.c', BATON_OWNER_PASSWORD: 'short' })).toContain('BATON_OWNER_PASSWORD must be at least 8');
+    expect(failureOf({ BATON_OWNER_EMAIL: 'a@b.c', BATON_OWNER_PASSWORD: 'short' })).toContain(
+      'BATON_OWNER_PASSWORD must be at least 8',
+    );
     expect(loadConfig({ BATON_OWNER_EMAIL: 'Admin@Example.com', BATON_OWNER_PASSWORD: 'long enough' }).owner).toEqual({
       email: 'admin@example.com',
       password: 'long enough',
@@ -57,6 +83,8 @@ describe('loadConfig', () => {
 
   it('accepts the encryption key as hex or base64 of 32 bytes', () => {
     expect(loadConfig({ BATON_ENCRYPTION_KEY: 'ff'.repeat(32) }).encryptionKey?.length).toBe(32);
-    expect(loadConfig({ BATON_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }).encryptionKey).toEqual(Buffer.alloc(32, 7));
+    expect(loadConfig({ BATON_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }).encryptionKey).toEqual(
+      Buffer.alloc(32, 7),
+    );
   });
 });

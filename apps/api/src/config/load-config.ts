@@ -21,7 +21,9 @@ export function loadConfig(env: Env = process.env): BatonConfig {
   const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   if (redisUrl && !databaseUrl) {
-    problems.push('REDIS_URL is set without DATABASE_URL: Redis only carries the queue, Baton also needs PostgreSQL (tier 3 = DATABASE_URL + REDIS_URL)');
+    problems.push(
+      'REDIS_URL is set without DATABASE_URL: Redis only carries the queue, Baton also needs PostgreSQL (tier 3 = DATABASE_URL + REDIS_URL)',
+    );
   }
   const ownerEmail = read.string('BATON_OWNER_EMAIL');
   const ownerPassword = read.string('BATON_OWNER_PASSWORD');
@@ -30,7 +32,9 @@ export function loadConfig(env: Env = process.env): BatonConfig {
   }
   if (redisUrl && databaseUrl && !env['BATON_ENCRYPTION_KEY']?.trim()) {
     // Tier 3 runs on several machines: a key generated on one of them would not open the others' secrets or tokens.
-    problems.push('BATON_ENCRYPTION_KEY is required when REDIS_URL is set (every process must share it; generate one with "openssl rand -hex 32")');
+    problems.push(
+      'BATON_ENCRYPTION_KEY is required when REDIS_URL is set (every process must share it; generate one with "openssl rand -hex 32")',
+    );
   }
   if (ownerEmail && !/^[^@\s]+@[^@\s]+$/.test(ownerEmail)) problems.push('BATON_OWNER_EMAIL must be an email address');
   if (ownerPassword && ownerPassword.length < 8) problems.push('BATON_OWNER_PASSWORD must be at least 8 characters');
@@ -55,7 +59,12 @@ export function loadConfig(env: Env = process.env): BatonConfig {
             workspaceName: read.string('BATON_WORKSPACE_NAME') ?? 'Default workspace',
           }
         : null,
-    queuePrefix: read.pattern('BATON_QUEUE_PREFIX', /^[a-zA-Z0-9_-]{1,40}$/, 'baton', 'letters, digits, "_" or "-", at most 40'),
+    queuePrefix: read.pattern(
+      'BATON_QUEUE_PREFIX',
+      /^[a-zA-Z0-9_-]{1,40}$/,
+      'baton',
+      'letters, digits, "_" or "-", at most 40',
+    ),
     workerConcurrency: read.integer('BATON_WORKER_CONCURRENCY', 10, 1, 1000),
     stepLockMs: read.integer('BATON_STEP_LOCK_MS', 30_000, 1000, 600_000),
     stalledCheckMs: read.integer('BATON_STALLED_CHECK_MS', 30_000, 1000, 600_000),

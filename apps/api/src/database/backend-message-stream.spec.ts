@@ -33,7 +33,12 @@ function split(bytes: Buffer, size: number) {
       },
     );
   }
-  return { stream, forwarded: Buffer.concat(forwarded), notifications, order: order.filter((o, i) => o !== 'data' || order[i - 1] !== 'data') };
+  return {
+    stream,
+    forwarded: Buffer.concat(forwarded),
+    notifications,
+    order: order.filter((o, i) => o !== 'data' || order[i - 1] !== 'data'),
+  };
 }
 
 describe('BackendMessageStream', () => {
@@ -43,20 +48,27 @@ describe('BackendMessageStream', () => {
   const note = notification('jobs', 'queue-a');
   const output = Buffer.concat([row, note, complete, notification('other', ''), ready]);
 
-  it.each([1, 2, 5, 7, 64, 100_000])('takes notifications out whole and passes the rest through unchanged (chunks of %i)', (size) => {
-    const { stream, forwarded, notifications, order } = split(output, size);
-    expect(forwarded.equals(Buffer.concat([row, complete, ready]))).toBe(true);
-    expect(notifications.map((n) => n.channel)).toEqual(['jobs', 'other']);
-    expect(Buffer.from(notifications[0].message).equals(note)).toBe(true);
-    expect(order).toEqual(['data', 'A:jobs', 'data', 'A:other', 'data']);
-    expect(stream.lastMessageType).toBe('Z'.charCodeAt(0));
-    expect(stream.atMessageBoundary).toBe(true);
-  });
+  it.each([1, 2, 5, 7, 64, 100_000])(
+    'takes notifications out whole and passes the rest through unchanged (chunks of %i)',
+    (size) => {
+      const { stream, forwarded, notifications, order } = split(output, size);
+      expect(forwarded.equals(Buffer.concat([row, complete, ready]))).toBe(true);
+      expect(notifications.map((n) => n.channel)).toEqual(['jobs', 'other']);
+      expect(Buffer.from(notifications[0].message).equals(note)).toBe(true);
+      expect(order).toEqual(['data', 'A:jobs', 'data', 'A:other', 'data']);
+      expect(stream.lastMessageType).toBe('Z'.charCodeAt(0));
+      expect(stream.atMessageBoundary).toBe(true);
+    },
+  );
 
   it('forwards views of the chunk without copying when there is no notification', () => {
     const stream = new BackendMessageStream();
     const seen: Uint8Array[] = [];
-    stream.push(row, (b) => seen.push(b), () => undefined);
+    stream.push(
+      row,
+      (b) => seen.push(b),
+      () => undefined,
+    );
     expect(seen).toHaveLength(1);
     expect(seen[0].buffer).toBe(row.buffer);
   });

@@ -33,7 +33,11 @@ export class BackendMessageStream {
    * (views valid only during the call); `notify` receives each whole notification, positioned
    * between the forwarded bytes it came between.
    */
-  push(chunk: Uint8Array, forward: (bytes: Uint8Array) => void, notify: (notification: BackendNotification) => void): void {
+  push(
+    chunk: Uint8Array,
+    forward: (bytes: Uint8Array) => void,
+    notify: (notification: BackendNotification) => void,
+  ): void {
     let spanStart = 0;
     let i = 0;
     while (i < chunk.length) {
@@ -105,5 +109,7 @@ function readInt32(bytes: Uint8Array, offset: number): number {
 function notificationChannel(message: Uint8Array): string {
   const start = 9;
   const end = message.indexOf(0, start);
-  return Buffer.from(message.buffer, message.byteOffset + start, (end < 0 ? message.length : end) - start).toString('utf8');
+  return Buffer.from(message.buffer, message.byteOffset + start, (end < 0 ? message.length : end) - start).toString(
+    'utf8',
+  );
 }

@@ -64,7 +64,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
 function installQueryQueue(server: PGLiteSocketServer, queue: ProtocolAwareQueryQueue): void {
   const internals = server as unknown as { queryQueue?: { enqueue?: unknown } };
   if (typeof internals.queryQueue?.enqueue !== 'function') {
-    throw new Error('pglite-socket has no queryQueue to replace: check ProtocolAwareQueryQueue against the installed version');
+    throw new Error(
+      'pglite-socket has no queryQueue to replace: check ProtocolAwareQueryQueue against the installed version',
+    );
   }
   (internals as { queryQueue: unknown }).queryQueue = queue;
 }

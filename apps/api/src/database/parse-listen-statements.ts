@@ -1,8 +1,6 @@
 /** What a LISTEN / UNLISTEN statement does to its connection's subscriptions. */
 export type ListenEffect =
-  | { kind: 'listen'; channel: string }
-  | { kind: 'unlisten'; channel: string }
-  | { kind: 'unlisten-all' };
+  { kind: 'listen'; channel: string } | { kind: 'unlisten'; channel: string } | { kind: 'unlisten-all' };
 
 // PostgreSQL truncates identifiers to NAMEDATALEN - 1 bytes, and NOTIFY reports the truncated name.
 const MAX_IDENTIFIER_BYTES = 63;
@@ -34,7 +32,9 @@ export function parseListenStatements(sql: string): ListenEffect[] {
 
 /** Unquoted identifiers fold to lower case (ASCII only, as PostgreSQL does); quoted ones keep theirs. */
 function identifierValue(token: string): string {
-  const value = token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : token.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const value = token.startsWith('"')
+    ? token.slice(1, -1).replace(/""/g, '"')
+    : token.replace(/[A-Z]/g, (c) => c.toLowerCase());
   let chars = Array.from(value);
   while (Buffer.byteLength(chars.join(''), 'utf8') > MAX_IDENTIFIER_BYTES) chars = chars.slice(0, -1);
   return chars.join('');

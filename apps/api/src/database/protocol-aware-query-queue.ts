@@ -186,7 +186,8 @@ export class ProtocolAwareQueryQueue {
     // runExclusive also keeps out direct db.query() callers in this process.
     await this.db.runExclusive(() =>
       this.db.execProtocolRawStream(message, {
-        onRawData: (chunk) => stream.push(chunk, forward, (notification) => this.deliver(notification, executing, forward)),
+        onRawData: (chunk) =>
+          stream.push(chunk, forward, (notification) => this.deliver(notification, executing, forward)),
       }),
     );
     return stream;
@@ -239,7 +240,8 @@ export class ProtocolAwareQueryQueue {
     this.channelsChanged = false;
     const wanted = this.listens.allChannels();
     const statements = [...wanted].map((channel) => `LISTEN ${quoteIdentifier(channel)}`);
-    for (const channel of this.sessionChannels) if (!wanted.has(channel)) statements.push(`UNLISTEN ${quoteIdentifier(channel)}`);
+    for (const channel of this.sessionChannels)
+      if (!wanted.has(channel)) statements.push(`UNLISTEN ${quoteIdentifier(channel)}`);
     this.sessionChannels = wanted;
     if (statements.length) await this.runInternal(queryMessage(statements.join('; ')));
   }
@@ -248,7 +250,9 @@ export class ProtocolAwareQueryQueue {
 function readCString(message: Uint8Array, offset: number): string | null {
   if (offset <= 0 || offset >= message.length) return null;
   const end = message.indexOf(0, offset);
-  return Buffer.from(message.buffer, message.byteOffset + offset, (end < 0 ? message.length : end) - offset).toString('utf8');
+  return Buffer.from(message.buffer, message.byteOffset + offset, (end < 0 ? message.length : end) - offset).toString(
+    'utf8',
+  );
 }
 
 function queryMessage(sql: string): Uint8Array {

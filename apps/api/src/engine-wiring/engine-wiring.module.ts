@@ -28,17 +28,34 @@ import { createNestNodeLogger } from './nest-node-logger';
 @Module({
   providers: [
     { provide: NodeRegistry, useFactory: () => createDefaultNodeRegistry() },
-    { provide: ExecutionStore, useFactory: (dataSource: DataSource) => new TypeOrmExecutionStore(dataSource), inject: [DataSource] },
+    {
+      provide: ExecutionStore,
+      useFactory: (dataSource: DataSource) => new TypeOrmExecutionStore(dataSource),
+      inject: [DataSource],
+    },
     { provide: StepScheduler, useClass: BullmqStepScheduler },
     LocalEventSink,
     LiveEventSink,
     { provide: EventSink, useExisting: LiveEventSink },
     { provide: Clock, useClass: SystemClock },
     { provide: IdGenerator, useClass: RandomIdGenerator },
-    { provide: TaskTokenRepository, useFactory: (dataSource: DataSource) => new TaskTokenRepository(dataSource), inject: [DataSource] },
+    {
+      provide: TaskTokenRepository,
+      useFactory: (dataSource: DataSource) => new TaskTokenRepository(dataSource),
+      inject: [DataSource],
+    },
     {
       provide: WorkflowEngine,
-      inject: [ExecutionStore, StepScheduler, EventSink, Clock, IdGenerator, NodeRegistry, TaskTokenRepository, BATON_CONFIG],
+      inject: [
+        ExecutionStore,
+        StepScheduler,
+        EventSink,
+        Clock,
+        IdGenerator,
+        NodeRegistry,
+        TaskTokenRepository,
+        BATON_CONFIG,
+      ],
       useFactory: (
         store: ExecutionStore,
         scheduler: StepScheduler,
@@ -52,7 +69,9 @@ import { createNestNodeLogger } from './nest-node-logger';
         const logger = createNestNodeLogger('Engine');
         // `immediate` runs in the process that took the request (an API-only one too); long waits
         // and whatever is open when the request's wait ends move to `scheduler` (libs/engine README).
-        const immediateScheduler = new InProcessStepScheduler(clock, (error, job) => logger.error('in-process step job failed', { ...job, error: String(error) }));
+        const immediateScheduler = new InProcessStepScheduler(clock, (error, job) =>
+          logger.error('in-process step job failed', { ...job, error: String(error) }),
+        );
         const engine = new WorkflowEngine({
           store,
           scheduler,
@@ -60,7 +79,10 @@ import { createNestNodeLogger } from './nest-node-logger';
           events,
           clock,
           ids,
-          interpreters: [new GraphInterpreter(registry), new AslInterpreter(registry, { lambdaEndpoint: config.lambdaEndpoint, taskTokens })],
+          interpreters: [
+            new GraphInterpreter(registry),
+            new AslInterpreter(registry, { lambdaEndpoint: config.lambdaEndpoint, taskTokens }),
+          ],
           logger,
         });
         immediateScheduler.attach((job) => engine.runStep(job));

@@ -14,8 +14,13 @@ export class ExecutionHistoryController {
   constructor(private readonly store: ExecutionStore) {}
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'Step Functions-style history (ExecutionStarted, TaskStateEntered, TaskScheduled, TaskSucceeded, MapIterationStarted, ...) and the state-transition count' })
-  @ApiOkResponse({ description: '{ events: [{ id, timestamp, type, stepId?, stateName?, details? }], stateTransitions }' })
+  @ApiOperation({
+    summary:
+      'Step Functions-style history (ExecutionStarted, TaskStateEntered, TaskScheduled, TaskSucceeded, MapIterationStarted, ...) and the state-transition count',
+  })
+  @ApiOkResponse({
+    description: '{ events: [{ id, timestamp, type, stepId?, stateName?, details? }], stateTransitions }',
+  })
   @ApiBadRequestResponse({ description: 'Malformed id' })
   @ApiNotFoundResponse()
   async history(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<ExecutionHistory> {

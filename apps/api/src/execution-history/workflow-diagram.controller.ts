@@ -14,8 +14,14 @@ export class WorkflowDiagramController {
   constructor(private readonly workflows: WorkflowsService) {}
 
   @Get(':id/diagram')
-  @ApiOperation({ summary: 'Nodes and edges for a read-only diagram: ASL states (nested Map/Parallel with parentId) or the graph as it is' })
-  @ApiOkResponse({ description: '{ format, nodes: [{ id, name, type, parentId, branch, start, end, resource? }], edges: [{ source, target, kind, label? }] }' })
+  @ApiOperation({
+    summary:
+      'Nodes and edges for a read-only diagram: ASL states (nested Map/Parallel with parentId) or the graph as it is',
+  })
+  @ApiOkResponse({
+    description:
+      '{ format, nodes: [{ id, name, type, parentId, branch, start, end, resource? }], edges: [{ source, target, kind, label? }] }',
+  })
   @ApiBadRequestResponse({ description: 'Malformed id' })
   @ApiNotFoundResponse()
   async diagram(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<StateDiagram> {

@@ -21,10 +21,15 @@ export function toExecutionDto({ execution, steps }: ExecutionSnapshot): Executi
     createdAt: execution.createdAt.toISOString(),
     startedAt: iso(execution.startedAt),
     endedAt: iso(execution.endedAt),
-    durationMs: execution.startedAt && execution.endedAt ? execution.endedAt.getTime() - execution.startedAt.getTime() : null,
+    durationMs:
+      execution.startedAt && execution.endedAt ? execution.endedAt.getTime() - execution.startedAt.getTime() : null,
     definition: execution.definition,
     steps: [...steps]
-      .sort((a, b) => (a.startedAt?.getTime() ?? Infinity) - (b.startedAt?.getTime() ?? Infinity) || a.stepId.localeCompare(b.stepId))
+      .sort(
+        (a, b) =>
+          (a.startedAt?.getTime() ?? Infinity) - (b.startedAt?.getTime() ?? Infinity) ||
+          a.stepId.localeCompare(b.stepId),
+      )
       .map((s) => ({
         stepId: s.stepId,
         nodeId: s.nodeId,

@@ -38,7 +38,11 @@ export class ExecutionStatsController {
     ]);
     return {
       // BullMQ keeps prioritized jobs in a list of their own; both are "waiting" to an operator.
-      queue: { waiting: (jobs['waiting'] ?? 0) + (jobs['prioritized'] ?? 0), active: jobs['active'] ?? 0, delayed: jobs['delayed'] ?? 0 },
+      queue: {
+        waiting: (jobs['waiting'] ?? 0) + (jobs['prioritized'] ?? 0),
+        active: jobs['active'] ?? 0,
+        delayed: jobs['delayed'] ?? 0,
+      },
       open,
       lastMinute,
       lastHour,

@@ -33,7 +33,10 @@ export class ExecutionsController {
 
   @Post('workflows/:id/execute')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: StartedExecutionDto, description: 'Started; in immediate mode the response carries the output' })
+  @ApiCreatedResponse({
+    type: StartedExecutionDto,
+    description: 'Started; in immediate mode the response carries the output',
+  })
   @ApiBadRequestResponse({ description: 'Invalid input or an invalid definition (every problem listed)' })
   @ApiNotFoundResponse()
   async execute(
@@ -48,7 +51,10 @@ export class ExecutionsController {
   @Post('workflows/run')
   @HttpCode(201)
   @ApiOperation({ summary: "Run an unsaved definition (the editor's test runs); the execution's workflowId is null" })
-  @ApiCreatedResponse({ type: StartedExecutionDto, description: 'Started; in immediate mode the response carries the output' })
+  @ApiCreatedResponse({
+    type: StartedExecutionDto,
+    description: 'Started; in immediate mode the response carries the output',
+  })
   @ApiBadRequestResponse({ description: 'Invalid input or an invalid definition (every problem listed in `problems`)' })
   async run(@CurrentPrincipal() principal: Principal, @Body() dto: RunDefinitionDto): Promise<StartedExecutionDto> {
     return this.executions.run(principal, dto);
@@ -58,7 +64,10 @@ export class ExecutionsController {
   @ApiOperation({ summary: "The workspace's executions, newest first, filtered, one page at a time" })
   @ApiOkResponse({ type: ExecutionPageDto })
   @ApiBadRequestResponse({ description: 'A filter, cursor or limit is malformed; the message names the parameter' })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListExecutionsQueryDto): Promise<ExecutionPageDto> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListExecutionsQueryDto,
+  ): Promise<ExecutionPageDto> {
     const page = await this.executions.list(principal, query);
     return { items: page.items.map(toExecutionSummaryDto), nextCursor: page.nextCursor };
   }

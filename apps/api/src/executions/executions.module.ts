@@ -22,8 +22,16 @@ export class ExecutionsModule {
         ...(options.servesApi
           ? [
               ExecutionsService,
-              { provide: ExecutionListRepository, useFactory: (dataSource: DataSource) => new ExecutionListRepository(dataSource), inject: [DataSource] },
-              { provide: ExecutionStatsRepository, useFactory: (dataSource: DataSource) => new ExecutionStatsRepository(dataSource), inject: [DataSource] },
+              {
+                provide: ExecutionListRepository,
+                useFactory: (dataSource: DataSource) => new ExecutionListRepository(dataSource),
+                inject: [DataSource],
+              },
+              {
+                provide: ExecutionStatsRepository,
+                useFactory: (dataSource: DataSource) => new ExecutionStatsRepository(dataSource),
+                inject: [DataSource],
+              },
             ]
           : []),
         ...(options.runsWorkers ? [StepProcessor, WorkerDrainService, ExecutionRecoveryService] : []),

@@ -9,7 +9,12 @@ import {
   type StartExecutionResult,
   WorkflowEngine,
 } from '@baton/engine';
-import { ExecutionListRepository, type ExecutionSummaryPage, InvalidCursorError, WorkflowRepository } from '@baton/persistence';
+import {
+  ExecutionListRepository,
+  type ExecutionSummaryPage,
+  InvalidCursorError,
+  WorkflowRepository,
+} from '@baton/persistence';
 import type { Principal } from '../auth/principal';
 import { DomainError, notFound, validationFailed } from '../common/domain.error';
 import { DefinitionValidator } from '../workflows/definition-validator.service';
@@ -20,7 +25,11 @@ import type { RunDefinitionDto } from './dto/run-definition.dto';
 
 /** A control that is not allowed in the current status: 409 naming that status. */
 const notAllowed = (action: string, executionId: string, status: ExecutionStatus, allowed: string) =>
-  new DomainError('CONFLICT', `Execution ${executionId} cannot be ${action}: it is ${status} (only ${allowed} executions can)`, { status });
+  new DomainError(
+    'CONFLICT',
+    `Execution ${executionId} cannot be ${action}: it is ${status} (only ${allowed} executions can)`,
+    { status },
+  );
 
 /** Starts, steers and reads executions on behalf of a workspace member. */
 @Injectable()
@@ -133,7 +142,8 @@ export class ExecutionsService {
       await this.engine.redrive(executionId);
     } catch (error) {
       // Lost a race with another control: the engine re-checks the status under the lock.
-      if (error instanceof InvalidInputError && error.code === 'NOT_REDRIVABLE') await this.refuse(principal, executionId, 'redriven', 'failed');
+      if (error instanceof InvalidInputError && error.code === 'NOT_REDRIVABLE')
+        await this.refuse(principal, executionId, 'redriven', 'failed');
       throw error;
     }
     return this.get(principal, executionId);
@@ -143,7 +153,9 @@ export class ExecutionsService {
   async retry(principal: Principal, executionId: string): Promise<StartExecutionResult> {
     const { execution } = await this.get(principal, executionId);
     const timeoutMs =
-      execution.deadlineAt && execution.startedAt ? execution.deadlineAt.getTime() - execution.startedAt.getTime() : undefined;
+      execution.deadlineAt && execution.startedAt
+        ? execution.deadlineAt.getTime() - execution.startedAt.getTime()
+        : undefined;
     return this.start({
       workspaceId: principal.workspaceId,
       format: execution.format,

@@ -10,7 +10,10 @@ const ATTACHMENTS_TABLE = 'live_event_attachments';
  * Tier 2: PostgreSQL LISTEN/NOTIFY between processes. Notifications are scoped to the database,
  * which already separates installations (and test runs), so the channel needs no prefix.
  */
-export async function createPostgresAdapter(databaseUrl: string, onError: (error: Error) => void): Promise<LiveEventsTransport> {
+export async function createPostgresAdapter(
+  databaseUrl: string,
+  onError: (error: Error) => void,
+): Promise<LiveEventsTransport> {
   // Two connections: one held for LISTEN, one for NOTIFY. A single publishing connection also
   // keeps this process's notifications in the order they were sent.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });

@@ -20,7 +20,11 @@ export class ExecutionScopes {
     if (cached) return cached;
     const snapshot = await this.store.findExecution(executionId);
     if (!snapshot) return null;
-    const scope: ExecutionScope = { executionId, workspaceId: snapshot.execution.workspaceId, workflowId: snapshot.execution.workflowId };
+    const scope: ExecutionScope = {
+      executionId,
+      workspaceId: snapshot.execution.workspaceId,
+      workflowId: snapshot.execution.workflowId,
+    };
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(executionId, scope);
     return scope;

@@ -1,5 +1,13 @@
 import { BadRequestException, Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ExecutionStore, isTerminalStatus } from '@baton/engine';
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
@@ -46,7 +54,11 @@ export class ExecutionStreamController {
       'heartbeats. The stream ends after the `completed`, `failed` or `cancelled` event.',
   })
   @ApiProduces('text/event-stream')
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this sequence number (sent by EventSource on reconnect)' })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'Resume after this sequence number (sent by EventSource on reconnect)',
+  })
   @ApiOkResponse({ description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   @ApiBadRequestResponse({ description: 'Malformed id, afterSequence or Last-Event-ID' })
   @ApiNotFoundResponse()
@@ -103,7 +115,11 @@ export class ExecutionStreamController {
 function parseLastEventId(value: string): number {
   const parsed = Number(value.trim());
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed)) {
-    throw new BadRequestException({ statusCode: 400, error: 'VALIDATION_FAILED', message: ['Last-Event-ID must be an integer >= 0'] });
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'VALIDATION_FAILED',
+      message: ['Last-Event-ID must be an integer >= 0'],
+    });
   }
   return parsed;
 }

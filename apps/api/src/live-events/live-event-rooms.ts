@@ -1,7 +1,8 @@
 import type { LiveEvent } from './live-event';
 
 /** What a subscriber asked for. Every room name starts with the workspace, so rooms never cross tenants. */
-export type LiveEventTopic = { kind: 'workspace' } | { kind: 'workflow'; workflowId: string } | { kind: 'execution'; executionId: string };
+export type LiveEventTopic =
+  { kind: 'workspace' } | { kind: 'workflow'; workflowId: string } | { kind: 'execution'; executionId: string };
 
 export function roomOf(workspaceId: string, topic: LiveEventTopic): string {
   switch (topic.kind) {
@@ -16,7 +17,10 @@ export function roomOf(workspaceId: string, topic: LiveEventTopic): string {
 
 /** Every room whose members receive `event`. */
 export function roomsOf(event: LiveEvent): string[] {
-  const rooms = [roomOf(event.workspaceId, { kind: 'workspace' }), roomOf(event.workspaceId, { kind: 'execution', executionId: event.executionId })];
+  const rooms = [
+    roomOf(event.workspaceId, { kind: 'workspace' }),
+    roomOf(event.workspaceId, { kind: 'execution', executionId: event.executionId }),
+  ];
   if (event.workflowId) rooms.push(roomOf(event.workspaceId, { kind: 'workflow', workflowId: event.workflowId }));
   return rooms;
 }

@@ -38,7 +38,10 @@ export class LiveEventSubscriber {
       if (ended !== undefined && event.sequence <= ended) return;
       const start = ended ?? event.sequence - 1;
       this.finished.delete(event.executionId);
-      cursor = this.newCursor({ executionId: event.executionId, workspaceId: event.workspaceId, workflowId: event.workflowId }, start);
+      cursor = this.newCursor(
+        { executionId: event.executionId, workspaceId: event.workspaceId, workflowId: event.workflowId },
+        start,
+      );
     }
     cursor.offer(event);
   }
@@ -83,7 +86,9 @@ export class LiveEventSubscriber {
         this.send(event);
       },
       onSkip: (from, to, error) =>
-        LiveEventSubscriber.logger.warn(`Execution ${scope.executionId}: events ${from}-${to} could not be loaded and were skipped (${String(error ?? 'missing')})`),
+        LiveEventSubscriber.logger.warn(
+          `Execution ${scope.executionId}: events ${from}-${to} could not be loaded and were skipped (${String(error ?? 'missing')})`,
+        ),
     });
     this.cursors.set(scope.executionId, cursor);
     return cursor;

@@ -22,7 +22,8 @@ import { parseSubscriptionRequest } from './parse-subscription-request';
 import { socketCredentials } from './socket-credentials';
 
 /** The answer to `subscribe` / `unsubscribe` (socket.io acknowledgement). */
-export type SubscriptionAck = { ok: true; room: string; replayed?: number } | { ok: false; error: string; message: string };
+export type SubscriptionAck =
+  { ok: true; room: string; replayed?: number } | { ok: false; error: string; message: string };
 
 interface SocketData {
   principal: Principal;
@@ -53,7 +54,9 @@ export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect {
     server.use((socket, next) => {
       this.principals.resolve(socketCredentials(socket.handshake.auth, socket.handshake.headers)).then(
         (principal) => {
-          const subscriber = new LiveEventSubscriber(principal.workspaceId, this.history, (event: LiveEvent) => socket.emit(LIVE_EVENT, event));
+          const subscriber = new LiveEventSubscriber(principal.workspaceId, this.history, (event: LiveEvent) =>
+            socket.emit(LIVE_EVENT, event),
+          );
           Object.assign(socket.data, { principal, subscriber } satisfies SocketData);
           next();
         },
@@ -105,7 +108,9 @@ export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect {
 function connectError(error: unknown, logger: Logger): Error {
   const known = error instanceof DomainError;
   if (!known) logger.error(error instanceof Error ? error.stack : String(error));
-  const refused = new Error(known ? error.message : 'Credentials could not be checked; try again') as Error & { data?: unknown };
+  const refused = new Error(known ? error.message : 'Credentials could not be checked; try again') as Error & {
+    data?: unknown;
+  };
   refused.data = { code: known ? error.code : 'INTERNAL_ERROR' };
   return refused;
 }

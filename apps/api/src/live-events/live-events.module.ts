@@ -30,7 +30,11 @@ export class LiveEventsModule implements OnApplicationShutdown {
       imports: options.servesApi ? [AuthModule, WorkflowsModule] : [],
       controllers: options.servesApi ? [ExecutionStreamController] : [],
       providers: [
-        { provide: LIVE_EVENTS_TRANSPORT, inject: [BATON_RUNTIME], useFactory: (runtime: BatonRuntime) => createLiveEventsTransport(runtime) },
+        {
+          provide: LIVE_EVENTS_TRANSPORT,
+          inject: [BATON_RUNTIME],
+          useFactory: (runtime: BatonRuntime) => createLiveEventsTransport(runtime),
+        },
         LiveEventPublisher,
         ExecutionScopes,
         ...(options.servesApi

@@ -17,7 +17,9 @@ export interface SubscriptionRequest {
 export function parseSubscriptionRequest(payload: unknown): SubscriptionRequest {
   if (typeof payload === 'string') return { topic: { kind: 'execution', executionId: uuid(payload, 'executionId') } };
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw validationFailed('The payload must be an execution id or an object with executionId, workflowId or workspace: true');
+    throw validationFailed(
+      'The payload must be an execution id or an object with executionId, workflowId or workspace: true',
+    );
   }
   const body = payload as Record<string, unknown>;
   const given = ['executionId', 'workflowId', 'workspace'].filter((key) => body[key] !== undefined);
@@ -27,7 +29,10 @@ export function parseSubscriptionRequest(payload: unknown): SubscriptionRequest 
   }
   switch (given[0]) {
     case 'executionId':
-      return { topic: { kind: 'execution', executionId: uuid(body['executionId'], 'executionId') }, afterSequence: sequence(body['afterSequence']) };
+      return {
+        topic: { kind: 'execution', executionId: uuid(body['executionId'], 'executionId') },
+        afterSequence: sequence(body['afterSequence']),
+      };
     case 'workflowId':
       return { topic: { kind: 'workflow', workflowId: uuid(body['workflowId'], 'workflowId') } };
     default:

@@ -3,7 +3,10 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 
 export class StreamQueryDto {
-  @ApiPropertyOptional({ minimum: 0, description: 'Start after this sequence number (Last-Event-ID takes precedence); default 0: the whole history' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'Start after this sequence number (Last-Event-ID takes precedence); default 0: the whole history',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -28,7 +28,10 @@ export class NodeTypeDto {
 
   @ApiProperty({ type: [NodeHandleDto] }) inputs: NodeHandleDto[];
 
-  @ApiProperty({ type: [NodeHandleDto], description: 'Fixed outputs; every node may also have an `error` output (object)' })
+  @ApiProperty({
+    type: [NodeHandleDto],
+    description: 'Fixed outputs; every node may also have an `error` output (object)',
+  })
   outputs: NodeHandleDto[];
 
   @ApiProperty({

@@ -17,10 +17,16 @@ export type QueueBackendKind = 'redis' | 'postgres';
  * Queue/Worker gets. @nestjs/bullmq builds queues with `new Queue(name, opts)`, so the
  * backend is chosen through BullMQ's process-wide default factory; one process = one backend.
  */
-export function configureQueueBackend(settings: QueueBackendSettings): { kind: QueueBackendKind; options: QueueOptions } {
+export function configureQueueBackend(settings: QueueBackendSettings): {
+  kind: QueueBackendKind;
+  options: QueueOptions;
+} {
   if (settings.redisUrl) {
     setDefaultBackendFactory(createRedisBackend);
-    return { kind: 'redis', options: { connection: redisConnectionOptions(settings.redisUrl), prefix: settings.prefix } };
+    return {
+      kind: 'redis',
+      options: { connection: redisConnectionOptions(settings.redisUrl), prefix: settings.prefix },
+    };
   }
   setDefaultBackendFactory(createPostgresBackend);
   const connection = {

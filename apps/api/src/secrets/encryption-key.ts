@@ -11,7 +11,8 @@ export function loadOrCreateEncryptionKey(configured: Buffer | null, dataDir: st
   const path = join(dataDir, 'encryption.key');
   if (existsSync(path)) {
     const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
-    if (key.length !== 32) throw new Error(`${path} does not hold a 32-byte hex key; restore it or set BATON_ENCRYPTION_KEY`);
+    if (key.length !== 32)
+      throw new Error(`${path} does not hold a 32-byte hex key; restore it or set BATON_ENCRYPTION_KEY`);
     return key;
   }
   mkdirSync(dataDir, { recursive: true });

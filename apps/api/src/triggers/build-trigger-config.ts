@@ -8,7 +8,10 @@ import { DEFAULT_THANK_YOU, type FormField } from './trigger-config';
  * Turns a validated body into the stored config, checking what class-validator cannot: the cron
  * expression and zone, the one-time instant, and form field rules. Each problem names its field.
  */
-export function buildTriggerConfig(body: TriggerBody, context: { minIntervalSeconds: number; now: Date }): Record<string, unknown> {
+export function buildTriggerConfig(
+  body: TriggerBody,
+  context: { minIntervalSeconds: number; now: Date },
+): Record<string, unknown> {
   const problems: string[] = [];
   let config: Record<string, unknown>;
   switch (body.type) {
@@ -20,7 +23,8 @@ export function buildTriggerConfig(body: TriggerBody, context: { minIntervalSeco
     }
     case 'once': {
       // Strict ISO 8601 without a zone would be read in the server's zone: require one.
-      if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(body.at)) problems.push('at: must include a time zone ("Z" or an offset like +02:00)');
+      if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(body.at))
+        problems.push('at: must include a time zone ("Z" or an offset like +02:00)');
       config = { at: new Date(body.at).toISOString() };
       break;
     }
@@ -34,7 +38,11 @@ export function buildTriggerConfig(body: TriggerBody, context: { minIntervalSeco
       break;
     case 'form':
       problems.push(...checkFormFields(body.fields));
-      config = { ...(body.title ? { title: body.title } : {}), fields: body.fields.map((f) => ({ ...f })), thankYou: body.thankYou ?? DEFAULT_THANK_YOU };
+      config = {
+        ...(body.title ? { title: body.title } : {}),
+        fields: body.fields.map((f) => ({ ...f })),
+        thankYou: body.thankYou ?? DEFAULT_THANK_YOU,
+      };
       break;
   }
   if (problems.length) throw validationFailed(problems.join('; '), { problems });
@@ -48,7 +56,8 @@ function checkFormFields(fields: FormField[]): string[] {
     const at = `fields.${i}`;
     if (seen.has(field.name)) problems.push(`${at}.name: "${field.name}" is used by another field`);
     seen.add(field.name);
-    if (field.type === 'select' && !field.options?.length) problems.push(`${at}.options: a select field needs at least one option`);
+    if (field.type === 'select' && !field.options?.length)
+      problems.push(`${at}.options: a select field needs at least one option`);
     if (field.pattern !== undefined) {
       try {
         new RegExp(field.pattern, 'u');
@@ -56,7 +65,8 @@ function checkFormFields(fields: FormField[]): string[] {
         problems.push(`${at}.pattern: is not a valid regular expression`);
       }
     }
-    if (field.min !== undefined && field.max !== undefined && field.min > field.max) problems.push(`${at}.min: is greater than max`);
+    if (field.min !== undefined && field.max !== undefined && field.min > field.max)
+      problems.push(`${at}.min: is greater than max`);
     if (field.minLength !== undefined && field.maxLength !== undefined && field.minLength > field.maxLength) {
       problems.push(`${at}.minLength: is greater than maxLength`);
     }

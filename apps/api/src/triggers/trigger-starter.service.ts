@@ -46,6 +46,8 @@ export class TriggerStarter {
 
 /** The execution row already exists: an earlier attempt of the same run got through. */
 export function isDuplicateStart(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (error as { code?: string })?.code;
+  const code =
+    (error as { driverError?: { code?: string }; code?: string })?.driverError?.code ??
+    (error as { code?: string })?.code;
   return code === '23505';
 }

@@ -117,10 +117,13 @@ export class TriggerScheduler implements OnApplicationBootstrap, OnApplicationSh
     } catch (error) {
       if (isDuplicateStart(error)) return this.triggers.markRunStarted(run.runId);
       const message = error instanceof Error ? error.message : String(error);
-      this.logger.warn(`Trigger ${run.triggerId} could not start its run for ${run.scheduledFor.toISOString()}: ${message}`);
+      this.logger.warn(
+        `Trigger ${run.triggerId} could not start its run for ${run.scheduledFor.toISOString()}: ${message}`,
+      );
       // A refused start (invalid definition, workflow gone) is final and recorded; anything else
       // (database or queue trouble) stays unstarted, and maintain() tries the same id again.
-      if (error instanceof InvalidInputError || error instanceof DomainError) await this.triggers.markRunFailed(run.runId, message);
+      if (error instanceof InvalidInputError || error instanceof DomainError)
+        await this.triggers.markRunFailed(run.runId, message);
     }
   }
 }

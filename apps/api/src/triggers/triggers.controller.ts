@@ -1,5 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { UuidParam } from '../auth/decorators/uuid-param.decorator';
@@ -18,7 +28,9 @@ import { TriggersService } from './triggers.service';
 
 /** One of the four shapes, chosen by `type` (validated by the class that type names). */
 const TRIGGER_BODY_SCHEMA = {
-  oneOf: [CronTriggerDto, WebhookTriggerDto, FormTriggerDto, OnceTriggerDto].map((dto) => ({ $ref: getSchemaPath(dto) })),
+  oneOf: [CronTriggerDto, WebhookTriggerDto, FormTriggerDto, OnceTriggerDto].map((dto) => ({
+    $ref: getSchemaPath(dto),
+  })),
   discriminator: { propertyName: 'type' },
 };
 
@@ -31,8 +43,13 @@ export class TriggersController {
 
   @Post('workflows/:id/triggers')
   @ApiBody({ schema: TRIGGER_BODY_SCHEMA })
-  @ApiCreatedResponse({ type: TriggerDto, description: 'Webhook and form triggers carry their public `url`; a signed webhook its `secret`, this once' })
-  @ApiBadRequestResponse({ description: 'A field is missing or malformed (e.g. an invalid cron expression or time zone); the message names it' })
+  @ApiCreatedResponse({
+    type: TriggerDto,
+    description: 'Webhook and form triggers carry their public `url`; a signed webhook its `secret`, this once',
+  })
+  @ApiBadRequestResponse({
+    description: 'A field is missing or malformed (e.g. an invalid cron expression or time zone); the message names it',
+  })
   @ApiNotFoundResponse()
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -47,7 +64,11 @@ export class TriggersController {
   @Get('workflows/:id/triggers')
   @ApiOkResponse({ type: [TriggerDto] })
   @ApiNotFoundResponse()
-  async list(@CurrentPrincipal() principal: Principal, @UuidParam('id') workflowId: string, @Req() request: OriginRequest): Promise<TriggerDto[]> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') workflowId: string,
+    @Req() request: OriginRequest,
+  ): Promise<TriggerDto[]> {
     const origin = requestOrigin(request);
     return (await this.triggers.list(principal, workflowId)).map((t) => toTriggerDto(t, origin));
   }
@@ -55,13 +76,20 @@ export class TriggersController {
   @Get('triggers/:id')
   @ApiOkResponse({ type: TriggerDto })
   @ApiNotFoundResponse()
-  async get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Req() request: OriginRequest): Promise<TriggerDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Req() request: OriginRequest,
+  ): Promise<TriggerDto> {
     return toTriggerDto(await this.triggers.get(principal, id), requestOrigin(request));
   }
 
   @Put('triggers/:id')
   @ApiBody({ schema: TRIGGER_BODY_SCHEMA })
-  @ApiOkResponse({ type: TriggerDto, description: 'Settings replaced; turning signing on returns the new `secret` once' })
+  @ApiOkResponse({
+    type: TriggerDto,
+    description: 'Settings replaced; turning signing on returns the new `secret` once',
+  })
   @ApiNotFoundResponse()
   async replace(
     @CurrentPrincipal() principal: Principal,
@@ -82,14 +110,32 @@ export class TriggersController {
   }
 
   @Get('triggers/:id/next-runs')
-  @ApiOkResponse({ type: NextRunsDto, description: 'The next instants a cron or one-time trigger fires, in UTC and in its zone' })
-  async nextRuns(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Query() query: NextRunsQueryDto): Promise<NextRunsDto> {
-    const preview = await this.triggers.nextRuns(principal, id, query.count ?? 5, query.from ? new Date(query.from) : undefined);
-    return { timezone: preview.timezone, runs: preview.runs.map((at) => ({ at: at.toISOString(), local: formatInZone(at, preview.timezone) })) };
+  @ApiOkResponse({
+    type: NextRunsDto,
+    description: 'The next instants a cron or one-time trigger fires, in UTC and in its zone',
+  })
+  async nextRuns(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Query() query: NextRunsQueryDto,
+  ): Promise<NextRunsDto> {
+    const preview = await this.triggers.nextRuns(
+      principal,
+      id,
+      query.count ?? 5,
+      query.from ? new Date(query.from) : undefined,
+    );
+    return {
+      timezone: preview.timezone,
+      runs: preview.runs.map((at) => ({ at: at.toISOString(), local: formatInZone(at, preview.timezone) })),
+    };
   }
 
   @Get('triggers/:id/runs')
-  @ApiOkResponse({ type: [TriggerRunDto], description: 'The executions this trigger started, newest first (at most 100)' })
+  @ApiOkResponse({
+    type: [TriggerRunDto],
+    description: 'The executions this trigger started, newest first (at most 100)',
+  })
   async runs(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<TriggerRunDto[]> {
     return (await this.triggers.runs(principal, id)).map(toTriggerRunDto);
   }

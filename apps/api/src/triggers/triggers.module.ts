@@ -36,8 +36,16 @@ export class TriggersModule {
         TriggerClock,
         WebhookService,
         FormService,
-        { provide: TriggerRepository, useFactory: (dataSource: DataSource) => new TriggerRepository(dataSource), inject: [DataSource] },
-        { provide: SecretBox, useFactory: (runtime: BatonRuntime) => new SecretBox(runtime.encryptionKey), inject: [BATON_RUNTIME] },
+        {
+          provide: TriggerRepository,
+          useFactory: (dataSource: DataSource) => new TriggerRepository(dataSource),
+          inject: [DataSource],
+        },
+        {
+          provide: SecretBox,
+          useFactory: (runtime: BatonRuntime) => new SecretBox(runtime.encryptionKey),
+          inject: [BATON_RUNTIME],
+        },
       ],
       exports: [TriggerScheduler],
     };

@@ -35,7 +35,8 @@ export class TriggersService {
   ) {}
 
   async create(principal: Principal, workflowId: string, body: TriggerBody): Promise<SavedTrigger> {
-    if (!(await this.workflows.findInWorkspace(principal.workspaceId, workflowId))) throw notFound('Workflow', workflowId);
+    if (!(await this.workflows.findInWorkspace(principal.workspaceId, workflowId)))
+      throw notFound('Workflow', workflowId);
     const now = this.clock.now();
     const config = buildTriggerConfig(body, { minIntervalSeconds: this.config.triggers.cronMinIntervalSeconds, now });
     const secret = body.type === 'webhook' && body.signed ? newSecret() : undefined;
@@ -55,7 +56,8 @@ export class TriggersService {
   }
 
   async list(principal: Principal, workflowId: string): Promise<TriggerRecord[]> {
-    if (!(await this.workflows.findInWorkspace(principal.workspaceId, workflowId))) throw notFound('Workflow', workflowId);
+    if (!(await this.workflows.findInWorkspace(principal.workspaceId, workflowId)))
+      throw notFound('Workflow', workflowId);
     return this.triggers.listForWorkflow(principal.workspaceId, workflowId);
   }
 
@@ -69,7 +71,9 @@ export class TriggersService {
   async replace(principal: Principal, id: string, body: TriggerBody): Promise<SavedTrigger> {
     const current = await this.get(principal, id);
     if (body.type !== current.type) {
-      throw validationFailed(`type: a ${current.type} trigger cannot become ${body.type}; delete it and create a new one`);
+      throw validationFailed(
+        `type: a ${current.type} trigger cannot become ${body.type}; delete it and create a new one`,
+      );
     }
     const now = this.clock.now();
     const config = buildTriggerConfig(body, { minIntervalSeconds: this.config.triggers.cronMinIntervalSeconds, now });

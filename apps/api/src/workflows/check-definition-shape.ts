@@ -32,7 +32,8 @@ function checkGraphShape(definition: Record<string, unknown>): DefinitionProblem
 
 function checkAslShape(definition: Record<string, unknown>): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
-  if (!isNonEmptyString(definition.StartAt)) problems.push({ path: 'definition.StartAt', message: 'must name the first state' });
+  if (!isNonEmptyString(definition.StartAt))
+    problems.push({ path: 'definition.StartAt', message: 'must name the first state' });
   if (!isObject(definition.States) || Object.keys(definition.States).length === 0) {
     problems.push({ path: 'definition.States', message: 'must be an object with at least one state' });
   } else if (isNonEmptyString(definition.StartAt) && !(definition.StartAt in definition.States)) {

@@ -5,7 +5,12 @@ import { DomainError } from '../common/domain.error';
 import { DefinitionValidator } from './definition-validator.service';
 import { asInvalidDefinition } from './invalid-definition.error';
 
-const node = (id: string, type: string, inputs: Record<string, unknown> = {}) => ({ id, type, position: { x: 0, y: 0 }, data: { inputs } });
+const node = (id: string, type: string, inputs: Record<string, unknown> = {}) => ({
+  id,
+  type,
+  position: { x: 0, y: 0 },
+  data: { inputs },
+});
 
 describe('DefinitionValidator', () => {
   const validator = new DefinitionValidator(createTestEngine({ registry: createDefaultNodeRegistry() }).engine);
@@ -19,24 +24,39 @@ describe('DefinitionValidator', () => {
   });
 
   it('stops at structural problems, and refuses `format` inside the definition', () => {
-    expect(validator.check('graph', { nodes: [], edges: 'x' }).problems).toEqual([{ path: 'definition.edges', message: 'edges must be an array' }]);
-    expect(validator.check('graph', { format: 'graph', nodes: [], edges: [] }).problems[0].path).toBe('definition.format');
+    expect(validator.check('graph', { nodes: [], edges: 'x' }).problems).toEqual([
+      { path: 'definition.edges', message: 'edges must be an array' },
+    ]);
+    expect(validator.check('graph', { format: 'graph', nodes: [], edges: [] }).problems[0].path).toBe(
+      'definition.format',
+    );
   });
 
   it('gives a stored format without an interpreter (ASL today) its structural check only', () => {
-    expect(validator.check('asl', { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })).toEqual({ valid: true, problems: [] });
-    expect(validator.check('asl', { States: {} }).problems.map((p) => p.path)).toEqual(['definition.StartAt', 'definition.States']);
+    expect(validator.check('asl', { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })).toEqual({
+      valid: true,
+      problems: [],
+    });
+    expect(validator.check('asl', { States: {} }).problems.map((p) => p.path)).toEqual([
+      'definition.StartAt',
+      'definition.States',
+    ]);
   });
 
   it('reports an unknown format at `format` and an oversized definition at `definition`', () => {
-    expect(validator.check('bpmn', {}).problems).toEqual([{ path: 'format', message: expect.stringContaining('"bpmn"') }]);
+    expect(validator.check('bpmn', {}).problems).toEqual([
+      { path: 'format', message: expect.stringContaining('"bpmn"') },
+    ]);
     expect(validator.check('graph', { nodes: [], edges: [], pad: 'x'.repeat(1024 * 1024) }).problems).toEqual([
       { path: 'definition', message: 'must be at most 1048576 bytes of JSON' },
     ]);
   });
 
   it('throws one VALIDATION_FAILED error listing every problem', () => {
-    const definition = { nodes: [node('start', 'trigger.manual'), node('a', 'nope.a'), node('b', 'nope.b')], edges: [] };
+    const definition = {
+      nodes: [node('start', 'trigger.manual'), node('a', 'nope.a'), node('b', 'nope.b')],
+      edges: [],
+    };
     const error = (() => {
       try {
         validator.assertValid('graph', definition);
@@ -47,16 +67,27 @@ describe('DefinitionValidator', () => {
     })();
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.message).toBe('definition.nodes[1].type: unknown node type "nope.a"; definition.nodes[2].type: unknown node type "nope.b"');
+    expect(error.message).toBe(
+      'definition.nodes[1].type: unknown node type "nope.a"; definition.nodes[2].type: unknown node type "nope.b"',
+    );
     expect((error.details?.problems as unknown[]).length).toBe(2);
   });
 });
 
 describe('asInvalidDefinition', () => {
   it("turns the engine's refusal of a definition into the save's 400 body and leaves other errors alone", () => {
-    const refused = asInvalidDefinition(new InvalidInputError('Workflow definition is invalid', 'INVALID_DEFINITION', [{ path: 'nodes[0]', message: 'bad', nodeId: 'a' }]));
-    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', details: { problems: [{ path: 'definition.nodes[0]', message: 'bad', nodeId: 'a' }] } });
-    expect(asInvalidDefinition(new InvalidInputError('Unsupported workflow format "x"', 'UNSUPPORTED_FORMAT'))).toMatchObject({
+    const refused = asInvalidDefinition(
+      new InvalidInputError('Workflow definition is invalid', 'INVALID_DEFINITION', [
+        { path: 'nodes[0]', message: 'bad', nodeId: 'a' },
+      ]),
+    );
+    expect(refused).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { problems: [{ path: 'definition.nodes[0]', message: 'bad', nodeId: 'a' }] },
+    });
+    expect(
+      asInvalidDefinition(new InvalidInputError('Unsupported workflow format "x"', 'UNSUPPORTED_FORMAT')),
+    ).toMatchObject({
       code: 'VALIDATION_FAILED',
       details: { problems: [{ path: 'format', message: 'Unsupported workflow format "x"' }] },
     });

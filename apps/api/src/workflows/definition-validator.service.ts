@@ -28,7 +28,8 @@ export class DefinitionValidator {
 
   private findProblems(format: string, definition: unknown): ValidationProblem[] {
     const stored = (WORKFLOW_FORMATS as readonly string[]).includes(format);
-    if (!stored && !this.engine.supportsFormat(format)) return this.engine.validateDefinition(format, definition).problems;
+    if (!stored && !this.engine.supportsFormat(format))
+      return this.engine.validateDefinition(format, definition).problems;
     if (JSON.stringify(definition ?? null).length > WORKFLOW_LIMITS.definitionBytes) {
       return [{ path: 'definition', message: `must be at most ${WORKFLOW_LIMITS.definitionBytes} bytes of JSON` }];
     }

@@ -1,5 +1,11 @@
 import { Controller, Delete, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { UuidParam } from '../auth/decorators/uuid-param.decorator';
@@ -52,7 +58,11 @@ export class WorkflowLifecycleController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The workflow has running executions and `force` was not set' })
-  async remove(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Query() query: DeleteWorkflowQueryDto): Promise<void> {
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Query() query: DeleteWorkflowQueryDto,
+  ): Promise<void> {
     await this.lifecycle.remove(principal, id, query.force === true);
   }
 }

@@ -11,8 +11,16 @@ import { WorkflowsModule } from './workflows.module';
   controllers: [WorkflowLifecycleController],
   providers: [
     WorkflowLifecycleService,
-    { provide: WorkflowLifecycleRepository, useFactory: (dataSource: DataSource) => new WorkflowLifecycleRepository(dataSource), inject: [DataSource] },
-    { provide: TriggerRepository, useFactory: (dataSource: DataSource) => new TriggerRepository(dataSource), inject: [DataSource] },
+    {
+      provide: WorkflowLifecycleRepository,
+      useFactory: (dataSource: DataSource) => new WorkflowLifecycleRepository(dataSource),
+      inject: [DataSource],
+    },
+    {
+      provide: TriggerRepository,
+      useFactory: (dataSource: DataSource) => new TriggerRepository(dataSource),
+      inject: [DataSource],
+    },
   ],
 })
 export class WorkflowLifecycleModule {}

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowEngine } from '@baton/engine';
-import { TriggerRepository, WorkflowLifecycleRepository, WorkflowRepository, type WorkflowRecord } from '@baton/persistence';
+import {
+  TriggerRepository,
+  WorkflowLifecycleRepository,
+  WorkflowRepository,
+  type WorkflowRecord,
+} from '@baton/persistence';
 import type { Principal } from '../auth/principal';
 import { DomainError, notFound } from '../common/domain.error';
 import { nextCronRun, type CronSpec } from '../triggers/cron/cron-schedule';
@@ -27,7 +32,9 @@ export class WorkflowLifecycleService {
     const now = new Date();
     for (const trigger of await this.triggers.listForWorkflow(principal.workspaceId, id)) {
       if (trigger.type !== 'cron') continue;
-      await this.triggers.update(principal.workspaceId, trigger.id, { nextRunAt: nextCronRun(trigger.config as unknown as CronSpec, now) });
+      await this.triggers.update(principal.workspaceId, trigger.id, {
+        nextRunAt: nextCronRun(trigger.config as unknown as CronSpec, now),
+      });
     }
     return this.get(principal, id);
   }

@@ -36,7 +36,13 @@ export function toWorkflowDto(w: WorkflowRecord): WorkflowDto {
 }
 
 export function toVersionSummaryDto(v: WorkflowVersionRecord): WorkflowVersionSummaryDto {
-  return { version: v.version, name: v.name, format: v.format, createdBy: v.createdBy, createdAt: v.createdAt.toISOString() };
+  return {
+    version: v.version,
+    name: v.name,
+    format: v.format,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt.toISOString(),
+  };
 }
 
 export function toVersionDto(v: WorkflowVersionRecord): WorkflowVersionDto {

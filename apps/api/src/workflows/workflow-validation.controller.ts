@@ -16,9 +16,16 @@ export class WorkflowValidationController {
   // Validation reads nothing and changes nothing, so viewers (reviewers, the read-only editor)
   // may ask whether a definition would be accepted; saving and running it still need an editor.
   @MinRole('viewer')
-  @ApiOperation({ summary: 'Check a definition without saving it: the checks save and run apply, every problem at once' })
-  @ApiOkResponse({ type: DefinitionValidationDto, description: 'Valid or not; an invalid definition is still a 200 listing its problems' })
-  @ApiBadRequestResponse({ description: 'The body itself is malformed (format missing, definition not an object); the message names the field' })
+  @ApiOperation({
+    summary: 'Check a definition without saving it: the checks save and run apply, every problem at once',
+  })
+  @ApiOkResponse({
+    type: DefinitionValidationDto,
+    description: 'Valid or not; an invalid definition is still a 200 listing its problems',
+  })
+  @ApiBadRequestResponse({
+    description: 'The body itself is malformed (format missing, definition not an object); the message names the field',
+  })
   validate(@Body() dto: ValidateDefinitionDto): DefinitionValidationDto {
     return this.definitions.check(dto.format, dto.definition);
   }

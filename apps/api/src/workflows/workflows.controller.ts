@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { UuidParam } from '../auth/decorators/uuid-param.decorator';
@@ -8,7 +14,12 @@ import { validationFailed } from '../common/domain.error';
 import { CreateWorkflowDto } from './dto/create-workflow.dto';
 import { ListWorkflowsQueryDto } from './dto/list-workflows.query.dto';
 import { UpdateWorkflowDto } from './dto/update-workflow.dto';
-import { WorkflowDto, WorkflowPageDto, WorkflowVersionDto, WorkflowVersionSummaryDto } from './dto/workflow.response.dto';
+import {
+  WorkflowDto,
+  WorkflowPageDto,
+  WorkflowVersionDto,
+  WorkflowVersionSummaryDto,
+} from './dto/workflow.response.dto';
 import { toVersionDto, toVersionSummaryDto, toWorkflowDto, toWorkflowListItemDto } from './workflow-response.mapper';
 import { WorkflowsService } from './workflows.service';
 
@@ -29,7 +40,10 @@ export class WorkflowsController {
 
   @Get()
   @ApiOkResponse({ type: WorkflowPageDto })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListWorkflowsQueryDto): Promise<WorkflowPageDto> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListWorkflowsQueryDto,
+  ): Promise<WorkflowPageDto> {
     const page = await this.workflows.list(principal, query);
     return { items: page.items.map(toWorkflowListItemDto), nextCursor: page.nextCursor };
   }
@@ -56,7 +70,10 @@ export class WorkflowsController {
 
   @Get(':id/versions')
   @ApiOkResponse({ type: [WorkflowVersionSummaryDto] })
-  async versions(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<WorkflowVersionSummaryDto[]> {
+  async versions(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+  ): Promise<WorkflowVersionSummaryDto[]> {
     return (await this.workflows.listVersions(principal, id)).map(toVersionSummaryDto);
   }
 

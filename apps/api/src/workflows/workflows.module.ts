@@ -11,7 +11,11 @@ import { WorkflowsService } from './workflows.service';
   providers: [
     WorkflowsService,
     DefinitionValidator,
-    { provide: WorkflowRepository, useFactory: (dataSource: DataSource) => new WorkflowRepository(dataSource), inject: [DataSource] },
+    {
+      provide: WorkflowRepository,
+      useFactory: (dataSource: DataSource) => new WorkflowRepository(dataSource),
+      inject: [DataSource],
+    },
   ],
   exports: [WorkflowsService, WorkflowRepository, DefinitionValidator],
 })

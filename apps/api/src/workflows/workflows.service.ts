@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidCursorError, WorkflowRepository, type WorkflowRecord, type WorkflowVersionRecord } from '@baton/persistence';
+import {
+  InvalidCursorError,
+  WorkflowRepository,
+  type WorkflowRecord,
+  type WorkflowVersionRecord,
+} from '@baton/persistence';
 import type { Principal } from '../auth/principal';
 import { notFound, validationFailed } from '../common/domain.error';
 import { DefinitionValidator } from './definition-validator.service';

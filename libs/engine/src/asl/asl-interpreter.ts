@@ -1,8 +1,19 @@
 import type { ComplexityReport } from '../definition/analyze-complexity.js';
 import type { ValidationResult } from '../definition/validation-problem.js';
-import type { AdvancePlan, FailureContext, FailureDecision, PreparedStep, WorkflowInterpreter } from '../engine/workflow-interpreter.js';
+import type {
+  AdvancePlan,
+  FailureContext,
+  FailureDecision,
+  PreparedStep,
+  WorkflowInterpreter,
+} from '../engine/workflow-interpreter.js';
 import type { EngineError } from '../errors/engine.error.js';
-import { type ExecutionRecord, type ExecutionSnapshot, newStepRecord, type StepRecord } from '../execution/execution-record.js';
+import {
+  type ExecutionRecord,
+  type ExecutionSnapshot,
+  newStepRecord,
+  type StepRecord,
+} from '../execution/execution-record.js';
 import type { NodeRegistry } from '../nodes/node-registry.js';
 import type { NodeResult } from '../nodes/node-type.js';
 import { analyzeAslComplexity } from './analyze-asl-complexity.js';
@@ -54,7 +65,10 @@ export class AslInterpreter implements WorkflowInterpreter {
   }
 
   deadlineError(definition: unknown): EngineError {
-    return new AslError(STATES.Timeout, `Execution timed out after ${(definition as AslStateMachine).TimeoutSeconds} seconds (TimeoutSeconds)`);
+    return new AslError(
+      STATES.Timeout,
+      `Execution timed out after ${(definition as AslStateMachine).TimeoutSeconds} seconds (TimeoutSeconds)`,
+    );
   }
 
   createInitialSteps(execution: ExecutionRecord): StepRecord[] {
@@ -63,7 +77,14 @@ export class AslInterpreter implements WorkflowInterpreter {
   }
 
   async prepareStep(snapshot: ExecutionSnapshot, step: StepRecord): Promise<PreparedStep> {
-    return prepareAslStep(snapshot, step, snapshot.execution.definition as AslStateMachine, new AslStepTable(snapshot.steps), this.registry, this.options);
+    return prepareAslStep(
+      snapshot,
+      step,
+      snapshot.execution.definition as AslStateMachine,
+      new AslStepTable(snapshot.steps),
+      this.registry,
+      this.options,
+    );
   }
 
   completeStep(step: StepRecord, result: NodeResult, prepared: PreparedStep, now: Date): StepRecord {
@@ -78,7 +99,17 @@ export class AslInterpreter implements WorkflowInterpreter {
     // JSONata states keep the workflow variables after their Assign: later states read them from here.
     const assigned = (prepared as AslPreparedStep).asl.jsonata?.assigned;
     const state = assigned ? { vars: assigned } : step.state;
-    return { ...step, status: 'completed', output: result.output ?? null, handles, error: null, state, endedAt: now, durationMs, wakeAt: null };
+    return {
+      ...step,
+      status: 'completed',
+      output: result.output ?? null,
+      handles,
+      error: null,
+      state,
+      endedAt: now,
+      durationMs,
+      wakeAt: null,
+    };
   }
 
   redriveSteps(snapshot: ExecutionSnapshot): StepRecord[] {
@@ -96,6 +127,14 @@ export class AslInterpreter implements WorkflowInterpreter {
 
   decideFailure({ step, error, prepared, random }: FailureContext): FailureDecision {
     const { asl } = prepared as AslPreparedStep;
-    return decideAslFailure({ state: asl.state, error, previousError: step.error, rawInput: asl.raw, topLevel: asl.scope === '', random, jsonata: asl.jsonata });
+    return decideAslFailure({
+      state: asl.state,
+      error,
+      previousError: step.error,
+      rawInput: asl.raw,
+      topLevel: asl.scope === '',
+      random,
+      jsonata: asl.jsonata,
+    });
   }
 }

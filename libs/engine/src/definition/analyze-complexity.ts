@@ -26,7 +26,8 @@ export function analyzeComplexity(definition: GraphDefinition, registry: NodeReg
     const nodeType = index.nodeTypes.get(nodeId);
     const inputs = index.nodes.get(nodeId)?.data.inputs ?? {};
     const delay = nodeType?.startDelayMs?.(inputs) ?? 0;
-    const own = (Number.isFinite(delay) ? delay : 0) + (nodeType?.traits?.estimatedDurationMs ?? DEFAULT_NODE_ESTIMATE_MS);
+    const own =
+      (Number.isFinite(delay) ? delay : 0) + (nodeType?.traits?.estimatedDurationMs ?? DEFAULT_NODE_ESTIMATE_MS);
     const nested = index.enclosingLoops.get(nodeId) ?? [];
     // Each enclosing loop multiplies by the rounds it needs at its concurrency.
     return nested.reduce((total, loopId) => {
@@ -44,7 +45,8 @@ export function analyzeComplexity(definition: GraphDefinition, registry: NodeReg
   }
   const estimatedDurationMs = Math.max(0, ...finish.values());
   const hasLoopsAroundExternalCalls = definition.nodes.some(
-    (node) => index.nodeTypes.get(node.id)?.traits?.callsExternal && (index.enclosingLoops.get(node.id) ?? []).length > 0,
+    (node) =>
+      index.nodeTypes.get(node.id)?.traits?.callsExternal && (index.enclosingLoops.get(node.id) ?? []).length > 0,
   );
   const waitsForPeople = definition.nodes.some((node) => index.nodeTypes.get(node.id)?.traits?.waitsForPeople);
   const queued =

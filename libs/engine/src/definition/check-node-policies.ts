@@ -24,7 +24,10 @@ const RETRY_BOUNDS: Record<string, { min: number; max: number; integer: boolean 
 export function checkNodePolicies(data: GraphNodeData): NodePolicyProblem[] {
   const problems: NodePolicyProblem[] = [];
   if (data.timeoutMs !== undefined && !isIntegerIn(data.timeoutMs, 1, 31 * ONE_DAY_MS)) {
-    problems.push({ key: 'timeoutMs', message: `must be an integer number of milliseconds between 1 and ${31 * ONE_DAY_MS}` });
+    problems.push({
+      key: 'timeoutMs',
+      message: `must be an integer number of milliseconds between 1 and ${31 * ONE_DAY_MS}`,
+    });
   }
   if (data.onError !== undefined && !ERROR_MODES.includes(data.onError)) {
     problems.push({ key: 'onError', message: `must be one of ${ERROR_MODES.join(', ')}` });
@@ -34,16 +37,26 @@ export function checkNodePolicies(data: GraphNodeData): NodePolicyProblem[] {
 }
 
 function checkRetry(retry: unknown): NodePolicyProblem[] {
-  if (!retry || typeof retry !== 'object' || Array.isArray(retry)) return [{ key: 'retry', message: 'must be an object' }];
+  if (!retry || typeof retry !== 'object' || Array.isArray(retry))
+    return [{ key: 'retry', message: 'must be an object' }];
   const problems: NodePolicyProblem[] = [];
   for (const [field, value] of Object.entries(retry)) {
     const bounds = RETRY_BOUNDS[field];
     if (field === 'jitter') {
-      if (value !== 'none' && value !== 'full') problems.push({ key: 'retry.jitter', message: 'must be "none" or "full"' });
+      if (value !== 'none' && value !== 'full')
+        problems.push({ key: 'retry.jitter', message: 'must be "none" or "full"' });
     } else if (!bounds) {
-      problems.push({ key: `retry.${field}`, message: `unknown retry field (allowed: ${[...Object.keys(RETRY_BOUNDS), 'jitter'].join(', ')})` });
-    } else if (!(bounds.integer ? isIntegerIn(value, bounds.min, bounds.max) : isNumberIn(value, bounds.min, bounds.max))) {
-      problems.push({ key: `retry.${field}`, message: `must be ${bounds.integer ? 'an integer' : 'a number'} between ${bounds.min} and ${bounds.max}` });
+      problems.push({
+        key: `retry.${field}`,
+        message: `unknown retry field (allowed: ${[...Object.keys(RETRY_BOUNDS), 'jitter'].join(', ')})`,
+      });
+    } else if (
+      !(bounds.integer ? isIntegerIn(value, bounds.min, bounds.max) : isNumberIn(value, bounds.min, bounds.max))
+    ) {
+      problems.push({
+        key: `retry.${field}`,
+        message: `must be ${bounds.integer ? 'an integer' : 'a number'} between ${bounds.min} and ${bounds.max}`,
+      });
     }
   }
   return problems;
@@ -52,4 +65,5 @@ function checkRetry(retry: unknown): NodePolicyProblem[] {
 const isNumberIn = (value: unknown, min: number, max: number): boolean =>
   typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 
-const isIntegerIn = (value: unknown, min: number, max: number): boolean => isNumberIn(value, min, max) && Number.isInteger(value);
+const isIntegerIn = (value: unknown, min: number, max: number): boolean =>
+  isNumberIn(value, min, max) && Number.isInteger(value);

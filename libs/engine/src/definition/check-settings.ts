@@ -38,7 +38,8 @@ export function checkSettings(inputs: Record<string, unknown>, schema: JsonSchem
 }
 
 function checkType(value: unknown, property: JsonSchemaProperty): string | null {
-  if (property.enum && !property.enum.includes(value)) return `must be one of ${property.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (property.enum && !property.enum.includes(value))
+    return `must be one of ${property.enum.map((v) => JSON.stringify(v)).join(', ')}`;
   const actual = Array.isArray(value) ? 'array' : typeof value;
   if (property.type === 'integer') {
     if (!Number.isInteger(value)) return 'must be an integer';

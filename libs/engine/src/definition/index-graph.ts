@@ -1,6 +1,12 @@
 import type { NodeRegistry } from '../nodes/node-registry.js';
 import type { AnyNodeType } from '../nodes/node-type.js';
-import { type GraphDefinition, type GraphEdge, type GraphNode, sourceHandleOf, targetHandleOf } from './graph-definition.js';
+import {
+  type GraphDefinition,
+  type GraphEdge,
+  type GraphNode,
+  sourceHandleOf,
+  targetHandleOf,
+} from './graph-definition.js';
 
 export const LOOP_ITEM_HANDLE = 'item';
 export const LOOP_NEXT_HANDLE = 'next';

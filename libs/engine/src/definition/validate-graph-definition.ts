@@ -3,7 +3,13 @@ import type { NodeRegistry } from '../nodes/node-registry.js';
 import { type AnyNodeType, type HandleSpec, outputsOf } from '../nodes/node-type.js';
 import { checkSettings } from './check-settings.js';
 import { findCycleEdges } from './find-cycle-edges.js';
-import { ERROR_HANDLE, type GraphDefinition, type GraphEdge, sourceHandleOf, targetHandleOf } from './graph-definition.js';
+import {
+  ERROR_HANDLE,
+  type GraphDefinition,
+  type GraphEdge,
+  sourceHandleOf,
+  targetHandleOf,
+} from './graph-definition.js';
 import { collectLoopMembers, isBackEdge, LOOP_ITEM_HANDLE, LOOP_NEXT_HANDLE } from './index-graph.js';
 import { validateGraphShape } from './validate-graph-shape.js';
 import type { ValidationProblem, ValidationResult } from './validation-problem.js';
@@ -54,7 +60,10 @@ export function validateGraphDefinition(
   problems.push(...checkRequiredHandles(graph, nodeTypes));
   problems.push(...checkReachability(graph, nodeTypes, nodeIndex));
   const forward = graph.edges.filter((edge) => !isBackEdge(edge, nodeTypes));
-  for (const edge of findCycleEdges(graph.nodes.map((n) => n.id), forward)) {
+  for (const edge of findCycleEdges(
+    graph.nodes.map((n) => n.id),
+    forward,
+  )) {
     problems.push({
       path: `edges[${graph.edges.indexOf(edge)}]`,
       message: `edge ${edge.source} -> ${edge.target} closes a cycle that does not go through a loop's "${LOOP_NEXT_HANDLE}" handle`,
@@ -79,15 +88,31 @@ function checkEdges(graph: GraphDefinition, nodeTypes: Map<string, AnyNodeType>)
     const sourceName = sourceHandleOf(edge);
     const targetName = targetHandleOf(edge);
     const errorHandle: HandleSpec = { name: ERROR_HANDLE, dataType: 'object' };
-    const source = sourceType && findHandle([...outputsOf(sourceType, nodes.get(edge.source)?.data.inputs), errorHandle], sourceName);
+    const source =
+      sourceType &&
+      findHandle([...outputsOf(sourceType, nodes.get(edge.source)?.data.inputs), errorHandle], sourceName);
     const target = targetType && findHandle(targetType.inputs, targetName);
     if (sourceType && !source) {
-      problems.push({ path: `edges[${i}].sourceHandle`, message: `${sourceType.type} has no output handle "${sourceName}"`, edgeId: edge.id });
+      problems.push({
+        path: `edges[${i}].sourceHandle`,
+        message: `${sourceType.type} has no output handle "${sourceName}"`,
+        edgeId: edge.id,
+      });
     }
     if (targetType && !target) {
-      problems.push({ path: `edges[${i}].targetHandle`, message: `${targetType.type} has no input handle "${targetName}"`, edgeId: edge.id });
+      problems.push({
+        path: `edges[${i}].targetHandle`,
+        message: `${targetType.type} has no input handle "${targetName}"`,
+        edgeId: edge.id,
+      });
     }
-    if (source && target && source.dataType !== 'any' && target.dataType !== 'any' && source.dataType !== target.dataType) {
+    if (
+      source &&
+      target &&
+      source.dataType !== 'any' &&
+      target.dataType !== 'any' &&
+      source.dataType !== target.dataType
+    ) {
       problems.push({
         path: `edges[${i}]`,
         message: `handle types do not match: "${sourceName}" gives ${source.dataType}, "${targetName}" takes ${target.dataType}`,
@@ -97,7 +122,11 @@ function checkEdges(graph: GraphDefinition, nodeTypes: Map<string, AnyNodeType>)
     const key = `${edge.target}\u0000${targetName}`;
     edgesPerTarget.set(key, (edgesPerTarget.get(key) ?? 0) + 1);
     if (target && !target.multiple && edgesPerTarget.get(key)! > 1) {
-      problems.push({ path: `edges[${i}].targetHandle`, message: `input "${targetName}" of ${edge.target} accepts one edge; use flow.merge`, edgeId: edge.id });
+      problems.push({
+        path: `edges[${i}].targetHandle`,
+        message: `input "${targetName}" of ${edge.target} accepts one edge; use flow.merge`,
+        edgeId: edge.id,
+      });
     }
   });
   return problems;
@@ -109,7 +138,11 @@ function checkRequiredHandles(graph: GraphDefinition, nodeTypes: Map<string, Any
   graph.nodes.forEach((node, i) => {
     for (const handle of nodeTypes.get(node.id)?.inputs ?? []) {
       if (handle.required && !connected.has(`${node.id}\u0000${handle.name}`)) {
-        problems.push({ path: `nodes[${i}].handles.${handle.name}`, message: `missing required input "${handle.name}"`, nodeId: node.id });
+        problems.push({
+          path: `nodes[${i}].handles.${handle.name}`,
+          message: `missing required input "${handle.name}"`,
+          nodeId: node.id,
+        });
       }
     }
   });
@@ -143,7 +176,11 @@ function checkReachability(
   }
   return graph.nodes
     .filter((node) => !reached.has(node.id) && nodeTypes.has(node.id))
-    .map((node) => ({ path: `nodes[${nodeIndex.get(node.id)}]`, message: `node "${node.id}" is not reachable from a start node`, nodeId: node.id }));
+    .map((node) => ({
+      path: `nodes[${nodeIndex.get(node.id)}]`,
+      message: `node "${node.id}" is not reachable from a start node`,
+      nodeId: node.id,
+    }));
 }
 
 // A loop body is everything reachable from the loop's `item` handle. Its steps exist once per
@@ -160,11 +197,20 @@ function checkLoopBodies(graph: GraphDefinition, nodeTypes: Map<string, AnyNodeT
     graph.edges.forEach((edge, i) => {
       const path = `edges[${i}]`;
       if (edge.target === node.id && targetHandleOf(edge) === LOOP_NEXT_HANDLE && !members.has(edge.source)) {
-        problems.push({ path, message: `only the body of loop "${node.id}" may feed its "${LOOP_NEXT_HANDLE}" handle`, edgeId: edge.id });
+        problems.push({
+          path,
+          message: `only the body of loop "${node.id}" may feed its "${LOOP_NEXT_HANDLE}" handle`,
+          edgeId: edge.id,
+        });
       }
-      const fromAfter = after.has(edge.source) || (edge.source === node.id && sourceHandleOf(edge) !== LOOP_ITEM_HANDLE);
+      const fromAfter =
+        after.has(edge.source) || (edge.source === node.id && sourceHandleOf(edge) !== LOOP_ITEM_HANDLE);
       if (members.has(edge.target) && !members.has(edge.source) && fromAfter) {
-        problems.push({ path, message: `edge enters the body of loop "${node.id}" from after the loop`, edgeId: edge.id });
+        problems.push({
+          path,
+          message: `edge enters the body of loop "${node.id}" from after the loop`,
+          edgeId: edge.id,
+        });
       }
     });
   }

@@ -29,7 +29,8 @@ export function validateGraphShape(definition: unknown): ValidationProblem[] {
     } else if (nodeIds.has(nodeId)) {
       problems.push({ path: `${path}.id`, message: `duplicate node id "${nodeId}"`, nodeId });
     } else nodeIds.add(nodeId);
-    if (typeof node.type !== 'string' || !node.type) problems.push({ path: `${path}.type`, message: 'type must be a string', nodeId });
+    if (typeof node.type !== 'string' || !node.type)
+      problems.push({ path: `${path}.type`, message: 'type must be a string', nodeId });
     if (!isObject(node.data)) problems.push({ path: `${path}.data`, message: 'data must be an object', nodeId });
     else if (node.data.inputs !== undefined && !isObject(node.data.inputs)) {
       problems.push({ path: `${path}.data.inputs`, message: 'inputs must be an object', nodeId });
@@ -42,10 +43,12 @@ export function validateGraphShape(definition: unknown): ValidationProblem[] {
     if (!isObject(edge)) return problems.push({ path, message: 'edge must be an object' });
     const edgeId = typeof edge.id === 'string' ? edge.id : undefined;
     if (!edgeId) problems.push({ path: `${path}.id`, message: 'id must be a non-empty string' });
-    else if (edgeIds.has(edgeId)) problems.push({ path: `${path}.id`, message: `duplicate edge id "${edgeId}"`, edgeId });
+    else if (edgeIds.has(edgeId))
+      problems.push({ path: `${path}.id`, message: `duplicate edge id "${edgeId}"`, edgeId });
     else edgeIds.add(edgeId);
     for (const end of ['source', 'target'] as const) {
-      if (typeof edge[end] !== 'string') problems.push({ path: `${path}.${end}`, message: `${end} must be a node id`, edgeId });
+      if (typeof edge[end] !== 'string')
+        problems.push({ path: `${path}.${end}`, message: `${end} must be a node id`, edgeId });
       else if (!nodeIds.has(edge[end] as string)) {
         problems.push({ path: `${path}.${end}`, message: `${end} "${edge[end]}" is not a node`, edgeId });
       }

@@ -4,7 +4,8 @@ import type { AdmissionSnapshot } from '../ports/execution-store.port.js';
 export const ADMISSION_RECHECK_MS = 1000;
 const MINUTE_MS = 60_000;
 
-export type AdmissionDecision = { admitted: true } | { admitted: false; retryAfterMs: number; reason: 'concurrency' | 'rate' };
+export type AdmissionDecision =
+  { admitted: true } | { admitted: false; retryAfterMs: number; reason: 'concurrency' | 'rate' };
 
 /**
  * Whether one more execution of a workflow may start now under its limits. A refused

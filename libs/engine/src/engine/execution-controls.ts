@@ -56,10 +56,18 @@ export abstract class ExecutionControls {
     await this.assertExists(executionId);
     return this.journal.transact(executionId, async (uow) => {
       const error = new CancelledError(reason);
-      if (!(await uow.moveStatus(['pending', 'running', 'paused'], 'cancelled', { error: error.code, cause: reason, endedAt: uow.now }))) {
+      if (
+        !(await uow.moveStatus(['pending', 'running', 'paused'], 'cancelled', {
+          error: error.code,
+          cause: reason,
+          endedAt: uow.now,
+        }))
+      ) {
         return false;
       }
-      await uow.saveSteps(closeOpenSteps(uow.snapshot.steps, ['pending', 'retrying', 'running'], uow.now, serializeError(error)));
+      await uow.saveSteps(
+        closeOpenSteps(uow.snapshot.steps, ['pending', 'retrying', 'running'], uow.now, serializeError(error)),
+      );
       uow.events.push({ type: 'cancelled', data: { cause: reason } });
       uow.abortReason = error;
       return true;
@@ -74,13 +82,27 @@ export abstract class ExecutionControls {
     await this.assertExists(executionId);
     return this.journal.transact(executionId, async (uow) => {
       const { execution } = uow;
-      if (execution.status !== 'failed') throw new InvalidInputError(`Only failed executions can be redriven (status ${execution.status})`, 'NOT_REDRIVABLE');
-      const timeoutMs = execution.deadlineAt && execution.startedAt ? execution.deadlineAt.getTime() - execution.startedAt.getTime() : null;
+      if (execution.status !== 'failed')
+        throw new InvalidInputError(
+          `Only failed executions can be redriven (status ${execution.status})`,
+          'NOT_REDRIVABLE',
+        );
+      const timeoutMs =
+        execution.deadlineAt && execution.startedAt
+          ? execution.deadlineAt.getTime() - execution.startedAt.getTime()
+          : null;
       const redriveCount = execution.redriveCount + 1;
       const deadlineAt = timeoutMs ? new Date(uow.now.getTime() + timeoutMs) : null;
       const interpreter = this.interpreterFor(execution.format);
-      await uow.saveSteps(interpreter.redriveSteps ? interpreter.redriveSteps(uow.snapshot) : resetStepsForRedrive(uow.snapshot.steps));
-      await uow.moveStatus(['failed'], 'running', { error: null, cause: null, endedAt: null, redriveCount, deadlineAt }, true);
+      await uow.saveSteps(
+        interpreter.redriveSteps ? interpreter.redriveSteps(uow.snapshot) : resetStepsForRedrive(uow.snapshot.steps),
+      );
+      await uow.moveStatus(
+        ['failed'],
+        'running',
+        { error: null, cause: null, endedAt: null, redriveCount, deadlineAt },
+        true,
+      );
       uow.events.push({ type: 'resumed', data: { redriveCount } });
       if (timeoutMs) uow.jobs.push({ stepId: DEADLINE_JOB, attempt: redriveCount + 1, delayMs: timeoutMs });
       await this.advance(uow);
@@ -110,7 +132,12 @@ export abstract class ExecutionControls {
       const now = new Date(this.clock.now());
       const jobs = findScheduledJobs(snapshot.steps, now, true);
       const { deadlineAt, redriveCount } = snapshot.execution;
-      if (deadlineAt) jobs.push({ stepId: DEADLINE_JOB, attempt: redriveCount + 1, delayMs: Math.max(0, deadlineAt.getTime() - now.getTime()) });
+      if (deadlineAt)
+        jobs.push({
+          stepId: DEADLINE_JOB,
+          attempt: redriveCount + 1,
+          delayMs: Math.max(0, deadlineAt.getTime() - now.getTime()),
+        });
       await this.journal.dispatch(snapshot.execution, jobs, true);
       scheduled += jobs.length;
     }

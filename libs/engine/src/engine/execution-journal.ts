@@ -50,7 +50,12 @@ export class UnitOfWork {
   }
 
   /** Compare-and-set of the execution status; only forward moves unless `allowBackward` (redrive). */
-  async moveStatus(expected: ExecutionStatus[], next: ExecutionStatus, patch: ExecutionPatch = {}, allowBackward = false): Promise<boolean> {
+  async moveStatus(
+    expected: ExecutionStatus[],
+    next: ExecutionStatus,
+    patch: ExecutionPatch = {},
+    allowBackward = false,
+  ): Promise<boolean> {
     const illegal = expected.find((from) => !allowBackward && !canMoveForward(from, next));
     if (illegal) throw new InvariantViolationError(`Execution status may not move from ${illegal} to ${next}`);
     const moved = await this.tx.compareAndSetStatus(expected, next, patch);
@@ -130,7 +135,11 @@ export class ExecutionJournal {
     release();
     const snapshot = await this.deps.store.findExecution(executionId);
     if (snapshot?.execution.status !== 'running') return;
-    await this.dispatch(snapshot.execution, findScheduledJobs(snapshot.steps, new Date(this.deps.clock.now()), false), true);
+    await this.dispatch(
+      snapshot.execution,
+      findScheduledJobs(snapshot.steps, new Date(this.deps.clock.now()), false),
+      true,
+    );
   }
 
   /**
@@ -146,7 +155,10 @@ export class ExecutionJournal {
     }
     for (const job of jobs) {
       const scheduler = local && !isTimerJob(job) ? local : this.deps.scheduler;
-      await scheduler.schedule({ executionId: execution.id, stepId: job.stepId, attempt: job.attempt }, { delayMs: job.delayMs, priority: execution.priority || undefined });
+      await scheduler.schedule(
+        { executionId: execution.id, stepId: job.stepId, attempt: job.attempt },
+        { delayMs: job.delayMs, priority: execution.priority || undefined },
+      );
     }
   }
 
@@ -154,7 +166,9 @@ export class ExecutionJournal {
     const execution = uow.execution;
     for (const event of published) {
       // Events are already journaled; a failing live sink must not undo or stall the run.
-      await this.deps.events.publish(event).catch((error: unknown) => this.deps.logger.warn('event sink failed', { error: String(error) }));
+      await this.deps.events
+        .publish(event)
+        .catch((error: unknown) => this.deps.logger.warn('event sink failed', { error: String(error) }));
     }
     if (uow.abortReason) this.deps.running.abort(execution.id, uow.abortReason);
     // Jobs planned while paused stay marked queued; resume schedules them.

@@ -31,9 +31,7 @@ export interface ExternalWait {
 }
 
 export type ExternalOutcome =
-  | { kind: 'success'; output: unknown }
-  | { kind: 'failure'; error: string; cause: string }
-  | { kind: 'heartbeat' };
+  { kind: 'success'; output: unknown } | { kind: 'failure'; error: string; cause: string } | { kind: 'heartbeat' };
 
 /** Which step attempt a task token was handed out for (resolved by the caller from its token store). */
 export interface ExternalStepRef {
@@ -49,7 +47,12 @@ export function externalWaitOf(step: StepRecord | undefined): ExternalWait | nul
 }
 
 /** The step row parked on `request`; the task timeout counts from the attempt's start. */
-export function parkStep(step: StepRecord, request: ExternalWaitRequest, timeoutMs: number | null, now: Date): StepRecord {
+export function parkStep(
+  step: StepRecord,
+  request: ExternalWaitRequest,
+  timeoutMs: number | null,
+  now: Date,
+): StepRecord {
   const started = step.startedAt ? new Date(step.startedAt).getTime() : now.getTime();
   const external: ExternalWait = {
     tokenHash: request.tokenHash,
@@ -66,10 +69,16 @@ export function externalTimerJob(step: StepRecord, now: Date): PlannedJob | null
   const wait = externalWaitOf(step);
   const due = wait ? nextDeadline(wait) : null;
   if (!wait || due === null) return null;
-  return { stepId: `${EXTERNAL_TIMER_PREFIX}${step.stepId}`, attempt: wait.timer, delayMs: Math.max(0, due - now.getTime()) };
+  return {
+    stepId: `${EXTERNAL_TIMER_PREFIX}${step.stepId}`,
+    attempt: wait.timer,
+    delayMs: Math.max(0, due - now.getTime()),
+  };
 }
 
 export function nextDeadline(wait: ExternalWait): number | null {
-  const times = [wait.timeoutAt, wait.heartbeatAt].filter((t): t is string => t !== null).map((t) => new Date(t).getTime());
+  const times = [wait.timeoutAt, wait.heartbeatAt]
+    .filter((t): t is string => t !== null)
+    .map((t) => new Date(t).getTime());
   return times.length ? Math.min(...times) : null;
 }

@@ -28,7 +28,9 @@ export async function runNodeAttempt(attempt: NodeAttempt): Promise<AttemptOutco
   // The race below may settle first; keep the losing rejection from being reported as unhandled.
   aborted.catch(() => undefined);
   const cancelTimer = timeoutMs
-    ? clock.setTimer(timeoutMs, () => controller.abort(new TimeoutError(`Node "${ctx.nodeId}" timed out after ${timeoutMs} ms`)))
+    ? clock.setTimer(timeoutMs, () =>
+        controller.abort(new TimeoutError(`Node "${ctx.nodeId}" timed out after ${timeoutMs} ms`)),
+      )
     : () => undefined;
   try {
     const running = Promise.resolve().then(() => nodeType.run(input, { ...ctx, signal }));

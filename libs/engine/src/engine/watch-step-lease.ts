@@ -53,7 +53,10 @@ export function abortReasonOf(state: StepWatch | null): EngineError | null {
   if (!state) return new CancelledError('The step attempt is no longer current');
   if (state.executionStatus === 'cancelled') return new CancelledError('Cancelled by request');
   // Both formats' execution deadlines: the graph's EXECUTION_TIMEOUT and ASL's machine-level States.Timeout.
-  if (state.executionStatus === 'failed' && (state.executionError === 'EXECUTION_TIMEOUT' || state.executionError === 'States.Timeout')) {
+  if (
+    state.executionStatus === 'failed' &&
+    (state.executionError === 'EXECUTION_TIMEOUT' || state.executionError === 'States.Timeout')
+  ) {
     return new TimeoutError('Execution exceeded its workflow timeout', state.executionError);
   }
   return null;

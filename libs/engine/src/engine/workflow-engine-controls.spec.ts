@@ -9,7 +9,14 @@ function setup() {
   return { ...createTestEngine({ nodeTypes: nodes.nodeTypes }), nodes };
 }
 
-const definition = buildGraph([['start', 'test.start'], ['wait', 'test.gate'], ['plus', 'test.add', { n: 1 }]], ['start->wait', 'wait->plus']);
+const definition = buildGraph(
+  [
+    ['start', 'test.start'],
+    ['wait', 'test.gate'],
+    ['plus', 'test.add', { n: 1 }],
+  ],
+  ['start->wait', 'wait->plus'],
+);
 
 describe('WorkflowEngine: pause, resume, cancel', () => {
   it('pauses without scheduling successors and resumes where it stopped', async () => {
@@ -47,7 +54,13 @@ describe('WorkflowEngine: pause, resume, cancel', () => {
     const nodes = scenarioNodeTypes({ failures: 1 });
     const t = createTestEngine({ nodeTypes: nodes.nodeTypes });
     const retry = { maxAttempts: 2, initialIntervalMs: 1000 };
-    const def = buildGraph([['start', 'test.start'], ['flaky', 'test.flaky', {}, { retry }]], ['start->flaky']);
+    const def = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['flaky', 'test.flaky', {}, { retry }],
+      ],
+      ['start->flaky'],
+    );
     const { executionId } = await t.engine.start({ definition: def, input: 'x', mode: 'queued' });
     await t.settle();
     await t.engine.pause(executionId);

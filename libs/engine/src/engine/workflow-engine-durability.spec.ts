@@ -10,8 +10,21 @@ import { FakeClock } from '../testing/fake-clock.js';
 import { InMemoryExecutionStore } from '../testing/in-memory-execution-store.js';
 import { scenarioNodeTypes } from '../testing/scenario-node-types.js';
 
-const gated = buildGraph([['start', 'test.start'], ['wait', 'test.gate'], ['plus', 'test.add', { n: 1 }]], ['start->wait', 'wait->plus']);
-const quick = buildGraph([['start', 'test.start'], ['plus', 'test.add', { n: 1 }]], ['start->plus']);
+const gated = buildGraph(
+  [
+    ['start', 'test.start'],
+    ['wait', 'test.gate'],
+    ['plus', 'test.add', { n: 1 }],
+  ],
+  ['start->wait', 'wait->plus'],
+);
+const quick = buildGraph(
+  [
+    ['start', 'test.start'],
+    ['plus', 'test.add', { n: 1 }],
+  ],
+  ['start->plus'],
+);
 
 /** Engines over one store and one clock: each stands for a separate process. */
 function processes(count: number, options: { store?: InMemoryExecutionStore } = {}) {
@@ -80,7 +93,11 @@ describe('WorkflowEngine: per-workflow limits', () => {
   it('admits exactly the limit when starts race across processes', async () => {
     const { engines, store, nodes } = processes(3);
     store.setWorkflowLimits('wf', { maxConcurrentExecutions: 2 });
-    const results = await Promise.all(engines.map((e, i) => e.engine.start({ definition: gated, input: i, mode: 'queued', workflowId: 'wf', executionId: `race-${i}` })));
+    const results = await Promise.all(
+      engines.map((e, i) =>
+        e.engine.start({ definition: gated, input: i, mode: 'queued', workflowId: 'wf', executionId: `race-${i}` }),
+      ),
+    );
     expect(results.map((r) => r.status).sort()).toEqual(['pending', 'running', 'running']);
     await engines[0].waitFor(() => nodes.gate.waiting().length === 1);
   });
@@ -89,7 +106,10 @@ describe('WorkflowEngine: per-workflow limits', () => {
 describe('WorkflowEngine: recovery of lost starts', () => {
   class CrashingStore extends InMemoryExecutionStore {
     crashNextLock = false;
-    override async withExecutionLock<T>(executionId: string, work: (tx: ExecutionTransaction) => Promise<T>): Promise<T> {
+    override async withExecutionLock<T>(
+      executionId: string,
+      work: (tx: ExecutionTransaction) => Promise<T>,
+    ): Promise<T> {
       if (this.crashNextLock) {
         this.crashNextLock = false;
         throw new Error('process died between commit and start');
@@ -102,7 +122,9 @@ describe('WorkflowEngine: recovery of lost starts', () => {
     const store = new CrashingStore();
     const { engines, nodes, clock } = processes(3, { store });
     store.crashNextLock = true;
-    await expect(engines[0].engine.start({ definition: quick, input: 4, mode: 'queued' })).rejects.toThrow('process died');
+    await expect(engines[0].engine.start({ definition: quick, input: 4, mode: 'queued' })).rejects.toThrow(
+      'process died',
+    );
     const [executionId] = await store.findPendingExecutionIds(new Date(clock.now() + 1));
     // Too young: the creating process may still be starting it.
     expect(await engines[1].engine.recoverStalledWork()).toBe(0);
@@ -112,7 +134,12 @@ describe('WorkflowEngine: recovery of lost starts', () => {
     await engines[1].settle();
     await engines[2].settle();
     expect((await engines[1].snapshot(executionId)).execution).toMatchObject({ status: 'completed', output: 5 });
-    expect(engines[1].events.trail(executionId).concat(engines[2].events.trail(executionId)).filter((e) => e === 'started')).toEqual(['started']);
+    expect(
+      engines[1].events
+        .trail(executionId)
+        .concat(engines[2].events.trail(executionId))
+        .filter((e) => e === 'started'),
+    ).toEqual(['started']);
     expect(nodes.runs('start')).toBe(1);
   });
 
@@ -214,7 +241,12 @@ describe('WorkflowEngine: immediate mode in process', () => {
     const clock = new FakeClock();
     const durable = new RecordingScheduler(clock);
     const immediate = new InProcessStepScheduler(clock);
-    const t = createTestEngine({ nodeTypes: nodes.nodeTypes, clock, scheduler: durable, immediateScheduler: immediate });
+    const t = createTestEngine({
+      nodeTypes: nodes.nodeTypes,
+      clock,
+      scheduler: durable,
+      immediateScheduler: immediate,
+    });
     durable.attach((job) => t.engine.runStep(job));
     return { ...t, nodes, durable, immediate };
   }
@@ -228,15 +260,30 @@ describe('WorkflowEngine: immediate mode in process', () => {
 
   it('keeps a short retry in process but parks a long one on the durable queue and answers early', async () => {
     const t = immediateSetup();
-    const short = buildGraph([['start', 'test.start'], ['flaky', 'test.flaky', {}, { retry: { maxAttempts: 2, initialIntervalMs: 500 } }]], ['start->flaky']);
+    const short = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['flaky', 'test.flaky', {}, { retry: { maxAttempts: 2, initialIntervalMs: 500 } }],
+      ],
+      ['start->flaky'],
+    );
     const running = t.engine.start({ definition: short, input: 'a', mode: 'immediate' });
-    await t.waitFor(async () => (await t.store.findExecution('exec-1'))?.steps.find((s) => s.stepId === 'flaky')?.status === 'retrying');
+    await t.waitFor(
+      async () =>
+        (await t.store.findExecution('exec-1'))?.steps.find((s) => s.stepId === 'flaky')?.status === 'retrying',
+    );
     await t.advance(500);
     expect(await running).toMatchObject({ status: 'completed', output: 'a' });
     expect(t.durable.jobs).toEqual([]);
 
     // A new node id: test.flaky counts failures per step id.
-    const long = buildGraph([['start', 'test.start'], ['slow', 'test.flaky', {}, { retry: { maxAttempts: 2, initialIntervalMs: 5000 } }]], ['start->slow']);
+    const long = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['slow', 'test.flaky', {}, { retry: { maxAttempts: 2, initialIntervalMs: 5000 } }],
+      ],
+      ['start->slow'],
+    );
     const answer = await t.engine.start({ definition: long, input: 'b', mode: 'immediate' });
     expect(answer).toMatchObject({ status: 'running', output: null });
     expect(t.durable.jobs).toEqual([`${answer.executionId}:slow:2`]);
@@ -249,7 +296,13 @@ describe('WorkflowEngine: immediate mode in process', () => {
     const nodes = scenarioNodeTypes();
     const clock = new FakeClock();
     const durable = new RecordingScheduler(clock);
-    const t = createTestEngine({ nodeTypes: nodes.nodeTypes, clock, scheduler: durable, immediateScheduler: new InProcessStepScheduler(clock), immediateWaitMs: 2000 });
+    const t = createTestEngine({
+      nodeTypes: nodes.nodeTypes,
+      clock,
+      scheduler: durable,
+      immediateScheduler: new InProcessStepScheduler(clock),
+      immediateWaitMs: 2000,
+    });
     durable.attach((job) => t.engine.runStep(job));
     const answer = t.engine.start({ definition: gated, input: 1, mode: 'immediate' });
     await t.waitFor(() => nodes.gate.waiting().length === 1);

@@ -13,7 +13,13 @@ const retry = { maxAttempts: 3, initialIntervalMs: 1000, backoffRate: 2, maxDela
 describe('WorkflowEngine: failures', () => {
   it('retries with exponential back-off and succeeds on the 3rd attempt', async () => {
     const t = setup({ failures: 2 });
-    const definition = buildGraph([['start', 'test.start'], ['flaky', 'test.flaky', {}, { retry }]], ['start->flaky']);
+    const definition = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['flaky', 'test.flaky', {}, { retry }],
+      ],
+      ['start->flaky'],
+    );
     const { executionId } = await t.engine.start({ definition, input: 'ok', mode: 'queued' });
     await t.settle();
     expect(await t.step(executionId, 'flaky')).toMatchObject({
@@ -54,7 +60,13 @@ describe('WorkflowEngine: failures', () => {
 
   it('fails the workflow once retries run out', async () => {
     const t = setup({ failures: 5 });
-    const definition = buildGraph([['start', 'test.start'], ['flaky', 'test.flaky', {}, { retry: { ...retry, maxAttempts: 2 } }]], ['start->flaky']);
+    const definition = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['flaky', 'test.flaky', {}, { retry: { ...retry, maxAttempts: 2 } }],
+      ],
+      ['start->flaky'],
+    );
     const { executionId } = await t.engine.start({ definition, mode: 'queued' });
     await t.advance(1000);
     const snapshot = await t.snapshot(executionId);
@@ -64,22 +76,42 @@ describe('WorkflowEngine: failures', () => {
 
   it('times a node out with NODE_TIMEOUT and aborts its signal', async () => {
     const t = setup();
-    const definition = buildGraph([['start', 'test.start'], ['slow', 'test.gate', {}, { timeoutMs: 5000 }]], ['start->slow']);
+    const definition = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['slow', 'test.gate', {}, { timeoutMs: 5000 }],
+      ],
+      ['start->slow'],
+    );
     const { executionId } = await t.engine.start({ definition, mode: 'queued' });
     await t.waitFor(() => t.nodes.gate.waiting().length === 1);
     await t.advance(4999);
     expect((await t.step(executionId, 'slow')).status).toBe('running');
     await t.advance(1);
     const snapshot = await t.snapshot(executionId);
-    expect(snapshot.execution).toMatchObject({ status: 'failed', error: 'NODE_TIMEOUT', cause: 'Node "slow" timed out after 5000 ms' });
-    expect(snapshot.steps[1]).toMatchObject({ status: 'failed', attempt: 1, durationMs: 5000, error: { error: 'NODE_TIMEOUT', retryable: true } });
+    expect(snapshot.execution).toMatchObject({
+      status: 'failed',
+      error: 'NODE_TIMEOUT',
+      cause: 'Node "slow" timed out after 5000 ms',
+    });
+    expect(snapshot.steps[1]).toMatchObject({
+      status: 'failed',
+      attempt: 1,
+      durationMs: 5000,
+      error: { error: 'NODE_TIMEOUT', retryable: true },
+    });
     expect(t.nodes.gate.signalOf('slow')?.aborted).toBe(true);
   });
 
   it('follows the error handle and skips the normal branch', async () => {
     const t = setup();
     const definition = buildGraph(
-      [['start', 'test.start'], ['boom', 'test.boom'], ['after', 'test.add'], ['handler', 'test.collect']],
+      [
+        ['start', 'test.start'],
+        ['boom', 'test.boom'],
+        ['after', 'test.add'],
+        ['handler', 'test.collect'],
+      ],
       ['start->boom', 'boom->after', 'boom:error->handler'],
     );
     const { executionId } = await t.engine.start({ definition, input: 1, mode: 'queued' });
@@ -93,22 +125,46 @@ describe('WorkflowEngine: failures', () => {
       ['handler', 'completed', ['out'], [errorOutput]],
     ]);
     expect(snapshot.execution).toMatchObject({ status: 'completed', output: [errorOutput] });
-    expect(t.events.events.find((e) => e.type === 'step_failed')?.data).toMatchObject({ error: 'BOOM', handledBy: 'error-handle' });
+    expect(t.events.events.find((e) => e.type === 'step_failed')?.data).toMatchObject({
+      error: 'BOOM',
+      handledBy: 'error-handle',
+    });
   });
 
   it('continues with the error as output when onError is continue', async () => {
     const t = setup();
-    const definition = buildGraph([['start', 'test.start'], ['boom', 'test.boom', {}, { onError: 'continue' }], ['next', 'test.collect']], ['start->boom', 'boom->next']);
+    const definition = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['boom', 'test.boom', {}, { onError: 'continue' }],
+        ['next', 'test.collect'],
+      ],
+      ['start->boom', 'boom->next'],
+    );
     const { executionId } = await t.engine.start({ definition, mode: 'queued' });
     await t.settle();
     const snapshot = await t.snapshot(executionId);
-    expect(snapshot.steps[1]).toMatchObject({ status: 'failed', handles: ['out'], output: { error: 'BOOM', cause: 'it went boom' } });
-    expect(snapshot.execution).toMatchObject({ status: 'completed', output: [{ error: 'BOOM', cause: 'it went boom' }] });
+    expect(snapshot.steps[1]).toMatchObject({
+      status: 'failed',
+      handles: ['out'],
+      output: { error: 'BOOM', cause: 'it went boom' },
+    });
+    expect(snapshot.execution).toMatchObject({
+      status: 'completed',
+      output: [{ error: 'BOOM', cause: 'it went boom' }],
+    });
   });
 
   it('fails the execution at the workflow timeout and aborts running steps', async () => {
     const t = setup();
-    const definition = buildGraph([['start', 'test.start'], ['slow', 'test.gate']], ['start->slow'], { timeoutMs: 60_000 });
+    const definition = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['slow', 'test.gate'],
+      ],
+      ['start->slow'],
+      { timeoutMs: 60_000 },
+    );
     const { executionId } = await t.engine.start({ definition, mode: 'queued' });
     await t.waitFor(() => t.nodes.gate.waiting().length === 1);
     await t.advance(60_000);
@@ -121,18 +177,33 @@ describe('WorkflowEngine: failures', () => {
   it('redrives a failed execution from its failed step, keeping completed outputs', async () => {
     const t = setup();
     const definition = buildGraph(
-      [['start', 'test.start'], ['plus', 'test.add', { n: 1 }], ['boom', 'test.boom'], ['last', 'test.add', { n: 100 }]],
+      [
+        ['start', 'test.start'],
+        ['plus', 'test.add', { n: 1 }],
+        ['boom', 'test.boom'],
+        ['last', 'test.add', { n: 100 }],
+      ],
       ['start->plus', 'plus->boom', 'boom->last'],
     );
     const { executionId } = await t.engine.start({ definition, input: 1, mode: 'queued' });
     await t.settle();
-    expect((await t.snapshot(executionId)).execution).toMatchObject({ status: 'failed', error: 'BOOM', cause: 'it went boom' });
+    expect((await t.snapshot(executionId)).execution).toMatchObject({
+      status: 'failed',
+      error: 'BOOM',
+      cause: 'it went boom',
+    });
     expect(await t.step(executionId, 'last')).toMatchObject({ status: 'cancelled', attempt: 0 });
     t.nodes.boom.armed = false;
     expect(await t.engine.redrive(executionId)).toBe(true);
     await t.settle();
     const snapshot = await t.snapshot(executionId);
-    expect(snapshot.execution).toMatchObject({ status: 'completed', output: 102, redriveCount: 1, error: null, cause: null });
+    expect(snapshot.execution).toMatchObject({
+      status: 'completed',
+      output: 102,
+      redriveCount: 1,
+      error: null,
+      cause: null,
+    });
     expect(snapshot.steps.map((s) => [s.stepId, s.status, s.attempt, s.output])).toEqual([
       ['start', 'completed', 1, 1],
       ['plus', 'completed', 1, 2],

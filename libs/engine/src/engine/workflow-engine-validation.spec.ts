@@ -7,9 +7,23 @@ describe('WorkflowEngine.validateDefinition', () => {
   const { engine } = createTestEngine({ nodeTypes: scenarioNodeTypes().nodeTypes, maxNodes: 3 });
 
   it('delegates to the interpreter of the format, with the engine node limit', () => {
-    const valid = buildGraph([['s', 'test.start'], ['a', 'test.add']], ['s->a']);
+    const valid = buildGraph(
+      [
+        ['s', 'test.start'],
+        ['a', 'test.add'],
+      ],
+      ['s->a'],
+    );
     expect(engine.validateDefinition('graph', valid)).toEqual({ valid: true, problems: [] });
-    const tooBig = buildGraph([['s', 'test.start'], ['a', 'test.add'], ['b', 'test.add'], ['c', 'nope.nope']], ['s->a', 'a->b', 'b->c']);
+    const tooBig = buildGraph(
+      [
+        ['s', 'test.start'],
+        ['a', 'test.add'],
+        ['b', 'test.add'],
+        ['c', 'nope.nope'],
+      ],
+      ['s->a', 'a->b', 'b->c'],
+    );
     expect(engine.validateDefinition('graph', tooBig)).toEqual({
       valid: false,
       problems: [

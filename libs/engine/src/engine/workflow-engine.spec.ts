@@ -15,7 +15,13 @@ describe('WorkflowEngine: phases, outputs, modes', () => {
   it('runs a phase concurrently and joins outputs along edges', async () => {
     const t = setup();
     const definition = buildGraph(
-      [['start', 'test.start'], ['a', 'test.gate'], ['b', 'test.gate'], ['join', 'test.collect'], ['plus', 'test.add', { n: 10 }]],
+      [
+        ['start', 'test.start'],
+        ['a', 'test.gate'],
+        ['b', 'test.gate'],
+        ['join', 'test.collect'],
+        ['plus', 'test.add', { n: 10 }],
+      ],
       ['start->a', 'start->b', 'a->join', 'b->join', 'start->plus'],
     );
     const { executionId, status, mode } = await t.engine.start({ definition, input: 1, mode: 'queued' });
@@ -26,7 +32,11 @@ describe('WorkflowEngine: phases, outputs, modes', () => {
     t.nodes.gate.release('a', 'A');
     await t.settle();
     const snapshot = await t.snapshot(executionId);
-    expect(snapshot.execution).toMatchObject({ status: 'completed', output: { join: ['A', 'B'], plus: 11 }, error: null });
+    expect(snapshot.execution).toMatchObject({
+      status: 'completed',
+      output: { join: ['A', 'B'], plus: 11 },
+      error: null,
+    });
     expect(snapshot.steps.map((s) => [s.stepId, s.status, s.attempt, s.output])).toEqual([
       ['start', 'completed', 1, 1],
       ['a', 'completed', 1, 'A'],
@@ -45,7 +55,12 @@ describe('WorkflowEngine: phases, outputs, modes', () => {
   it('bounds the steps of one execution running at once', async () => {
     const t = setup();
     const definition = buildGraph(
-      [['start', 'test.start'], ['a', 'test.gate'], ['b', 'test.gate'], ['c', 'test.gate']],
+      [
+        ['start', 'test.start'],
+        ['a', 'test.gate'],
+        ['b', 'test.gate'],
+        ['c', 'test.gate'],
+      ],
       ['start->a', 'start->b', 'start->c'],
       { maxConcurrency: 2 },
     );
@@ -63,7 +78,13 @@ describe('WorkflowEngine: phases, outputs, modes', () => {
 
   it('returns the output in immediate mode and lets auto pick by complexity', async () => {
     const t = setup();
-    const definition = buildGraph([['start', 'test.start'], ['plus', 'test.add', { n: '{{ $execution.input * 2 }}' }]], ['start->plus']);
+    const definition = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['plus', 'test.add', { n: '{{ $execution.input * 2 }}' }],
+      ],
+      ['start->plus'],
+    );
     const result = await t.engine.start({ definition, input: 5, mode: 'auto' });
     expect(result).toEqual({
       executionId: 'exec-1',
@@ -72,21 +93,41 @@ describe('WorkflowEngine: phases, outputs, modes', () => {
       output: 15,
       error: null,
       cause: null,
-      complexity: { nodeCount: 2, estimatedDurationMs: 10, hasLoopsAroundExternalCalls: false, waitsForPeople: false, recommendedMode: 'immediate' },
+      complexity: {
+        nodeCount: 2,
+        estimatedDurationMs: 10,
+        hasLoopsAroundExternalCalls: false,
+        waitsForPeople: false,
+        recommendedMode: 'immediate',
+      },
     });
   });
 
   it('rejects an invalid definition with every problem', async () => {
     const t = setup();
-    const definition = buildGraph([['start', 'test.start'], ['x', 'nope.nope']], ['start->x:wrong']);
+    const definition = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['x', 'nope.nope'],
+      ],
+      ['start->x:wrong'],
+    );
     const error = await t.engine.start({ definition }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).details).toEqual([{ path: 'nodes[1].type', message: 'unknown node type "nope.nope"', nodeId: 'x' }]);
+    expect((error as InvalidInputError).details).toEqual([
+      { path: 'nodes[1].type', message: 'unknown node type "nope.nope"', nodeId: 'x' },
+    ]);
   });
 
   it('treats duplicate and stale job deliveries as no-ops', async () => {
     const t = setup();
-    const definition = buildGraph([['start', 'test.start'], ['plus', 'test.add']], ['start->plus']);
+    const definition = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['plus', 'test.add'],
+      ],
+      ['start->plus'],
+    );
     const { executionId } = await t.engine.start({ definition, input: 1, mode: 'queued' });
     await t.settle();
     const before = await t.snapshot(executionId);
@@ -109,7 +150,13 @@ describe('WorkflowEngine: phases, outputs, modes', () => {
       }
     }
     const crashed = createTestEngine({ nodeTypes: nodes.nodeTypes, scheduler: new LosingScheduler() });
-    const definition = buildGraph([['start', 'test.start'], ['plus', 'test.add']], ['start->plus']);
+    const definition = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['plus', 'test.add'],
+      ],
+      ['start->plus'],
+    );
     const { executionId } = await crashed.engine.start({ definition, input: 1, mode: 'queued' });
     // A second process over the same store, as after a restart.
     const restarted = createTestEngine({ nodeTypes: nodes.nodeTypes, clock: crashed.clock });

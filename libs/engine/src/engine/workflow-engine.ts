@@ -1,4 +1,10 @@
-import { CancelledError, type EngineError, InvalidInputError, PermanentError, TimeoutError } from '../errors/engine.error.js';
+import {
+  CancelledError,
+  type EngineError,
+  InvalidInputError,
+  PermanentError,
+  TimeoutError,
+} from '../errors/engine.error.js';
 import { classifyError } from '../errors/classify-error.js';
 import { serializeError } from '../errors/serialize-error.js';
 import type { ValidationResult } from '../definition/validation-problem.js';
@@ -20,7 +26,14 @@ import { RunningStepRegistry } from './running-step-registry.js';
 import type { StartExecutionRequest, StartExecutionResult } from './start-execution-request.js';
 import type { FailureDecision, PreparedStep, WorkflowInterpreter } from './workflow-interpreter.js';
 import { ExecutionControls } from './execution-controls.js';
-import { EXTERNAL_TIMER_PREFIX, type ExternalOutcome, type ExternalStepRef, externalTimerJob, externalWaitOf, nextDeadline } from './external-wait.js';
+import {
+  EXTERNAL_TIMER_PREFIX,
+  type ExternalOutcome,
+  type ExternalStepRef,
+  externalTimerJob,
+  externalWaitOf,
+  nextDeadline,
+} from './external-wait.js';
 
 /** How long a token answer waits for its step to finish parking (the resource may answer before the attempt returns). */
 const PARKING_WAIT_MS = 10_000;
@@ -71,7 +84,12 @@ export class WorkflowEngine extends ExecutionControls {
   constructor(private readonly deps: WorkflowEngineDeps) {
     const logger = deps.logger ?? silentLogger;
     const running = new RunningStepRegistry();
-    const journal = new ExecutionJournal({ ...deps, logger, running, immediateMaxDelayMs: deps.immediateMaxDelayMs ?? 1000 });
+    const journal = new ExecutionJournal({
+      ...deps,
+      logger,
+      running,
+      immediateMaxDelayMs: deps.immediateMaxDelayMs ?? 1000,
+    });
     super(journal, deps.store, deps.clock, running, new Map(deps.interpreters.map((i) => [i.format, i])), {
       pendingGraceMs: deps.pendingGraceMs ?? 10_000,
     });
@@ -88,7 +106,10 @@ export class WorkflowEngine extends ExecutionControls {
     const interpreter = this.deps.interpreters.find((i) => i.format === format);
     if (!interpreter) {
       const known = this.deps.interpreters.map((i) => `"${i.format}"`).join(', ');
-      return { valid: false, problems: [{ path: 'format', message: `unsupported workflow format "${format}" (this engine runs ${known})` }] };
+      return {
+        valid: false,
+        problems: [{ path: 'format', message: `unsupported workflow format "${format}" (this engine runs ${known})` }],
+      };
     }
     return interpreter.validate(definition, { maxNodes: this.deps.maxNodes });
   }
@@ -101,10 +122,12 @@ export class WorkflowEngine extends ExecutionControls {
   /** Validates, creates and starts an execution; in immediate mode waits for its result. */
   async start(request: StartExecutionRequest): Promise<StartExecutionResult> {
     const format = request.format ?? 'graph';
-    if (!this.deps.interpreters.some((i) => i.format === format)) throw new InvalidInputError(`Unsupported workflow format "${format}"`, 'UNSUPPORTED_FORMAT');
+    if (!this.deps.interpreters.some((i) => i.format === format))
+      throw new InvalidInputError(`Unsupported workflow format "${format}"`, 'UNSUPPORTED_FORMAT');
     const interpreter = this.interpreterFor(format);
     const validation = interpreter.validate(request.definition, { maxNodes: this.deps.maxNodes });
-    if (!validation.valid) throw new InvalidInputError('Workflow definition is invalid', 'INVALID_DEFINITION', validation.problems);
+    if (!validation.valid)
+      throw new InvalidInputError('Workflow definition is invalid', 'INVALID_DEFINITION', validation.problems);
     const complexity = interpreter.analyze(request.definition);
     const requested = request.mode ?? 'auto';
     const mode = requested === 'auto' ? complexity.recommendedMode : requested;
@@ -137,13 +160,22 @@ export class WorkflowEngine extends ExecutionControls {
     await this.deps.store.createExecution(execution, interpreter.createInitialSteps(execution));
     // Immediate mode runs in this process while it stays fast; without an in-process scheduler it waits on the queue.
     const inProcess = mode === 'immediate' && Boolean(this.deps.immediateScheduler);
-    const finished = mode !== 'immediate' ? null : inProcess ? this.journal.runInProcess(execution.id) : this.journal.whenTerminal(execution.id);
+    const finished =
+      mode !== 'immediate'
+        ? null
+        : inProcess
+          ? this.journal.runInProcess(execution.id)
+          : this.journal.whenTerminal(execution.id);
     const refused = await this.admitAndStart(execution.id);
     if (refused) {
       // Over the workflow's limits: the execution waits, parked on the durable queue.
       if (inProcess) await this.journal.handOver(execution.id);
       else this.journal.forgetWaiters(execution.id);
-      await this.journal.dispatch(execution, [{ stepId: START_STEP_ID, attempt: 1, delayMs: refused.retryAfterMs }], true);
+      await this.journal.dispatch(
+        execution,
+        [{ stepId: START_STEP_ID, attempt: 1, delayMs: refused.retryAfterMs }],
+        true,
+      );
     } else if (finished) {
       await this.waitAtMost(finished, execution.id);
       if (inProcess) await this.journal.handOver(execution.id);
@@ -151,7 +183,9 @@ export class WorkflowEngine extends ExecutionControls {
     const snapshot = await this.deps.store.findExecution(execution.id);
     const current = snapshot?.execution ?? execution;
     const result: StartExecutionResult = { executionId: execution.id, status: current.status, mode, complexity };
-    return mode === 'immediate' ? { ...result, output: current.output, error: current.error, cause: current.cause } : result;
+    return mode === 'immediate'
+      ? { ...result, output: current.output, error: current.error, cause: current.cause }
+      : result;
   }
 
   /**
@@ -183,21 +217,43 @@ export class WorkflowEngine extends ExecutionControls {
     const snapshot = await this.deps.store.findExecution(job.executionId);
     if (!snapshot || !isRunnable(snapshot, job)) return;
     const interpreter = this.interpreterFor(snapshot.execution.format);
-    const prepared = await interpreter.prepareStep(snapshot, snapshot.steps.find((s) => s.stepId === job.stepId)!);
+    const prepared = await interpreter.prepareStep(
+      snapshot,
+      snapshot.steps.find((s) => s.stepId === job.stepId)!,
+    );
     const started = await this.journal.transact(job.executionId, async (uow) => {
       if (!isRunnable(uow.snapshot, job)) return false;
       const step = uow.step(job.stepId)!;
       // A step already `running` is run again only once its runner stopped renewing the lease
       // (it died); while the lease is live this job waits and looks again.
       const leaseUntil = new Date(uow.now.getTime() + this.leaseMs);
-      if (!(await uow.tx.claimStep(job.stepId, leaseUntil, step.status === 'running' ? uow.now : null))) return 'leased';
-      await uow.saveSteps([{ ...step, status: 'running', queued: false, wakeAt: null, input: prepared.input.data, startedAt: uow.now, endedAt: null, durationMs: null }]);
-      uow.events.push({ type: 'step_started', stepId: job.stepId, attempt: job.attempt, data: { input: prepared.input.data } });
+      if (!(await uow.tx.claimStep(job.stepId, leaseUntil, step.status === 'running' ? uow.now : null)))
+        return 'leased';
+      await uow.saveSteps([
+        {
+          ...step,
+          status: 'running',
+          queued: false,
+          wakeAt: null,
+          input: prepared.input.data,
+          startedAt: uow.now,
+          endedAt: null,
+          durationMs: null,
+        },
+      ]);
+      uow.events.push({
+        type: 'step_started',
+        stepId: job.stepId,
+        attempt: job.attempt,
+        data: { input: prepared.input.data },
+      });
       return true;
     });
     if (started === 'leased') return { retryAfterMs: this.leaseMs };
     if (!started) return;
-    const outcome = prepared.inputError ? ({ ok: false, error: prepared.inputError } as const) : await this.attempt(job, prepared);
+    const outcome = prepared.inputError
+      ? ({ ok: false, error: prepared.inputError } as const)
+      : await this.attempt(job, prepared);
     await this.journal.transact(job.executionId, (uow) => this.recordOutcome(uow, job, prepared, outcome));
   }
 
@@ -205,7 +261,15 @@ export class WorkflowEngine extends ExecutionControls {
     const controller = new AbortController();
     const unregister = this.running.register(job.executionId, controller);
     // Renews the lease and aborts the node when a cancel (or timeout) lands in any process.
-    const stopWatch = watchStepLease({ job, controller, store: this.deps.store, clock: this.deps.clock, logger: this.logger, leaseMs: this.leaseMs, everyMs: this.deps.stepWatchMs ?? 1000 });
+    const stopWatch = watchStepLease({
+      job,
+      controller,
+      store: this.deps.store,
+      clock: this.deps.clock,
+      logger: this.logger,
+      leaseMs: this.leaseMs,
+      everyMs: this.deps.stepWatchMs ?? 1000,
+    });
     const nodeId = job.stepId.slice(job.stepId.lastIndexOf('.') + 1);
     const scope = { executionId: job.executionId, stepId: job.stepId, attempt: job.attempt };
     try {
@@ -229,7 +293,12 @@ export class WorkflowEngine extends ExecutionControls {
     }
   }
 
-  private async recordOutcome(uow: UnitOfWork, job: StepJob, prepared: PreparedStep, outcome: AttemptOutcome): Promise<void> {
+  private async recordOutcome(
+    uow: UnitOfWork,
+    job: StepJob,
+    prepared: PreparedStep,
+    outcome: AttemptOutcome,
+  ): Promise<void> {
     const step = uow.step(job.stepId);
     // Cancelled, redriven or already recorded by a duplicate delivery: this result is stale.
     if (!step || step.status !== 'running' || step.attempt !== job.attempt) return;
@@ -240,7 +309,12 @@ export class WorkflowEngine extends ExecutionControls {
       const timer = updated.status === 'running' ? externalTimerJob(updated, uow.now) : null;
       if (timer) uow.jobs.push(timer);
       if (updated.status === 'completed') {
-        uow.events.push({ type: 'step_completed', stepId: step.stepId, attempt: step.attempt, data: { output: updated.output, durationMs: updated.durationMs } });
+        uow.events.push({
+          type: 'step_completed',
+          stepId: step.stepId,
+          attempt: step.attempt,
+          data: { output: updated.output, durationMs: updated.durationMs },
+        });
       }
     } else if (!(await this.recordFailure(uow, step, prepared, outcome.error))) {
       return;
@@ -249,49 +323,112 @@ export class WorkflowEngine extends ExecutionControls {
   }
 
   /** Returns whether the run goes on (retry scheduled or failure handled by onError). */
-  private async recordFailure(uow: UnitOfWork, step: StepRecord, prepared: PreparedStep, error: EngineError): Promise<boolean> {
+  private async recordFailure(
+    uow: UnitOfWork,
+    step: StepRecord,
+    prepared: PreparedStep,
+    error: EngineError,
+  ): Promise<boolean> {
     const durationMs = step.startedAt ? uow.now.getTime() - step.startedAt.getTime() : null;
     const serialized = serializeError(error);
     const attemptsUsed = step.attempt - step.attemptOffset;
     const cancelled = error instanceof CancelledError;
     const interpreter = this.interpreterFor(uow.execution.format);
     if (interpreter.decideFailure && !cancelled) {
-      const decision = interpreter.decideFailure({ snapshot: uow.snapshot, step, error, prepared, now: uow.now, random: this.random });
+      const decision = interpreter.decideFailure({
+        snapshot: uow.snapshot,
+        step,
+        error,
+        prepared,
+        now: uow.now,
+        random: this.random,
+      });
       return this.applyFailureDecision(uow, step, decision, durationMs);
     }
     if (error.retryable && !cancelled && attemptsUsed < prepared.retry.maxAttempts) {
       const delayMs = computeRetryDelay(prepared.retry, attemptsUsed, this.random);
       const next = step.attempt + 1;
-      await uow.saveSteps([{ ...step, status: 'retrying', error: serialized, attempt: next, queued: true, wakeAt: new Date(uow.now.getTime() + delayMs), endedAt: uow.now, durationMs }]);
-      uow.events.push({ type: 'step_retrying', stepId: step.stepId, attempt: step.attempt, data: { ...serialized, nextAttempt: next, delayMs } });
+      await uow.saveSteps([
+        {
+          ...step,
+          status: 'retrying',
+          error: serialized,
+          attempt: next,
+          queued: true,
+          wakeAt: new Date(uow.now.getTime() + delayMs),
+          endedAt: uow.now,
+          durationMs,
+        },
+      ]);
+      uow.events.push({
+        type: 'step_retrying',
+        stepId: step.stepId,
+        attempt: step.attempt,
+        data: { ...serialized, nextAttempt: next, delayMs },
+      });
       uow.jobs.push({ stepId: step.stepId, attempt: next, delayMs });
       return true;
     }
     const mode = cancelled ? 'fail' : prepared.onError;
     const handles = mode === 'continue' ? prepared.defaultHandles : mode === 'error-handle' ? ['error'] : null;
     const output = handles ? { error: serialized.error, cause: serialized.cause } : null;
-    await uow.saveSteps([{ ...step, status: 'failed', error: serialized, output, handles, endedAt: uow.now, durationMs, wakeAt: null }]);
-    uow.events.push({ type: 'step_failed', stepId: step.stepId, attempt: step.attempt, data: { ...serialized, handledBy: handles ? mode : null } });
+    await uow.saveSteps([
+      { ...step, status: 'failed', error: serialized, output, handles, endedAt: uow.now, durationMs, wakeAt: null },
+    ]);
+    uow.events.push({
+      type: 'step_failed',
+      stepId: step.stepId,
+      attempt: step.attempt,
+      data: { ...serialized, handledBy: handles ? mode : null },
+    });
     if (handles) return true;
     await this.failExecution(uow, error);
     return false;
   }
 
   /** Records an interpreter's own failure decision (ASL Retry/Catch); same rows and events as the default path. */
-  private async applyFailureDecision(uow: UnitOfWork, step: StepRecord, decision: FailureDecision, durationMs: number | null): Promise<boolean> {
+  private async applyFailureDecision(
+    uow: UnitOfWork,
+    step: StepRecord,
+    decision: FailureDecision,
+    durationMs: number | null,
+  ): Promise<boolean> {
     if (decision.kind === 'retry') {
       const next = step.attempt + 1;
       const wakeAt = new Date(uow.now.getTime() + decision.delayMs);
-      await uow.saveSteps([{ ...step, status: 'retrying', error: decision.error, attempt: next, queued: true, wakeAt, endedAt: uow.now, durationMs }]);
-      uow.events.push({ type: 'step_retrying', stepId: step.stepId, attempt: step.attempt, data: { ...decision.error, nextAttempt: next, delayMs: decision.delayMs } });
+      await uow.saveSteps([
+        {
+          ...step,
+          status: 'retrying',
+          error: decision.error,
+          attempt: next,
+          queued: true,
+          wakeAt,
+          endedAt: uow.now,
+          durationMs,
+        },
+      ]);
+      uow.events.push({
+        type: 'step_retrying',
+        stepId: step.stepId,
+        attempt: step.attempt,
+        data: { ...decision.error, nextAttempt: next, delayMs: decision.delayMs },
+      });
       uow.jobs.push({ stepId: step.stepId, attempt: next, delayMs: decision.delayMs });
       return true;
     }
     const handled = decision.kind === 'handled';
     const output = handled ? decision.output : null;
     const handles = handled ? decision.handles : null;
-    await uow.saveSteps([{ ...step, status: 'failed', error: decision.error, output, handles, endedAt: uow.now, durationMs, wakeAt: null }]);
-    uow.events.push({ type: 'step_failed', stepId: step.stepId, attempt: step.attempt, data: { ...decision.error, handledBy: handled ? 'catch' : null } });
+    await uow.saveSteps([
+      { ...step, status: 'failed', error: decision.error, output, handles, endedAt: uow.now, durationMs, wakeAt: null },
+    ]);
+    uow.events.push({
+      type: 'step_failed',
+      stepId: step.stepId,
+      attempt: step.attempt,
+      data: { ...decision.error, handledBy: handled ? 'catch' : null },
+    });
     if (decision.kind === 'failed' && decision.failExecution) {
       await this.failExecution(uow, decision.failExecution);
       return false;
@@ -304,7 +441,10 @@ export class WorkflowEngine extends ExecutionControls {
    * execution lock, exactly as if its attempt had returned or thrown. Returns `stale` when the
    * step no longer waits for this token (answered, timed out, cancelled or redriven).
    */
-  async completeExternalStep(ref: ExternalStepRef, outcome: ExternalOutcome): Promise<'completed' | 'heartbeat' | 'stale'> {
+  async completeExternalStep(
+    ref: ExternalStepRef,
+    outcome: ExternalOutcome,
+  ): Promise<'completed' | 'heartbeat' | 'stale'> {
     const giveUpAt = Date.now() + PARKING_WAIT_MS;
     for (;;) {
       const snapshot = await this.deps.store.findExecution(ref.executionId);
@@ -324,7 +464,12 @@ export class WorkflowEngine extends ExecutionControls {
       return this.journal.transact(ref.executionId, async (uow) => {
         const current = uow.step(ref.stepId);
         const currentWait = externalWaitOf(current);
-        if (!current || !isWaitingAttempt(uow.snapshot, ref.stepId, ref.attempt) || currentWait?.tokenHash !== ref.tokenHash) return 'stale';
+        if (
+          !current ||
+          !isWaitingAttempt(uow.snapshot, ref.stepId, ref.attempt) ||
+          currentWait?.tokenHash !== ref.tokenHash
+        )
+          return 'stale';
         if (outcome.kind === 'heartbeat') {
           if (currentWait.heartbeatMs) {
             const heartbeatAt = new Date(uow.now.getTime() + currentWait.heartbeatMs).toISOString();
@@ -337,7 +482,12 @@ export class WorkflowEngine extends ExecutionControls {
           result = { ok: false, error: new PermanentError(outcome.cause, outcome.error) };
         } else {
           try {
-            result = { ok: true, result: interpreter.externalResult ? interpreter.externalResult(prepared, outcome.output) : { output: outcome.output } };
+            result = {
+              ok: true,
+              result: interpreter.externalResult
+                ? interpreter.externalResult(prepared, outcome.output)
+                : { output: outcome.output },
+            };
           } catch (error) {
             result = { ok: false, error: classifyError(error) };
           }
@@ -374,7 +524,10 @@ export class WorkflowEngine extends ExecutionControls {
       const error = timedOut
         ? new TimeoutError(`Task timed out waiting for its task token to be answered`, 'NODE_TIMEOUT')
         : new TimeoutError(`No heartbeat for ${currentWait.heartbeatMs} ms`, 'HEARTBEAT_TIMEOUT');
-      await this.recordOutcome(uow, { executionId: job.executionId, stepId, attempt: current.attempt }, prepared, { ok: false, error });
+      await this.recordOutcome(uow, { executionId: job.executionId, stepId, attempt: current.attempt }, prepared, {
+        ok: false,
+        error,
+      });
     });
   }
 
@@ -388,7 +541,9 @@ export class WorkflowEngine extends ExecutionControls {
         return;
       }
       const interpreter = this.interpreterFor(uow.execution.format);
-      const error = interpreter.deadlineError?.(uow.execution.definition) ?? new TimeoutError('Execution exceeded its workflow timeout', 'EXECUTION_TIMEOUT');
+      const error =
+        interpreter.deadlineError?.(uow.execution.definition) ??
+        new TimeoutError('Execution exceeded its workflow timeout', 'EXECUTION_TIMEOUT');
       await this.failExecution(uow, error);
       uow.abortReason = error;
     });
@@ -397,7 +552,14 @@ export class WorkflowEngine extends ExecutionControls {
   /** Fails the execution: open steps are cancelled, running ones may still record their result. */
   protected async failExecution(uow: UnitOfWork, error: EngineError): Promise<void> {
     const serialized = serializeError(error);
-    if (!(await uow.moveStatus(['running', 'paused'], 'failed', { error: serialized.error, cause: serialized.cause, endedAt: uow.now }))) return;
+    if (
+      !(await uow.moveStatus(['running', 'paused'], 'failed', {
+        error: serialized.error,
+        cause: serialized.cause,
+        endedAt: uow.now,
+      }))
+    )
+      return;
     await uow.saveSteps(closeOpenSteps(uow.snapshot.steps, ['pending', 'retrying'], uow.now, serialized));
     uow.events.push({ type: 'failed', data: { error: serialized.error, cause: serialized.cause } });
   }
@@ -429,11 +591,16 @@ function isRunnable(snapshot: ExecutionSnapshot, job: StepJob): boolean {
 /** Whether the step's attempt `attempt` is still open (running, possibly parked) in a live execution. */
 function isWaitingAttempt(snapshot: ExecutionSnapshot, stepId: string, attempt: number): boolean {
   const step = snapshot.steps.find((s) => s.stepId === stepId);
-  return ['running', 'paused'].includes(snapshot.execution.status) && step?.status === 'running' && step.attempt === attempt;
+  return (
+    ['running', 'paused'].includes(snapshot.execution.status) && step?.status === 'running' && step.attempt === attempt
+  );
 }
 
 function scopedLogger(logger: NodeLogger, scope: Record<string, unknown>): NodeLogger {
-  const withScope = (data: unknown) => ({ ...scope, ...(data && typeof data === 'object' ? data : data === undefined ? {} : { data }) });
+  const withScope = (data: unknown) => ({
+    ...scope,
+    ...(data && typeof data === 'object' ? data : data === undefined ? {} : { data }),
+  });
   return {
     debug: (message, data) => logger.debug(message, withScope(data)),
     info: (message, data) => logger.info(message, withScope(data)),

@@ -3,7 +3,12 @@ import type { SerializedError } from '../errors/serialize-error.js';
 import type { ComplexityReport } from '../definition/analyze-complexity.js';
 import type { NodeErrorMode } from '../definition/graph-definition.js';
 import type { ValidationResult } from '../definition/validation-problem.js';
-import type { ExecutionRecord, ExecutionSnapshot, NewExecutionEvent, StepRecord } from '../execution/execution-record.js';
+import type {
+  ExecutionRecord,
+  ExecutionSnapshot,
+  NewExecutionEvent,
+  StepRecord,
+} from '../execution/execution-record.js';
 import type { RetryPolicy } from '../execution/retry-policy.js';
 import type { AnyNodeType, NodeResult, NodeRunInput } from '../nodes/node-type.js';
 

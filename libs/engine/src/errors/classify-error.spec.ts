@@ -13,7 +13,11 @@ describe('classifyError', () => {
     [{ statusCode: 429, message: 'slow down' }, TransientError, 'HTTP_429'],
     [{ status: 404, message: 'missing' }, PermanentError, 'HTTP_404'],
     [Object.assign(new Error('reset'), { code: 'ECONNRESET' }), TransientError, 'ECONNRESET'],
-    [new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }), TransientError, 'ECONNREFUSED'],
+    [
+      new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }),
+      TransientError,
+      'ECONNREFUSED',
+    ],
     [Object.assign(new Error('t'), { name: 'TimeoutError' }), TimeoutError, 'NODE_TIMEOUT'],
     [Object.assign(new Error('a'), { name: 'AbortError' }), CancelledError, 'CANCELLED'],
     [new Error('plain'), PermanentError, 'NODE_ERROR'],

@@ -39,7 +39,8 @@ export function classifyError(error: unknown): EngineError {
   const message = typeof shape.message === 'string' ? shape.message : String(error);
   const status = numberOrUndefined(shape.status) ?? numberOrUndefined(shape.statusCode);
   if (status !== undefined) {
-    if (status === 429 || status === 408 || status >= 500) return new TransientError(message, `HTTP_${status}`, { cause: error });
+    if (status === 429 || status === 408 || status >= 500)
+      return new TransientError(message, `HTTP_${status}`, { cause: error });
     if (status >= 400) return new PermanentError(message, `HTTP_${status}`, { cause: error });
   }
   if (shape.name === 'TimeoutError') return new TimeoutError(message);

@@ -4,7 +4,13 @@ import { computeRetryDelay, resolveRetryPolicy } from './retry-policy.js';
 describe('retry policy', () => {
   it('layers node settings over type defaults over engine defaults', () => {
     const policy = resolveRetryPolicy({ maxAttempts: 3, initialIntervalMs: 500 }, { initialIntervalMs: 200 });
-    expect(policy).toEqual({ maxAttempts: 3, initialIntervalMs: 200, backoffRate: 2, maxDelayMs: 60_000, jitter: 'none' });
+    expect(policy).toEqual({
+      maxAttempts: 3,
+      initialIntervalMs: 200,
+      backoffRate: 2,
+      maxDelayMs: 60_000,
+      jitter: 'none',
+    });
   });
 
   it('backs off exponentially and caps at maxDelayMs', () => {

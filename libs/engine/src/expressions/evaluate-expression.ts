@@ -11,7 +11,10 @@ function compile(expression: string): jsonata.Expression {
     try {
       result = jsonata(expression);
     } catch (error) {
-      throw new InvalidInputError(`Invalid expression "${expression}": ${(error as Error).message}`, 'INVALID_EXPRESSION');
+      throw new InvalidInputError(
+        `Invalid expression "${expression}": ${(error as Error).message}`,
+        'INVALID_EXPRESSION',
+      );
     }
     if (compiled.size >= MAX_CACHED) compiled.clear();
     compiled.set(expression, result);

@@ -37,12 +37,18 @@ export async function resolveSettings(
   return settings;
 }
 
-async function resolveTemplates(value: unknown, document: unknown, bindings: Record<string, unknown>): Promise<unknown> {
+async function resolveTemplates(
+  value: unknown,
+  document: unknown,
+  bindings: Record<string, unknown>,
+): Promise<unknown> {
   if (typeof value === 'string') {
     const whole = WHOLE.exec(value);
     if (whole && !whole[1].includes('}}')) return evaluateExpression(whole[1], document, bindings);
     if (!value.includes('{{')) return value;
-    const parts = await Promise.all([...value.matchAll(EMBEDDED)].map((m) => evaluateExpression(m[1], document, bindings)));
+    const parts = await Promise.all(
+      [...value.matchAll(EMBEDDED)].map((m) => evaluateExpression(m[1], document, bindings)),
+    );
     let i = 0;
     return value.replace(EMBEDDED, () => stringify(parts[i++]));
   }

@@ -26,7 +26,7 @@ export async function advanceGraph(
   const events: NewExecutionEvent[] = [];
   const waiting = (step: StepRecord) => step.status === 'pending' && !step.queued;
   // Skips and finished iterations can unlock more skips and iterations: repeat to a fixed point.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = advanceLoops(table, index, now, events);
     for (const step of table.all().filter(waiting)) {
       if (findStepReadiness(step, table, index) !== 'skip') continue;

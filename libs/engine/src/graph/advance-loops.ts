@@ -23,7 +23,9 @@ export function advanceLoops(table: StepTable, index: GraphIndex, now: Date, eve
     for (const i of current.active) {
       const scope = iterationScope(step.stepId, i);
       if (!body.every((nodeId) => isBodyStepSettled(table, scope + nodeId))) continue;
-      const values = deliveredValues((index.loopResults.get(step.nodeId) ?? []).map((e) => resolveEdge(e, scope, table, index)));
+      const values = deliveredValues(
+        (index.loopResults.get(step.nodeId) ?? []).map((e) => resolveEdge(e, scope, table, index)),
+      );
       state.results[i] = values.length > 1 ? values : (values[0] ?? null);
       state.active = state.active.filter((n) => n !== i);
       loopChanged = true;
@@ -36,8 +38,21 @@ export function advanceLoops(table: StepTable, index: GraphIndex, now: Date, eve
     }
     if (state.nextIndex >= state.items.length && state.active.length === 0) {
       const durationMs = step.startedAt ? now.getTime() - step.startedAt.getTime() : null;
-      table.set({ ...step, status: 'completed', output: state.results, handles: [LOOP_DONE_HANDLE], state: { loop: state }, endedAt: now, durationMs });
-      events.push({ type: 'step_completed', stepId: step.stepId, attempt: step.attempt, data: { output: state.results } });
+      table.set({
+        ...step,
+        status: 'completed',
+        output: state.results,
+        handles: [LOOP_DONE_HANDLE],
+        state: { loop: state },
+        endedAt: now,
+        durationMs,
+      });
+      events.push({
+        type: 'step_completed',
+        stepId: step.stepId,
+        attempt: step.attempt,
+        data: { output: state.results },
+      });
       changed = true;
     } else if (loopChanged) {
       table.set({ ...step, state: { loop: state } });

@@ -5,7 +5,12 @@ import { validateGraphDefinition } from '../definition/validate-graph-definition
 import type { ValidationResult } from '../definition/validation-problem.js';
 import type { AdvancePlan, PreparedStep, WorkflowInterpreter } from '../engine/workflow-interpreter.js';
 import { InvalidInputError } from '../errors/engine.error.js';
-import { type ExecutionRecord, type ExecutionSnapshot, newStepRecord, type StepRecord } from '../execution/execution-record.js';
+import {
+  type ExecutionRecord,
+  type ExecutionSnapshot,
+  newStepRecord,
+  type StepRecord,
+} from '../execution/execution-record.js';
 import { nodeIdOf } from '../execution/step-id.js';
 import { resolveSettings } from '../expressions/resolve-settings.js';
 import type { NodeRegistry } from '../nodes/node-registry.js';
@@ -54,14 +59,30 @@ export class GraphInterpreter implements WorkflowInterpreter {
 
   completeStep(step: StepRecord, result: NodeResult, prepared: PreparedStep, now: Date): StepRecord {
     if (prepared.nodeType.kind === 'loop') {
-      if (!result.iterate) throw new InvalidInputError(`Loop node "${step.nodeId}" returned no items`, 'INVALID_LOOP_ITEMS');
-      const loop: LoopState = { items: result.iterate.items, concurrency: Math.max(1, result.iterate.concurrency), nextIndex: 0, active: [], results: [] };
+      if (!result.iterate)
+        throw new InvalidInputError(`Loop node "${step.nodeId}" returned no items`, 'INVALID_LOOP_ITEMS');
+      const loop: LoopState = {
+        items: result.iterate.items,
+        concurrency: Math.max(1, result.iterate.concurrency),
+        nextIndex: 0,
+        active: [],
+        results: [],
+      };
       // The loop stays running; advanceLoops completes it when the last iteration settles.
       return { ...step, output: null, state: { loop } };
     }
     const handles = result.handle === undefined ? prepared.defaultHandles : [result.handle].flat();
     const durationMs = step.startedAt ? now.getTime() - step.startedAt.getTime() : null;
-    return { ...step, status: 'completed', output: result.output ?? null, handles, error: null, endedAt: now, durationMs, wakeAt: null };
+    return {
+      ...step,
+      status: 'completed',
+      output: result.output ?? null,
+      handles,
+      error: null,
+      endedAt: now,
+      durationMs,
+      wakeAt: null,
+    };
   }
 
   advance(snapshot: ExecutionSnapshot, now: Date, maxConcurrency: number): Promise<AdvancePlan> {

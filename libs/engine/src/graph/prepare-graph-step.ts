@@ -19,7 +19,11 @@ import { StepTable } from './step-table.js';
  * node's input as the document and `$execution` ({ id, input }), `$nodes` (outputs of settled
  * nodes by id, the current loop iteration's own first), `$item` and `$index` inside a loop body.
  */
-export async function prepareGraphStep(snapshot: ExecutionSnapshot, step: StepRecord, index: GraphIndex): Promise<PreparedStep> {
+export async function prepareGraphStep(
+  snapshot: ExecutionSnapshot,
+  step: StepRecord,
+  index: GraphIndex,
+): Promise<PreparedStep> {
   const nodeId = nodeIdOf(step.stepId);
   const scope = scopeOf(step.stepId);
   const node = index.nodes.get(nodeId);
@@ -35,8 +39,10 @@ export async function prepareGraphStep(snapshot: ExecutionSnapshot, step: StepRe
     if (!values.length) continue;
     handles[spec.name] = spec.multiple ? values : values[0];
   }
-  let data: unknown = edges.length === 0 && scope === '' ? snapshot.execution.input : (handles[DEFAULT_INPUT_HANDLE] ?? null);
-  if (nodeType.kind === 'merge' && mergeModeOf(index, nodeId) === 'first' && Array.isArray(data)) data = data[0] ?? null;
+  let data: unknown =
+    edges.length === 0 && scope === '' ? snapshot.execution.input : (handles[DEFAULT_INPUT_HANDLE] ?? null);
+  if (nodeType.kind === 'merge' && mergeModeOf(index, nodeId) === 'first' && Array.isArray(data))
+    data = data[0] ?? null;
   let settings: Record<string, unknown> = {};
   let inputError: EngineError | null = null;
   const bindings = bindingsFor(snapshot, table, scope);
@@ -52,7 +58,9 @@ export async function prepareGraphStep(snapshot: ExecutionSnapshot, step: StepRe
     timeoutMs: node.data.timeoutMs ?? nodeType.timeoutMs ?? null,
     retry: resolveRetryPolicy(nodeType.retryDefaults, node.data.retry),
     onError: node.data.onError ?? (hasErrorEdge ? 'error-handle' : 'fail'),
-    defaultHandles: outputsOf(nodeType, settings).map((h) => h.name).filter((name) => name !== ERROR_HANDLE),
+    defaultHandles: outputsOf(nodeType, settings)
+      .map((h) => h.name)
+      .filter((name) => name !== ERROR_HANDLE),
     inputError,
   };
 }

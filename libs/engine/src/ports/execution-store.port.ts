@@ -21,7 +21,11 @@ export abstract class ExecutionTransaction {
   /** The execution and all its steps as committed before this unit of work started. */
   abstract loadExecution(): Promise<ExecutionSnapshot>;
   /** Moves the status only if it is currently one of `expected`; returns whether it moved. */
-  abstract compareAndSetStatus(expected: ExecutionStatus[], next: ExecutionStatus, patch?: ExecutionPatch): Promise<boolean>;
+  abstract compareAndSetStatus(
+    expected: ExecutionStatus[],
+    next: ExecutionStatus,
+    patch?: ExecutionPatch,
+  ): Promise<boolean>;
   /** Inserts or replaces step rows by `stepId`. */
   abstract saveSteps(steps: StepRecord[]): Promise<void>;
   /** Appends events with the next per-execution sequence numbers and returns them numbered. */

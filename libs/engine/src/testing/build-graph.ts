@@ -1,6 +1,11 @@
 import type { GraphDefinition, GraphNode, GraphSettings } from '../definition/graph-definition.js';
 
-export type NodeSpec = [id: string, type: string, inputs?: Record<string, unknown>, data?: Omit<GraphNode['data'], 'inputs'>];
+export type NodeSpec = [
+  id: string,
+  type: string,
+  inputs?: Record<string, unknown>,
+  data?: Omit<GraphNode['data'], 'inputs'>,
+];
 
 /**
  * Terse graph fixtures: nodes as tuples, edges as `source[:handle]->target[:handle]`.
@@ -8,12 +13,23 @@ export type NodeSpec = [id: string, type: string, inputs?: Record<string, unknow
  */
 export function buildGraph(nodes: NodeSpec[], edges: string[], settings?: GraphSettings): GraphDefinition {
   return {
-    nodes: nodes.map(([id, type, inputs, data], i) => ({ id, type, position: { x: i * 200, y: 0 }, data: { ...data, inputs: inputs ?? {} } })),
+    nodes: nodes.map(([id, type, inputs, data], i) => ({
+      id,
+      type,
+      position: { x: i * 200, y: 0 },
+      data: { ...data, inputs: inputs ?? {} },
+    })),
     edges: edges.map((spec, i) => {
       const [from, to] = spec.split('->');
       const [source, sourceHandle] = from.split(':');
       const [target, targetHandle] = to.split(':');
-      return { id: `e${i + 1}`, source, target, sourceHandle: sourceHandle ?? null, targetHandle: targetHandle ?? null };
+      return {
+        id: `e${i + 1}`,
+        source,
+        target,
+        sourceHandle: sourceHandle ?? null,
+        targetHandle: targetHandle ?? null,
+      };
     }),
     ...(settings ? { settings } : {}),
   };

@@ -3,9 +3,26 @@ import { newStepRecord, type ExecutionRecord } from '../execution/execution-reco
 import { InMemoryExecutionStore } from './in-memory-execution-store.js';
 
 const execution = (): ExecutionRecord => ({
-  id: 'x1', workflowId: null, workflowVersionId: null, format: 'graph', definition: {}, input: null, output: null,
-  status: 'running', mode: 'queued', error: null, cause: null, createdAt: new Date(0), startedAt: null, endedAt: null,
-  deadlineAt: null, redriveCount: 0, workspaceId: 'w1', trigger: 'manual', priority: 0, tags: [],
+  id: 'x1',
+  workflowId: null,
+  workflowVersionId: null,
+  format: 'graph',
+  definition: {},
+  input: null,
+  output: null,
+  status: 'running',
+  mode: 'queued',
+  error: null,
+  cause: null,
+  createdAt: new Date(0),
+  startedAt: null,
+  endedAt: null,
+  deadlineAt: null,
+  redriveCount: 0,
+  workspaceId: 'w1',
+  trigger: 'manual',
+  priority: 0,
+  tags: [],
 });
 
 describe('InMemoryExecutionStore', () => {

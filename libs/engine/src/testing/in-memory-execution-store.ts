@@ -49,7 +49,8 @@ export class InMemoryExecutionStore extends ExecutionStore {
   }
 
   async createExecution(execution: ExecutionRecord, steps: StepRecord[]): Promise<void> {
-    if (this.journals.has(execution.id)) throw new InvalidInputError(`Execution ${execution.id} exists`, 'EXECUTION_EXISTS');
+    if (this.journals.has(execution.id))
+      throw new InvalidInputError(`Execution ${execution.id} exists`, 'EXECUTION_EXISTS');
     this.journals.set(execution.id, {
       execution: structuredClone(execution),
       steps: new Map(steps.map((step) => [step.stepId, structuredClone(step)])),
@@ -128,7 +129,9 @@ export class InMemoryExecutionStore extends ExecutionStore {
   private admissionOf(workflowId: string | null, now: Date): AdmissionSnapshot {
     const limits = (workflowId && this.limits.get(workflowId)) || UNLIMITED;
     const windowStart = now.getTime() - 60_000;
-    const others = [...this.journals.values()].map((j) => j.execution).filter((e) => workflowId && e.workflowId === workflowId);
+    const others = [...this.journals.values()]
+      .map((j) => j.execution)
+      .filter((e) => workflowId && e.workflowId === workflowId);
     return {
       ...limits,
       running: others.filter((e) => e.status === 'running').length,
@@ -158,7 +161,11 @@ class InMemoryTransaction extends ExecutionTransaction {
     return structuredClone({ execution: this.journal.execution, steps: [...this.journal.steps.values()] });
   }
 
-  async compareAndSetStatus(expected: ExecutionStatus[], next: ExecutionStatus, patch: ExecutionPatch = {}): Promise<boolean> {
+  async compareAndSetStatus(
+    expected: ExecutionStatus[],
+    next: ExecutionStatus,
+    patch: ExecutionPatch = {},
+  ): Promise<boolean> {
     if (!expected.includes(this.execution.status)) return false;
     this.execution = { ...this.execution, ...structuredClone(patch), status: next };
     return true;

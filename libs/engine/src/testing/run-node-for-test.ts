@@ -9,7 +9,8 @@ export interface NodeTestRun {
 /** A NodeContext for node specs, with a recording logger. */
 export function createNodeTestContext(overrides: Partial<NodeContext> = {}) {
   const logs: NodeTestRun['logs'] = [];
-  const record = (level: keyof NodeLogger) => (message: string, data?: unknown) => void logs.push({ level, message, data });
+  const record = (level: keyof NodeLogger) => (message: string, data?: unknown) =>
+    void logs.push({ level, message, data });
   const ctx: NodeContext = {
     signal: new AbortController().signal,
     log: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') },

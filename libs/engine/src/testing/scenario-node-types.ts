@@ -16,9 +16,13 @@ export function scenarioNodeTypes(options: { failures?: number } = {}) {
   const flakyFailures = options.failures ?? 2;
   const nodeTypes: AnyNodeType[] = [
     testNodeType('test.start', async ({ data }, ctx) => (count(ctx.stepId), data), { canStart: true, inputs: [] }),
-    testNodeType('test.add', async ({ data, settings }, ctx) => (count(ctx.stepId), Number(data) + Number(settings.n ?? 1)), {
-      settingsSchema: { type: 'object', properties: { n: { type: 'number' } } },
-    }),
+    testNodeType(
+      'test.add',
+      async ({ data, settings }, ctx) => (count(ctx.stepId), Number(data) + Number(settings.n ?? 1)),
+      {
+        settingsSchema: { type: 'object', properties: { n: { type: 'number' } } },
+      },
+    ),
     testNodeType('test.collect', async ({ data }, ctx) => (count(ctx.stepId), data), {
       inputs: [{ name: 'in', dataType: 'any', multiple: true }],
     }),

@@ -6,7 +6,9 @@ const input = { user: { name: 'Ada', email: 'ada@example.com' }, plan: 'free' };
 
 describe('data.set', () => {
   it('sets values at dotted paths, with templates', async () => {
-    const { result } = await runNodeForTest(setNode, input, { values: { plan: 'pro', 'user.greeting': 'Hi {{ user.name }}' } });
+    const { result } = await runNodeForTest(setNode, input, {
+      values: { plan: 'pro', 'user.greeting': 'Hi {{ user.name }}' },
+    });
     expect(result.output).toEqual({ user: { name: 'Ada', email: 'ada@example.com', greeting: 'Hi Ada' }, plan: 'pro' });
   });
 

@@ -8,7 +8,8 @@ interface SetSettings {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Edits properties of the input object. `set` writes `values` at dotted paths, `pick` keeps only

@@ -15,7 +15,9 @@ export const transformNode: NodeType<TransformSettings> = {
   outputs: [{ name: 'out', dataType: 'any' }],
   settingsSchema: {
     type: 'object',
-    properties: { expression: { type: 'string', format: 'jsonata', description: 'e.g. `items.{ "id": id, "total": price * qty }`' } },
+    properties: {
+      expression: { type: 'string', format: 'jsonata', description: 'e.g. `items.{ "id": id, "total": price * qty }`' },
+    },
     required: ['expression'],
   },
   canStart: false,

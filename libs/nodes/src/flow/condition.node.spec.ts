@@ -14,7 +14,12 @@ describe('flow.condition', () => {
   });
 
   it('sees bindings such as $execution', async () => {
-    const { result } = await runNodeForTest(conditionNode, {}, { expression: '$execution.input.vip' }, { bindings: { execution: { input: { vip: true } } } });
+    const { result } = await runNodeForTest(
+      conditionNode,
+      {},
+      { expression: '$execution.input.vip' },
+      { bindings: { execution: { input: { vip: true } } } },
+    );
     expect(result.handle).toBe('true');
   });
 });

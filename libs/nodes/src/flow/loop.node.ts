@@ -27,7 +27,11 @@ export const loopNode: NodeType<LoopSettings> = {
   settingsSchema: {
     type: 'object',
     properties: {
-      items: { type: 'string', format: 'jsonata', description: 'Expression selecting the array; defaults to the input.' },
+      items: {
+        type: 'string',
+        format: 'jsonata',
+        description: 'Expression selecting the array; defaults to the input.',
+      },
       concurrency: { type: 'integer', minimum: 1, default: 1 },
     },
   },
@@ -35,7 +39,8 @@ export const loopNode: NodeType<LoopSettings> = {
   replaySafe: true,
   async run({ data, settings, bindings }) {
     const items = settings.items ? await evaluateExpression(settings.items, data, bindings) : data;
-    if (!Array.isArray(items)) throw new InvalidInputError('flow.loop needs an array to iterate over', 'INVALID_LOOP_ITEMS');
+    if (!Array.isArray(items))
+      throw new InvalidInputError('flow.loop needs an array to iterate over', 'INVALID_LOOP_ITEMS');
     return { output: null, iterate: { items, concurrency: Math.max(1, Math.floor(settings.concurrency)) } };
   },
 };

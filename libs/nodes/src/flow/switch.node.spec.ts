@@ -18,6 +18,10 @@ describe('flow.switch', () => {
   });
 
   it('declares one output handle per case plus default', () => {
-    expect([...switchNode.outputs, ...switchNode.resolveOutputs!({ cases })].map((h) => h.name)).toEqual(['default', 'big', 'medium']);
+    expect([...switchNode.outputs, ...switchNode.resolveOutputs!({ cases })].map((h) => h.name)).toEqual([
+      'default',
+      'big',
+      'medium',
+    ]);
   });
 });

@@ -31,7 +31,11 @@ export const switchNode: NodeType<SwitchSettings> = {
       cases: {
         type: 'array',
         description: 'Cases as { handle, expression }; expressions are JSONata over the input.',
-        items: { type: 'object', properties: { handle: { type: 'string' }, expression: { type: 'string', format: 'jsonata' } }, required: ['handle', 'expression'] },
+        items: {
+          type: 'object',
+          properties: { handle: { type: 'string' }, expression: { type: 'string', format: 'jsonata' } },
+          required: ['handle', 'expression'],
+        },
       },
     },
     required: ['cases'],
@@ -40,7 +44,8 @@ export const switchNode: NodeType<SwitchSettings> = {
   replaySafe: true,
   async run({ data, settings, bindings }) {
     for (const candidate of settings.cases) {
-      if (isTruthy(await evaluateExpression(candidate.expression, data, bindings))) return { output: data, handle: candidate.handle };
+      if (isTruthy(await evaluateExpression(candidate.expression, data, bindings)))
+        return { output: data, handle: candidate.handle };
     }
     return { output: data, handle: DEFAULT_HANDLE };
   },

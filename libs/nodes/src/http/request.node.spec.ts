@@ -23,7 +23,9 @@ describe('http.request', () => {
       req.on('end', () => {
         seen.push({ method: req.method, url: req.url, headers: req.headers, body });
         if (req.url?.startsWith('/json')) {
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ echo: body ? JSON.parse(body) : null }));
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ echo: body ? JSON.parse(body) : null }));
         } else if (req.url === '/text') res.writeHead(200, { 'content-type': 'text/plain' }).end('hello');
         else if (req.url === '/busy') res.writeHead(503).end('try later');
         else if (req.url === '/missing') res.writeHead(404).end('nope');
@@ -41,12 +43,16 @@ describe('http.request', () => {
   });
 
   it('sends a JSON body with query and idempotency key and parses the JSON response', async () => {
-    const { result } = await runNodeForTest(httpRequestNode, { id: 7 }, {
-      url: `${base}/json/{{ id }}`,
-      method: 'POST',
-      query: { verbose: true },
-      body: { id: '{{ id }}' },
-    });
+    const { result } = await runNodeForTest(
+      httpRequestNode,
+      { id: 7 },
+      {
+        url: `${base}/json/{{ id }}`,
+        method: 'POST',
+        query: { verbose: true },
+        body: { id: '{{ id }}' },
+      },
+    );
     expect(result.output).toMatchObject({ status: 200, body: { echo: { id: 7 } } });
     expect(seen.at(-1)).toMatchObject({ method: 'POST', url: '/json/7?verbose=true', body: '{"id":7}' });
     expect(seen.at(-1)!.headers['idempotency-key']).toBe('exec-1:node:1');
@@ -73,18 +79,31 @@ describe('http.request', () => {
   });
 
   it('times out with a retryable timeout', async () => {
-    const error = await runNodeForTest(httpRequestNode, null, { url: `${base}/hang`, timeoutMs: 50 }).catch(classifyError);
-    expect(error).toMatchObject({ code: 'NODE_TIMEOUT', retryable: true, message: `GET ${base}/hang did not answer within 50 ms` });
+    const error = await runNodeForTest(httpRequestNode, null, { url: `${base}/hang`, timeoutMs: 50 }).catch(
+      classifyError,
+    );
+    expect(error).toMatchObject({
+      code: 'NODE_TIMEOUT',
+      retryable: true,
+      message: `GET ${base}/hang did not answer within 50 ms`,
+    });
   });
 
   it('stops when the step is cancelled', async () => {
     const controller = new AbortController();
-    const pending = runNodeForTest(httpRequestNode, null, { url: `${base}/hang` }, { ctx: { signal: controller.signal } });
+    const pending = runNodeForTest(
+      httpRequestNode,
+      null,
+      { url: `${base}/hang` },
+      { ctx: { signal: controller.signal } },
+    );
     controller.abort(new Error('cancelled'));
     await expect(pending).rejects.toThrow('cancelled');
   });
 
   it('rejects non-http URLs as invalid input', async () => {
-    await expect(runNodeForTest(httpRequestNode, null, { url: 'file:///etc/passwd' })).rejects.toMatchObject({ code: 'INVALID_URL' });
+    await expect(runNodeForTest(httpRequestNode, null, { url: 'file:///etc/passwd' })).rejects.toMatchObject({
+      code: 'INVALID_URL',
+    });
   });
 });

@@ -52,7 +52,12 @@ export const httpRequestNode: NodeType<HttpRequestSettings> = {
     const url = buildUrl(settings.url, settings.query);
     const headers: Record<string, string> = { 'idempotency-key': ctx.idempotencyKey, ...settings.headers };
     let body: string | undefined;
-    if (settings.body !== undefined && settings.body !== null && settings.method !== 'GET' && settings.method !== 'HEAD') {
+    if (
+      settings.body !== undefined &&
+      settings.body !== null &&
+      settings.method !== 'GET' &&
+      settings.method !== 'HEAD'
+    ) {
       body = settings.bodyType === 'text' ? String(settings.body) : JSON.stringify(settings.body);
       if (settings.bodyType === 'json') headers['content-type'] ??= 'application/json';
     }
@@ -60,8 +65,17 @@ export const httpRequestNode: NodeType<HttpRequestSettings> = {
     const timeout = AbortSignal.timeout(settings.timeoutMs);
     let output: HttpResponseOutput;
     try {
-      const response = await doFetch(url, { method: settings.method, headers, body, signal: AbortSignal.any([ctx.signal, timeout]) });
-      output = { status: response.status, headers: readHeaders(response.headers), body: await readBody(response, settings.responseType) };
+      const response = await doFetch(url, {
+        method: settings.method,
+        headers,
+        body,
+        signal: AbortSignal.any([ctx.signal, timeout]),
+      });
+      output = {
+        status: response.status,
+        headers: readHeaders(response.headers),
+        body: await readBody(response, settings.responseType),
+      };
     } catch (error) {
       // fetch only says "The operation was aborted due to timeout"; name the request instead.
       if (timeout.aborted && !ctx.signal.aborted) {
@@ -69,7 +83,8 @@ export const httpRequestNode: NodeType<HttpRequestSettings> = {
       }
       throw error;
     }
-    if (settings.failOnStatus && output.status >= 400) throw new HttpStatusError(output.status, output.body, url.toString());
+    if (settings.failOnStatus && output.status >= 400)
+      throw new HttpStatusError(output.status, output.body, url.toString());
     return { output };
   },
 };
@@ -87,14 +102,17 @@ function buildUrl(raw: string, query: HttpRequestSettings['query']): URL {
   } catch {
     throw new InvalidInputError(`Invalid URL "${raw}"`, 'INVALID_URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidInputError(`Unsupported protocol ${url.protocol}`, 'INVALID_URL');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InvalidInputError(`Unsupported protocol ${url.protocol}`, 'INVALID_URL');
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
   return url;
 }
 
 async function readBody(response: Response, responseType: HttpRequestSettings['responseType']): Promise<unknown> {
   const text = await response.text();
-  const isJson = responseType === 'json' || (responseType === 'auto' && /[/+]json\b/.test(response.headers.get('content-type') ?? ''));
+  const isJson =
+    responseType === 'json' ||
+    (responseType === 'auto' && /[/+]json\b/.test(response.headers.get('content-type') ?? ''));
   if (!isJson || text === '') return text === '' && isJson ? null : text;
   try {
     return JSON.parse(text) as unknown;

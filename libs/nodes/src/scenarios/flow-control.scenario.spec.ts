@@ -18,7 +18,15 @@ describe('scenario: condition, skip propagation, merge', () => {
       ['join', 'flow.merge'],
       ['result', 'data.transform', { expression: '$[0].route' }],
     ],
-    ['start->big', 'big:true->approve', 'approve->notify', 'big:false->auto', 'notify->join', 'auto->join', 'join->result'],
+    [
+      'start->big',
+      'big:true->approve',
+      'approve->notify',
+      'big:false->auto',
+      'notify->join',
+      'auto->join',
+      'join->result',
+    ],
   );
 
   it('skips the untaken branch down to the merge, which runs with the taken one', async () => {
@@ -52,17 +60,36 @@ describe('scenario: switch and merge "first"', () => {
     const definition = buildGraph(
       [
         ['start', 'trigger.manual'],
-        ['route', 'flow.switch', { cases: [{ handle: 'eu', expression: "region = 'eu'" }, { handle: 'us', expression: "region = 'us'" }] }],
+        [
+          'route',
+          'flow.switch',
+          {
+            cases: [
+              { handle: 'eu', expression: "region = 'eu'" },
+              { handle: 'us', expression: "region = 'us'" },
+            ],
+          },
+        ],
         ['eu', 'data.set', { values: { vat: 0.2 } }],
         ['us', 'data.set', { values: { vat: 0 } }],
         ['other', 'data.set', { values: { vat: null } }],
         ['first', 'flow.merge', { mode: 'first' }],
       ],
-      ['start->route', 'route:eu->eu', 'route:us->us', 'route:default->other', 'eu->first', 'us->first', 'other->first'],
+      [
+        'start->route',
+        'route:eu->eu',
+        'route:us->us',
+        'route:default->other',
+        'eu->first',
+        'us->first',
+        'other->first',
+      ],
     );
     const result = await t.engine.start({ definition, input: { region: 'us' }, mode: 'immediate' });
     expect(result).toMatchObject({ status: 'completed', output: { region: 'us', vat: 0 } });
-    expect((await steps(t, result.executionId)).filter(([, status]) => status === 'skipped').map(([id]) => id)).toEqual(['eu', 'other']);
+    expect((await steps(t, result.executionId)).filter(([, status]) => status === 'skipped').map(([id]) => id)).toEqual(
+      ['eu', 'other'],
+    );
   });
 });
 
@@ -70,18 +97,30 @@ describe('scenario: delay parks instead of sleeping', () => {
   it('queues the step with a delayed job and resumes on time', async () => {
     const t = setup();
     const definition = buildGraph(
-      [['start', 'trigger.manual'], ['wait', 'flow.delay', { ms: '{{ seconds * 1000 }}' }], ['done', 'data.set', { values: { waited: true } }]],
+      [
+        ['start', 'trigger.manual'],
+        ['wait', 'flow.delay', { ms: '{{ seconds * 1000 }}' }],
+        ['done', 'data.set', { values: { waited: true } }],
+      ],
       ['start->wait', 'wait->done'],
     );
     const { executionId } = await t.engine.start({ definition, input: { seconds: 90 }, mode: 'queued' });
     await t.settle();
-    expect(await t.step(executionId, 'wait')).toMatchObject({ status: 'pending', queued: true, attempt: 1, wakeAt: new Date(t.clock.now() + 90_000) });
+    expect(await t.step(executionId, 'wait')).toMatchObject({
+      status: 'pending',
+      queued: true,
+      attempt: 1,
+      wakeAt: new Date(t.clock.now() + 90_000),
+    });
     expect(t.clock.pendingTimers()).toEqual([90_000]);
     expect(t.scheduler.size).toBe(1);
     await t.advance(89_999);
     expect((await t.step(executionId, 'wait')).status).toBe('pending');
     await t.advance(1);
-    expect((await t.snapshot(executionId)).execution).toMatchObject({ status: 'completed', output: { seconds: 90, waited: true } });
+    expect((await t.snapshot(executionId)).execution).toMatchObject({
+      status: 'completed',
+      output: { seconds: 90, waited: true },
+    });
     expect(await t.step(executionId, 'wait')).toMatchObject({ status: 'completed', attempt: 1 });
   });
 });
@@ -93,7 +132,11 @@ describe('scenario: expressions, fail node, output of several terminals', () => 
       [
         ['start', 'trigger.manual'],
         ['price', 'data.transform', { expression: 'qty * unit' }],
-        ['summary', 'data.transform', { expression: '{ "total": $, "customer": $execution.input.name, "qty": $nodes.start.qty }' }],
+        [
+          'summary',
+          'data.transform',
+          { expression: '{ "total": $, "customer": $execution.input.name, "qty": $nodes.start.qty }' },
+        ],
         ['tagged', 'data.set', { values: { label: '{{ name }} x{{ $nodes.start.qty }}' } }],
       ],
       ['start->price', 'price->summary', 'start->tagged'],
@@ -109,10 +152,18 @@ describe('scenario: expressions, fail node, output of several terminals', () => 
   it('fails the execution with the fail node error name and cause', async () => {
     const t = setup();
     const definition = buildGraph(
-      [['start', 'trigger.manual'], ['stop', 'flow.fail', { error: 'ORDER_REJECTED', cause: 'order {{ id }} rejected' }]],
+      [
+        ['start', 'trigger.manual'],
+        ['stop', 'flow.fail', { error: 'ORDER_REJECTED', cause: 'order {{ id }} rejected' }],
+      ],
       ['start->stop'],
     );
     const result = await t.engine.start({ definition, input: { id: 5 }, mode: 'immediate' });
-    expect(result).toMatchObject({ status: 'failed', error: 'ORDER_REJECTED', cause: 'order 5 rejected', output: null });
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: 'ORDER_REJECTED',
+      cause: 'order 5 rejected',
+      output: null,
+    });
   });
 });

@@ -19,18 +19,26 @@ describe('scenario: for-each loop', () => {
       ],
       ['start->each', 'each:item->price', 'price->each:next', 'each:done->sum'],
     );
-    const orders = [{ id: 'a', qty: 1 }, { id: 'b', qty: 2 }, { id: 'c', qty: 3 }];
+    const orders = [
+      { id: 'a', qty: 1 },
+      { id: 'b', qty: 2 },
+      { id: 'c', qty: 3 },
+    ];
     const { executionId } = await t.engine.start({ definition, input: { orders }, mode: 'queued' });
     await t.settle();
     const snapshot = await t.snapshot(executionId);
     expect(snapshot.execution).toMatchObject({ status: 'completed', output: 60 });
     expect(snapshot.steps.map((s) => [s.stepId, s.status, s.output])).toEqual([
       ['start', 'completed', { orders }],
-      ['each', 'completed', [
-        { id: 'a', total: 10, position: 0 },
-        { id: 'b', total: 20, position: 1 },
-        { id: 'c', total: 30, position: 2 },
-      ]],
+      [
+        'each',
+        'completed',
+        [
+          { id: 'a', total: 10, position: 0 },
+          { id: 'b', total: 20, position: 1 },
+          { id: 'c', total: 30, position: 2 },
+        ],
+      ],
       ['sum', 'completed', 60],
       ['each[0].price', 'completed', { id: 'a', total: 10, position: 0 }],
       ['each[1].price', 'completed', { id: 'b', total: 20, position: 1 }],
@@ -42,7 +50,11 @@ describe('scenario: for-each loop', () => {
     const gate = gatedNodeType('test.gate');
     const t = createTestEngine({ registry: new NodeRegistry([...defaultNodeTypes, gate.nodeType]) });
     const definition = buildGraph(
-      [['start', 'trigger.manual'], ['each', 'flow.loop', { concurrency: 2 }], ['work', 'test.gate']],
+      [
+        ['start', 'trigger.manual'],
+        ['each', 'flow.loop', { concurrency: 2 }],
+        ['work', 'test.gate'],
+      ],
       ['start->each', 'each:item->work', 'work->each:next'],
     );
     const { executionId } = await t.engine.start({ definition, input: ['a', 'b', 'c'], mode: 'queued' });
@@ -68,7 +80,15 @@ describe('scenario: for-each loop', () => {
         ['odd', 'data.transform', { expression: '"odd"' }],
         ['join', 'flow.merge', { mode: 'first' }],
       ],
-      ['start->each', 'each:item->even', 'even:true->half', 'even:false->odd', 'half->join', 'odd->join', 'join->each:next'],
+      [
+        'start->each',
+        'each:item->even',
+        'even:true->half',
+        'even:false->odd',
+        'half->join',
+        'odd->join',
+        'join->each:next',
+      ],
     );
     const result = await t.engine.start({ definition, input: [4, 7], mode: 'immediate' });
     expect(result).toMatchObject({ status: 'completed', output: [2, 'odd'] });
@@ -90,7 +110,10 @@ describe('scenario: for-each loop', () => {
     );
     const result = await t.engine.start({ definition, input: [[1, 2], [3]], mode: 'immediate' });
     expect(result).toMatchObject({ status: 'completed', output: [[2, 4], [6]] });
-    expect(await t.step(result.executionId, 'rows[0].cells[1].double')).toMatchObject({ status: 'completed', output: 4 });
+    expect(await t.step(result.executionId, 'rows[0].cells[1].double')).toMatchObject({
+      status: 'completed',
+      output: 4,
+    });
   });
 });
 
@@ -105,7 +128,9 @@ describe('scenario: loop around HTTP calls with a retry', () => {
       hits.set(req.url!, count);
       // /users/2 fails once with 503, then succeeds: the engine retries just that iteration's step.
       if (req.url === '/users/2' && count === 1) return void res.writeHead(503).end();
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: Number(req.url!.split('/')[2]) }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ id: Number(req.url!.split('/')[2]) }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -122,14 +147,24 @@ describe('scenario: loop around HTTP calls with a retry', () => {
       [
         ['start', 'trigger.manual'],
         ['each', 'flow.loop', { concurrency: 3 }],
-        ['fetch', 'http.request', { url: `${base}/users/{{ $ }}` }, { retry: { maxAttempts: 2, initialIntervalMs: 500 } }],
+        [
+          'fetch',
+          'http.request',
+          { url: `${base}/users/{{ $ }}` },
+          { retry: { maxAttempts: 2, initialIntervalMs: 500 } },
+        ],
         ['pick', 'data.transform', { expression: 'body.id' }],
       ],
       ['start->each', 'each:item->fetch', 'fetch->pick', 'pick->each:next'],
     );
     const started = await t.engine.start({ definition, input: [1, 2, 3], mode: 'auto' });
-    expect(started).toMatchObject({ mode: 'queued', status: 'running', complexity: { hasLoopsAroundExternalCalls: true, recommendedMode: 'queued' } });
-    const stepStatus = async (stepId: string) => (await t.snapshot(started.executionId)).steps.find((s) => s.stepId === stepId)?.status;
+    expect(started).toMatchObject({
+      mode: 'queued',
+      status: 'running',
+      complexity: { hasLoopsAroundExternalCalls: true, recommendedMode: 'queued' },
+    });
+    const stepStatus = async (stepId: string) =>
+      (await t.snapshot(started.executionId)).steps.find((s) => s.stepId === stepId)?.status;
     await t.waitFor(async () => (await stepStatus('each[1].fetch')) === 'retrying');
     await t.advance(500);
     await t.waitFor(async () => (await t.snapshot(started.executionId)).execution.status !== 'running');

@@ -12,4 +12,11 @@ export * from './workflow-version.entity';
 export * from './workflow.entity';
 export * from './workspace.entity';
 
-export const ENTITIES = [WorkspaceEntity, UserEntity, MembershipEntity, ApiKeyEntity, WorkflowEntity, WorkflowVersionEntity];
+export const ENTITIES = [
+  WorkspaceEntity,
+  UserEntity,
+  MembershipEntity,
+  ApiKeyEntity,
+  WorkflowEntity,
+  WorkflowVersionEntity,
+];

@@ -13,7 +13,9 @@ export class WorkflowLimits1763760000000 implements MigrationInterface {
       ALTER TABLE workflows
         ADD COLUMN max_concurrent_executions int CHECK (max_concurrent_executions > 0),
         ADD COLUMN max_starts_per_minute int CHECK (max_starts_per_minute > 0)`);
-    await q.query(`CREATE INDEX executions_workflow_started_idx ON executions (workflow_id, started_at) WHERE started_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX executions_workflow_started_idx ON executions (workflow_id, started_at) WHERE started_at IS NOT NULL`,
+    );
     await q.query(`ALTER TABLE execution_steps ADD COLUMN lease_until timestamptz`);
   }
 

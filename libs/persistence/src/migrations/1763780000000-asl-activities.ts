@@ -29,7 +29,9 @@ export class AslActivities1763780000000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         delivered_at timestamptz
       )`);
-    await q.query(`CREATE INDEX asl_task_tokens_activity_idx ON asl_task_tokens (workspace_id, activity, created_at) WHERE activity IS NOT NULL AND delivered_at IS NULL`);
+    await q.query(
+      `CREATE INDEX asl_task_tokens_activity_idx ON asl_task_tokens (workspace_id, activity, created_at) WHERE activity IS NOT NULL AND delivered_at IS NULL`,
+    );
     await q.query(`CREATE INDEX asl_task_tokens_execution_idx ON asl_task_tokens (execution_id)`);
   }
 

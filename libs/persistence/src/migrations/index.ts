@@ -5,4 +5,10 @@ import { Triggers1763770000000 } from './1763770000000-triggers';
 import { AslActivities1763780000000 } from './1763780000000-asl-activities';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
-export const MIGRATIONS = [FoundationSchema1763740000000, ExecutionJournal1763750000000, WorkflowLimits1763760000000, Triggers1763770000000, AslActivities1763780000000];
+export const MIGRATIONS = [
+  FoundationSchema1763740000000,
+  ExecutionJournal1763750000000,
+  WorkflowLimits1763760000000,
+  Triggers1763770000000,
+  AslActivities1763780000000,
+];

@@ -102,7 +102,8 @@ export class ExecutionListRepository {
     const last = page.at(-1);
     return {
       items: page.map(toSummary),
-      nextCursor: rows.length > filter.limit && last ? encodePageCursor({ createdAt: last.cursor_at, id: last.id }) : null,
+      nextCursor:
+        rows.length > filter.limit && last ? encodePageCursor({ createdAt: last.cursor_at, id: last.id }) : null,
     };
   }
 }

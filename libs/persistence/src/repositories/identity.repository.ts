@@ -125,7 +125,9 @@ export class IdentityRepository {
   }
 
   async findUser(userId: string): Promise<UserSummary | null> {
-    const rows: UserSummary[] = await this.dataSource.query('SELECT id, email, name FROM users WHERE id = $1', [userId]);
+    const rows: UserSummary[] = await this.dataSource.query('SELECT id, email, name FROM users WHERE id = $1', [
+      userId,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -194,7 +196,9 @@ export class IdentityRepository {
         `INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING`,
         [user.id, email, user.name, user.passwordHash],
       );
-      const [stored]: UserSummary[] = await manager.query('SELECT id, email, name FROM users WHERE email = $1', [email]);
+      const [stored]: UserSummary[] = await manager.query('SELECT id, email, name FROM users WHERE email = $1', [
+        email,
+      ]);
       const inserted: Array<{ joinedAt: Date }> = await manager.query(
         `INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)
          ON CONFLICT (workspace_id, user_id) DO NOTHING RETURNING created_at AS "joinedAt"`,
@@ -244,10 +248,10 @@ export class IdentityRepository {
 
   /** Revokes a key of this workspace (idempotent). Returns false when the workspace has no such key. */
   async revokeApiKey(workspaceId: string, keyId: string): Promise<boolean> {
-    const exists: unknown[] = await this.dataSource.query('SELECT 1 FROM api_keys WHERE id = $1 AND workspace_id = $2', [
-      keyId,
-      workspaceId,
-    ]);
+    const exists: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM api_keys WHERE id = $1 AND workspace_id = $2',
+      [keyId, workspaceId],
+    );
     if (!exists.length) return false;
     await this.dataSource
       .createQueryBuilder()
@@ -307,6 +311,15 @@ async function insertUser(manager: EntityManager, user: NewUser): Promise<void> 
   ]);
 }
 
-async function insertMembership(manager: EntityManager, workspaceId: string, userId: string, role: WorkspaceRole): Promise<void> {
-  await manager.query('INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)', [workspaceId, userId, role]);
+async function insertMembership(
+  manager: EntityManager,
+  workspaceId: string,
+  userId: string,
+  role: WorkspaceRole,
+): Promise<void> {
+  await manager.query('INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)', [
+    workspaceId,
+    userId,
+    role,
+  ]);
 }

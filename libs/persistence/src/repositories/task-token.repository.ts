@@ -32,13 +32,29 @@ export class TaskTokenRepository extends TaskTokenStore {
     await this.dataSource.query(
       `INSERT INTO asl_task_tokens (token_hash, token, workspace_id, execution_id, step_id, attempt, activity, input, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) ON CONFLICT (token_hash) DO NOTHING`,
-      [record.tokenHash, record.token, record.workspaceId, record.executionId, record.stepId, record.attempt, record.activity, JSON.stringify(record.input ?? null), record.createdAt.toISOString()],
+      [
+        record.tokenHash,
+        record.token,
+        record.workspaceId,
+        record.executionId,
+        record.stepId,
+        record.attempt,
+        record.activity,
+        JSON.stringify(record.input ?? null),
+        record.createdAt.toISOString(),
+      ],
     );
   }
 
   /** The step a token was handed out for, if the token belongs to the workspace. */
-  async findTokenInWorkspace(workspaceId: string, tokenHash: string): Promise<{ executionId: string; stepId: string; attempt: number } | null> {
-    const rows: TokenRow[] = await this.dataSource.query(`SELECT * FROM asl_task_tokens WHERE token_hash = $1 AND workspace_id = $2`, [tokenHash, workspaceId]);
+  async findTokenInWorkspace(
+    workspaceId: string,
+    tokenHash: string,
+  ): Promise<{ executionId: string; stepId: string; attempt: number } | null> {
+    const rows: TokenRow[] = await this.dataSource.query(
+      `SELECT * FROM asl_task_tokens WHERE token_hash = $1 AND workspace_id = $2`,
+      [tokenHash, workspaceId],
+    );
     const row = rows[0];
     return row ? { executionId: row.execution_id, stepId: row.step_id, attempt: Number(row.attempt) } : null;
   }
@@ -89,7 +105,10 @@ export class TaskTokenRepository extends TaskTokenStore {
     return rows.map((row) => ({ name: row.name, createdAt: new Date(row.created_at) }));
   }
 
-  private async findActivityRow(workspaceId: string, name: string): Promise<{ name: string; created_at: Date | string } | undefined> {
+  private async findActivityRow(
+    workspaceId: string,
+    name: string,
+  ): Promise<{ name: string; created_at: Date | string } | undefined> {
     const rows: Array<{ name: string; created_at: Date | string }> = await this.dataSource.query(
       `SELECT name, created_at FROM asl_activities WHERE workspace_id = $1 AND name = $2`,
       [workspaceId, name],

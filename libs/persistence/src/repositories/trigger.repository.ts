@@ -52,13 +52,26 @@ export class TriggerRepository {
     const rows: TriggerRow[] = await this.dataSource.query(
       `INSERT INTO triggers (id, workspace_id, workflow_id, type, config, token, secret_sealed, enabled, next_run_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING *`,
-      [input.id, input.workspaceId, input.workflowId, input.type, json(input.config), input.token, input.secretSealed, input.enabled, input.nextRunAt],
+      [
+        input.id,
+        input.workspaceId,
+        input.workflowId,
+        input.type,
+        json(input.config),
+        input.token,
+        input.secretSealed,
+        input.enabled,
+        input.nextRunAt,
+      ],
     );
     return toTriggerRecord(rows[0]);
   }
 
   async findInWorkspace(workspaceId: string, id: string): Promise<TriggerRecord | null> {
-    const rows: TriggerRow[] = await this.dataSource.query(`SELECT * FROM triggers WHERE id = $1 AND workspace_id = $2`, [id, workspaceId]);
+    const rows: TriggerRow[] = await this.dataSource.query(
+      `SELECT * FROM triggers WHERE id = $1 AND workspace_id = $2`,
+      [id, workspaceId],
+    );
     return rows[0] ? toTriggerRecord(rows[0]) : null;
   }
 
@@ -98,7 +111,10 @@ export class TriggerRepository {
   }
 
   async delete(workspaceId: string, id: string): Promise<boolean> {
-    const [, affected] = await this.dataSource.query(`DELETE FROM triggers WHERE id = $1 AND workspace_id = $2`, [id, workspaceId]);
+    const [, affected] = await this.dataSource.query(`DELETE FROM triggers WHERE id = $1 AND workspace_id = $2`, [
+      id,
+      workspaceId,
+    ]);
     return affected > 0;
   }
 
@@ -145,7 +161,11 @@ export class TriggerRepository {
   }
 
   /** Records a webhook or form run before its execution starts (no slot: many per trigger). */
-  async recordEventRun(trigger: Pick<TriggerRecord, 'id' | 'workspaceId'>, executionId: string, now: Date): Promise<string> {
+  async recordEventRun(
+    trigger: Pick<TriggerRecord, 'id' | 'workspaceId'>,
+    executionId: string,
+    now: Date,
+  ): Promise<string> {
     const id = randomUUID();
     await this.dataSource.query(
       `INSERT INTO trigger_runs (id, trigger_id, workspace_id, execution_id, scheduled_for) VALUES ($1,$2,$3,$4,NULL)`,
@@ -161,7 +181,10 @@ export class TriggerRepository {
 
   async markRunFailed(runId: string, error: string): Promise<void> {
     // A run whose start was refused (e.g. the definition became invalid) is settled: nothing to repair.
-    await this.dataSource.query(`UPDATE trigger_runs SET started = true, error = $2 WHERE id = $1`, [runId, error.slice(0, 2000)]);
+    await this.dataSource.query(`UPDATE trigger_runs SET started = true, error = $2 WHERE id = $1`, [
+      runId,
+      error.slice(0, 2000),
+    ]);
   }
 
   /**
@@ -170,7 +193,12 @@ export class TriggerRepository {
    * saw the failure (and may retry with its Idempotency-Key).
    */
   async findUnstartedRuns(createdBefore: Date, limit: number): Promise<(ClaimedRun & { executionExists: boolean })[]> {
-    const rows: (RunRow & { workspace_id: string; workflow_id: string; type: TriggerType; execution_exists: boolean })[] = await this.dataSource.query(
+    const rows: (RunRow & {
+      workspace_id: string;
+      workflow_id: string;
+      type: TriggerType;
+      execution_exists: boolean;
+    })[] = await this.dataSource.query(
       `SELECT r.*, t.workflow_id, t.type, EXISTS (SELECT 1 FROM executions e WHERE e.id = r.execution_id) AS execution_exists
        FROM trigger_runs r JOIN triggers t ON t.id = r.trigger_id
        WHERE NOT r.started AND r.scheduled_for IS NOT NULL AND r.created_at < $1 ORDER BY r.created_at LIMIT $2`,
@@ -212,11 +240,10 @@ export class TriggerRepository {
 
   /** Frees a key whose execution could not start, so a corrected retry is not answered with a ghost id. */
   async releaseIdempotencyKey(triggerId: string, key: string, executionId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM webhook_idempotency_keys WHERE trigger_id = $1 AND key = $2 AND execution_id = $3`, [
-      triggerId,
-      key,
-      executionId,
-    ]);
+    await this.dataSource.query(
+      `DELETE FROM webhook_idempotency_keys WHERE trigger_id = $1 AND key = $2 AND execution_id = $3`,
+      [triggerId, key, executionId],
+    );
   }
 
   async deleteExpiredIdempotencyKeys(now: Date): Promise<number> {
@@ -241,7 +268,10 @@ export class TriggerRepository {
     );
     const row = rows?.[0] as { rate_window_count: number; rate_window_started_at: Date } | undefined;
     if (!row || row.rate_window_count <= limit) return { allowed: true, retryAfterMs: 0 };
-    return { allowed: false, retryAfterMs: Math.max(0, new Date(row.rate_window_started_at).getTime() + windowMs - now.getTime()) };
+    return {
+      allowed: false,
+      retryAfterMs: Math.max(0, new Date(row.rate_window_started_at).getTime() + windowMs - now.getTime()),
+    };
   }
 }
 
@@ -253,7 +283,14 @@ async function insertRun(tx: EntityManager, trigger: TriggerRecord, scheduledFor
     [run.runId, trigger.id, trigger.workspaceId, run.executionId, scheduledFor],
   );
   if (!inserted.length) return null;
-  return { ...run, triggerId: trigger.id, workspaceId: trigger.workspaceId, workflowId: trigger.workflowId, type: trigger.type, scheduledFor };
+  return {
+    ...run,
+    triggerId: trigger.id,
+    workspaceId: trigger.workspaceId,
+    workflowId: trigger.workflowId,
+    type: trigger.type,
+    scheduledFor,
+  };
 }
 
 function toTriggerRecord(row: TriggerRow): TriggerRecord {

@@ -13,7 +13,15 @@ import {
   type StepWatch,
 } from '@baton/engine';
 import type { DataSource, EntityManager } from 'typeorm';
-import { json, toExecutionEvent, toExecutionRecord, toStepRecord, type EventRow, type ExecutionRow, type StepRow } from './execution-rows';
+import {
+  json,
+  toExecutionEvent,
+  toExecutionRecord,
+  toStepRecord,
+  type EventRow,
+  type ExecutionRow,
+  type StepRow,
+} from './execution-rows';
 
 /** Namespace (first key) of the per-workflow admission advisory locks. */
 const ADMISSION_LOCK_SPACE = 7401;
@@ -87,7 +95,10 @@ export class TypeOrmExecutionStore extends ExecutionStore {
   }
 
   async findPendingExecutionIds(createdBefore: Date): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM executions WHERE status = 'pending' AND created_at < $1`, [createdBefore]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM executions WHERE status = 'pending' AND created_at < $1`,
+      [createdBefore],
+    );
     return rows.map((r) => r.id);
   }
 
@@ -119,7 +130,11 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
     return snapshot;
   }
 
-  async compareAndSetStatus(expected: ExecutionStatus[], next: ExecutionStatus, patch: ExecutionPatch = {}): Promise<boolean> {
+  async compareAndSetStatus(
+    expected: ExecutionStatus[],
+    next: ExecutionStatus,
+    patch: ExecutionPatch = {},
+  ): Promise<boolean> {
     const sets = ['status = $3'];
     const params: unknown[] = [this.executionId, expected, next];
     const columns: Record<keyof ExecutionPatch, string> = {
@@ -158,21 +173,34 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
   }
 
   async loadAdmission(now: Date): Promise<AdmissionSnapshot> {
-    const unlimited: AdmissionSnapshot = { maxConcurrentExecutions: null, maxStartsPerMinute: null, running: 0, recentStarts: [] };
-    const limits: { workflow_id: string; max_concurrent_executions: number | null; max_starts_per_minute: number | null }[] = await this.tx.query(
+    const unlimited: AdmissionSnapshot = {
+      maxConcurrentExecutions: null,
+      maxStartsPerMinute: null,
+      running: 0,
+      recentStarts: [],
+    };
+    const limits: {
+      workflow_id: string;
+      max_concurrent_executions: number | null;
+      max_starts_per_minute: number | null;
+    }[] = await this.tx.query(
       `SELECT w.id AS workflow_id, w.max_concurrent_executions, w.max_starts_per_minute
        FROM executions e JOIN workflows w ON w.id = e.workflow_id WHERE e.id = $1`,
       [this.executionId],
     );
     const workflow = limits[0];
-    if (!workflow || (workflow.max_concurrent_executions === null && workflow.max_starts_per_minute === null)) return unlimited;
+    if (!workflow || (workflow.max_concurrent_executions === null && workflow.max_starts_per_minute === null))
+      return unlimited;
     // Admissions of one workflow take turns until commit, in every process: the counts below
     // then include every start committed before, and nobody else is deciding meanwhile.
     await this.tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ADMISSION_LOCK_SPACE, workflow.workflow_id]);
     const running: { count: number }[] =
       workflow.max_concurrent_executions === null
         ? [{ count: 0 }]
-        : await this.tx.query(`SELECT count(*)::int AS count FROM executions WHERE workflow_id = $1 AND status = 'running'`, [workflow.workflow_id]);
+        : await this.tx.query(
+            `SELECT count(*)::int AS count FROM executions WHERE workflow_id = $1 AND status = 'running'`,
+            [workflow.workflow_id],
+          );
     // The newest `max` starts of the last minute decide; older ones cannot matter.
     const starts: { started_at: Date }[] =
       workflow.max_starts_per_minute === null
@@ -216,13 +244,19 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
   }
 }
 
-async function loadSnapshot(manager: EntityManager, executionId: string, lock: boolean): Promise<ExecutionSnapshot | null> {
+async function loadSnapshot(
+  manager: EntityManager,
+  executionId: string,
+  lock: boolean,
+): Promise<ExecutionSnapshot | null> {
   const executions: ExecutionRow[] = await manager.query(
     `SELECT * FROM executions WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [executionId],
   );
   if (!executions.length) return null;
-  const steps: StepRow[] = await manager.query(`SELECT ${STEP_COLUMNS} FROM execution_steps WHERE execution_id = $1`, [executionId]);
+  const steps: StepRow[] = await manager.query(`SELECT ${STEP_COLUMNS} FROM execution_steps WHERE execution_id = $1`, [
+    executionId,
+  ]);
   return { execution: toExecutionRecord(executions[0]), steps: steps.map(toStepRecord) };
 }
 
@@ -233,8 +267,22 @@ async function upsertSteps(tx: EntityManager, steps: StepRecord[]): Promise<void
     const values: unknown[] = [];
     const tuples = batch.map((s) => {
       values.push(
-        s.executionId, s.stepId, s.nodeId, s.status, s.attempt, s.attemptOffset, json(s.input), json(s.output), json(s.error),
-        s.handles, s.queued, s.wakeAt, s.startedAt, s.endedAt, s.durationMs, json(s.state),
+        s.executionId,
+        s.stepId,
+        s.nodeId,
+        s.status,
+        s.attempt,
+        s.attemptOffset,
+        json(s.input),
+        json(s.output),
+        json(s.error),
+        s.handles,
+        s.queued,
+        s.wakeAt,
+        s.startedAt,
+        s.endedAt,
+        s.durationMs,
+        json(s.state),
       );
       const base = values.length - 16;
       return `(${Array.from({ length: 16 }, (_, i) => `$${base + i + 1}`).join(', ')})`;

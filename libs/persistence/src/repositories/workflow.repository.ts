@@ -99,7 +99,9 @@ export class WorkflowRepository {
     const items = entities.slice(0, filter.limit).map((entity, i) => toListItem(entity, raw[i]));
     const last = items.length - 1;
     const nextCursor =
-      entities.length > filter.limit && last >= 0 ? encodePageCursor({ createdAt: raw[last].cursor_at, id: items[last].id }) : null;
+      entities.length > filter.limit && last >= 0
+        ? encodePageCursor({ createdAt: raw[last].cursor_at, id: items[last].id })
+        : null;
     return { items, nextCursor };
   }
 
@@ -120,7 +122,10 @@ export class WorkflowRepository {
         .where('w.id = :id AND w.workspace_id = :workspaceId', { id, workspaceId })
         .getOne();
       if (!current) return null;
-      const previous = await tx.findOneByOrFail(WorkflowVersionEntity, { workflowId: id, version: current.currentVersion });
+      const previous = await tx.findOneByOrFail(WorkflowVersionEntity, {
+        workflowId: id,
+        version: current.currentVersion,
+      });
       const next = { ...current, ...definedOnly(changes), currentVersion: current.currentVersion + 1 };
       await tx.update(
         WorkflowEntity,
@@ -157,7 +162,9 @@ export class WorkflowRepository {
   }
 
   async findVersion(workspaceId: string, workflowId: string, version: number): Promise<WorkflowVersionRecord | null> {
-    const row = await this.dataSource.getRepository(WorkflowVersionEntity).findOneBy({ workspaceId, workflowId, version });
+    const row = await this.dataSource
+      .getRepository(WorkflowVersionEntity)
+      .findOneBy({ workspaceId, workflowId, version });
     return row ? toVersionRecord(row) : null;
   }
 
@@ -185,7 +192,9 @@ export class WorkflowRepository {
 function definedOnly(changes: WorkflowChanges): Partial<WorkflowEntity> {
   const { definition: _definition, settings, ...rest } = changes;
   // Settings live in columns of their own; a field left out keeps its value, null clears it.
-  return Object.fromEntries(Object.entries({ ...rest, ...settings }).filter(([, v]) => v !== undefined)) as Partial<WorkflowEntity>;
+  return Object.fromEntries(
+    Object.entries({ ...rest, ...settings }).filter(([, v]) => v !== undefined),
+  ) as Partial<WorkflowEntity>;
 }
 
 function toRecord(entity: WorkflowEntity, definition: unknown): WorkflowRecord {
@@ -199,7 +208,10 @@ function toRecord(entity: WorkflowEntity, definition: unknown): WorkflowRecord {
     tags: entity.tags,
     currentVersion: entity.currentVersion,
     definition,
-    settings: { maxConcurrentExecutions: entity.maxConcurrentExecutions, maxStartsPerMinute: entity.maxStartsPerMinute },
+    settings: {
+      maxConcurrentExecutions: entity.maxConcurrentExecutions,
+      maxStartsPerMinute: entity.maxStartsPerMinute,
+    },
     createdBy: entity.createdBy,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,

@@ -26,9 +26,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
       place-items: center;
       min-height: 100dvh;
       padding: var(--space-6) var(--space-4);
-      background:
-        radial-gradient(60rem 30rem at 50% -10%, var(--accent-soft), transparent 70%),
-        var(--bg);
+      background: radial-gradient(60rem 30rem at 50% -10%, var(--accent-soft), transparent 70%), var(--bg);
     }
     .card {
       width: 100%;

@@ -113,7 +113,10 @@ export class OwnerSetupPage {
     workspaceName: ['', [Validators.required, Validators.maxLength(MAX_NAME_LENGTH)]],
     name: ['', [Validators.required, Validators.maxLength(MAX_NAME_LENGTH)]],
     email: ['', [Validators.required, Validators.email]],
-    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(MAX_PASSWORD_LENGTH)]],
+    password: [
+      '',
+      [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(MAX_PASSWORD_LENGTH)],
+    ],
   });
 
   constructor() {

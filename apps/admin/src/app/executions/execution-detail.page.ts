@@ -22,7 +22,16 @@ const ALLOWED: Record<ControlAction, readonly string[]> = {
 
 @Component({
   selector: 'baton-execution-detail-page',
-  imports: [DatePipe, JsonPipe, RouterLink, AslDiagramComponent, GraphCanvasComponent, AlertComponent, EmptyStateComponent, SpinnerComponent],
+  imports: [
+    DatePipe,
+    JsonPipe,
+    RouterLink,
+    AslDiagramComponent,
+    GraphCanvasComponent,
+    AlertComponent,
+    EmptyStateComponent,
+    SpinnerComponent,
+  ],
   providers: [ExecutionDetailStore, LiveExecutionEvents],
   templateUrl: './execution-detail.page.html',
   styleUrl: './execution-detail.page.css',
@@ -37,7 +46,8 @@ export class ExecutionDetailPage {
 
   protected readonly overlays = computed(() => {
     const overlays: Record<string, NodeOverlay> = {};
-    for (const [nodeId, status] of Object.entries(this.store.statusByNode())) overlays[nodeId] = { status, hasOutput: status === 'completed' };
+    for (const [nodeId, status] of Object.entries(this.store.statusByNode()))
+      overlays[nodeId] = { status, hasOutput: status === 'completed' };
     return overlays;
   });
   protected readonly selectedNodeId = computed(() => this.store.selectedStep()?.nodeId ?? null);
@@ -69,7 +79,8 @@ export class ExecutionDetailPage {
     if (action === 'cancel') {
       const confirmed = await this.confirm.ask({
         title: 'Cancel this execution?',
-        message: 'Running steps are aborted and no further steps start. This cannot be undone; retry starts a new execution.',
+        message:
+          'Running steps are aborted and no further steps start. This cannot be undone; retry starts a new execution.',
         confirmLabel: 'Cancel execution',
         cancelLabel: 'Keep running',
       });

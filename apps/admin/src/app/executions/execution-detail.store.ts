@@ -66,7 +66,9 @@ export class ExecutionDetailStore {
   readonly liveMode = this.live.mode;
   readonly isTerminal = computed(() => TERMINAL.has(this._execution()?.status ?? ''));
   readonly steps = computed(() =>
-    [...(this._execution()?.steps ?? [])].sort((a, b) => (a.startedAt ?? '\uffff').localeCompare(b.startedAt ?? '\uffff')),
+    [...(this._execution()?.steps ?? [])].sort((a, b) =>
+      (a.startedAt ?? '\uffff').localeCompare(b.startedAt ?? '\uffff'),
+    ),
   );
   readonly selectedStep = computed(() => this.steps().find((s) => s.stepId === this._selectedStepId()) ?? null);
   readonly selectedLogs = computed(() => this._logs().filter((l) => l.stepId === this._selectedStepId()));
@@ -93,7 +95,10 @@ export class ExecutionDetailStore {
       this._execution.set(execution);
       this.loadGraph(execution);
       await this.refreshLogs(id);
-      this.live.connect(() => ({ executionId: id, afterSequence: this.lastSequence }), (event) => this.apply(event));
+      this.live.connect(
+        () => ({ executionId: id, afterSequence: this.lastSequence }),
+        (event) => this.apply(event),
+      );
       this.pollTimer = setInterval(() => {
         if (this.live.mode() !== 'live' && !this.isTerminal()) void this.refresh();
       }, POLL_MS);
@@ -120,7 +125,12 @@ export class ExecutionDetailStore {
     try {
       const id = execution.id;
       if (action === 'retry') return (await this.api.invoke(executionsControllerRetry, { id })).executionId;
-      const call = { pause: executionsControllerPause, resume: executionsControllerResume, cancel: executionsControllerCancel, redrive: executionsControllerRedrive }[action];
+      const call = {
+        pause: executionsControllerPause,
+        resume: executionsControllerResume,
+        cancel: executionsControllerCancel,
+        redrive: executionsControllerRedrive,
+      }[action];
       this._execution.set(await this.api.invoke(call, { id }));
       return null;
     } catch (error) {
@@ -141,7 +151,9 @@ export class ExecutionDetailStore {
     if (stepStatus && event.stepId) {
       const known = steps.some((s) => s.stepId === event.stepId);
       steps = known
-        ? steps.map((s) => (s.stepId === event.stepId ? { ...s, status: stepStatus, attempt: event.attempt ?? s.attempt } : s))
+        ? steps.map((s) =>
+            s.stepId === event.stepId ? { ...s, status: stepStatus, attempt: event.attempt ?? s.attempt } : s,
+          )
         : [...steps, provisionalStep(event, stepStatus)];
     }
     this._execution.set({ ...execution, status, steps });
@@ -179,11 +191,23 @@ export class ExecutionDetailStore {
     }
     // ASL (no graph to draw here yet): the steps in the order they started, in a row.
     const nodeIds = [...new Set(execution.steps.map((s) => s.nodeId))];
-    this._graph.set({ nodes: nodeIds.map((id, i) => ({ id, type: id, position: { x: 40 + i * 260, y: 80 }, data: { inputs: {} } })), edges: [] });
+    this._graph.set({
+      nodes: nodeIds.map((id, i) => ({ id, type: id, position: { x: 40 + i * 260, y: 80 }, data: { inputs: {} } })),
+      edges: [],
+    });
   }
 }
 
 function provisionalStep(event: LiveExecutionEvent, status: ExecutionStepDto['status']): ExecutionStepDto {
   const stepId = event.stepId!;
-  return { stepId, nodeId: stepId.slice(stepId.lastIndexOf('.') + 1), status, attempt: event.attempt ?? 1, startedAt: event.timestamp, endedAt: null, durationMs: null, handles: null };
+  return {
+    stepId,
+    nodeId: stepId.slice(stepId.lastIndexOf('.') + 1),
+    status,
+    attempt: event.attempt ?? 1,
+    startedAt: event.timestamp,
+    endedAt: null,
+    durationMs: null,
+    handles: null,
+  };
 }

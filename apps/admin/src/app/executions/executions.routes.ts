@@ -5,5 +5,9 @@ export const monitoringRoutes: Routes = [
 ];
 
 export const executionRoutes: Routes = [
-  { path: ':id', title: 'Execution', loadComponent: () => import('./execution-detail.page').then((m) => m.ExecutionDetailPage) },
+  {
+    path: ':id',
+    title: 'Execution',
+    loadComponent: () => import('./execution-detail.page').then((m) => m.ExecutionDetailPage),
+  },
 ];

@@ -9,7 +9,8 @@ export interface LiveExecutionEvent extends ExecutionLogEntryDto {
   readonly workflowId: string | null;
 }
 
-export type LiveTopic = { readonly executionId: string; readonly afterSequence?: number } | { readonly workspace: true };
+export type LiveTopic =
+  { readonly executionId: string; readonly afterSequence?: number } | { readonly workspace: true };
 
 /** `live`: socket connected and subscribed; `polling`: the gateway is unreachable, stores refresh on a timer. */
 export type LiveMode = 'connecting' | 'live' | 'polling';
@@ -37,10 +38,17 @@ export class LiveExecutionEvents {
    */
   connect(topic: () => LiveTopic, onEvent: (event: LiveExecutionEvent) => void): void {
     this.disconnect();
-    const socket = io({ path: '/socket.io', auth: { token: this.session.token() }, transports: ['websocket'], reconnectionDelayMax: 5_000 });
+    const socket = io({
+      path: '/socket.io',
+      auth: { token: this.session.token() },
+      transports: ['websocket'],
+      reconnectionDelayMax: 5_000,
+    });
     this.socket = socket;
     socket.on('connect', () => {
-      socket.emit('subscribe', topic(), (ack: { ok: boolean } | undefined) => this._mode.set(ack?.ok ? 'live' : 'polling'));
+      socket.emit('subscribe', topic(), (ack: { ok: boolean } | undefined) =>
+        this._mode.set(ack?.ok ? 'live' : 'polling'),
+      );
     });
     socket.on('execution.event', (event: LiveExecutionEvent) => onEvent(event));
     // A refused or lost connection is not an error for the user: the stores poll meanwhile.

@@ -1,6 +1,10 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { BatonApi } from '../api/generated/baton-api';
-import { executionStatsControllerGet, executionsControllerList, workflowsControllerList } from '../api/generated/functions';
+import {
+  executionStatsControllerGet,
+  executionsControllerList,
+  workflowsControllerList,
+} from '../api/generated/functions';
 import type { ExecutionStatsDto, ExecutionSummaryDto, WorkflowListItemDto } from '../api/generated/models';
 import type { ExecutionStatus } from '../core/api-types';
 import { describeError } from '../core/describe-error';
@@ -78,7 +82,10 @@ export class MonitoringStore {
     void this.load();
     void this.loadStats();
     this.statsTimer = setInterval(() => void this.loadStats(), STATS_MS);
-    this.live.connect(() => ({ workspace: true }), (event) => this.apply(event));
+    this.live.connect(
+      () => ({ workspace: true }),
+      (event) => this.apply(event),
+    );
     this.pollTimer = setInterval(() => {
       if (this.live.mode() !== 'live') void this.load(true);
     }, POLL_MS);

@@ -23,15 +23,21 @@ import type { ExecutionStatsDto } from '../api/generated/models';
       <div class="tile">
         <dt>Last minute</dt>
         <dd>
-          <span class="big" data-testid="completed-last-minute">{{ stats()?.lastMinute?.completed ?? '–' }}</span> completed
-          <small>{{ stats()?.lastMinute?.failed ?? '–' }} failed · {{ stats()?.lastMinute?.cancelled ?? '–' }} cancelled</small>
+          <span class="big" data-testid="completed-last-minute">{{ stats()?.lastMinute?.completed ?? '–' }}</span>
+          completed
+          <small
+            >{{ stats()?.lastMinute?.failed ?? '–' }} failed ·
+            {{ stats()?.lastMinute?.cancelled ?? '–' }} cancelled</small
+          >
         </dd>
       </div>
       <div class="tile">
         <dt>Last hour</dt>
         <dd>
           <span class="big" data-testid="completed-last-hour">{{ stats()?.lastHour?.completed ?? '–' }}</span> completed
-          <small>{{ stats()?.lastHour?.failed ?? '–' }} failed · {{ stats()?.lastHour?.cancelled ?? '–' }} cancelled</small>
+          <small
+            >{{ stats()?.lastHour?.failed ?? '–' }} failed · {{ stats()?.lastHour?.cancelled ?? '–' }} cancelled</small
+          >
         </dd>
       </div>
     </dl>

@@ -13,12 +13,31 @@ import type { NewTrigger } from './triggers.store';
     <form class="edit" (submit)="save($event)" [attr.aria-label]="'Edit ' + trigger().type + ' trigger'">
       @if (trigger().type === 'cron') {
         <label [for]="'edit-expression-' + trigger().id">Cron expression</label>
-        <input [id]="'edit-expression-' + trigger().id" class="code" autocomplete="off" spellcheck="false" required [value]="expression()" (input)="expression.set($any($event.target).value)" />
+        <input
+          [id]="'edit-expression-' + trigger().id"
+          class="code"
+          autocomplete="off"
+          spellcheck="false"
+          required
+          [value]="expression()"
+          (input)="expression.set($any($event.target).value)"
+        />
         <label [for]="'edit-timezone-' + trigger().id">Time zone</label>
-        <input [id]="'edit-timezone-' + trigger().id" autocomplete="off" [value]="timezone()" (input)="timezone.set($any($event.target).value)" />
+        <input
+          [id]="'edit-timezone-' + trigger().id"
+          autocomplete="off"
+          [value]="timezone()"
+          (input)="timezone.set($any($event.target).value)"
+        />
       } @else {
         <label [for]="'edit-at-' + trigger().id">Run at (your time)</label>
-        <input [id]="'edit-at-' + trigger().id" type="datetime-local" required [value]="at()" (input)="at.set($any($event.target).value)" />
+        <input
+          [id]="'edit-at-' + trigger().id"
+          type="datetime-local"
+          required
+          [value]="at()"
+          (input)="at.set($any($event.target).value)"
+        />
       }
       @if (error(); as error) {
         <p class="field-error" role="alert">{{ error }}</p>
@@ -30,11 +49,28 @@ import type { NewTrigger } from './triggers.store';
     </form>
   `,
   styles: `
-    .edit { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.4rem 0.6rem; align-items: center; margin: 0.5rem 0; }
-    .edit label { font-size: 0.85rem; }
-    .code { font-family: ui-monospace, monospace; }
-    .field-error, .buttons { grid-column: 1 / -1; margin: 0; }
-    .buttons { display: flex; gap: 0.4rem; }
+    .edit {
+      display: grid;
+      grid-template-columns: max-content minmax(0, 1fr);
+      gap: 0.4rem 0.6rem;
+      align-items: center;
+      margin: 0.5rem 0;
+    }
+    .edit label {
+      font-size: 0.85rem;
+    }
+    .code {
+      font-family: ui-monospace, monospace;
+    }
+    .field-error,
+    .buttons {
+      grid-column: 1 / -1;
+      margin: 0;
+    }
+    .buttons {
+      display: flex;
+      gap: 0.4rem;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -50,7 +86,9 @@ export class EditTriggerFormComponent implements OnInit {
   protected readonly at = signal('');
   protected readonly changed = computed(() => {
     const t = this.trigger();
-    return t.type === 'cron' ? this.expression().trim() !== t.expression || this.timezone().trim() !== t.timezone : this.at() !== toLocalInput(t.at);
+    return t.type === 'cron'
+      ? this.expression().trim() !== t.expression || this.timezone().trim() !== t.timezone
+      : this.at() !== toLocalInput(t.at);
   });
 
   ngOnInit(): void {
@@ -62,7 +100,11 @@ export class EditTriggerFormComponent implements OnInit {
 
   protected save(event: Event): void {
     event.preventDefault();
-    if (this.trigger().type === 'cron') this.submitted.emit({ expression: this.expression().trim(), timezone: this.timezone().trim() || 'UTC' } as Partial<NewTrigger>);
+    if (this.trigger().type === 'cron')
+      this.submitted.emit({
+        expression: this.expression().trim(),
+        timezone: this.timezone().trim() || 'UTC',
+      } as Partial<NewTrigger>);
     else this.submitted.emit({ at: new Date(this.at()).toISOString() } as Partial<NewTrigger>);
   }
 }

@@ -37,12 +37,29 @@ export const USER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
         @case ('cron') {
           <div class="field">
             <label for="cron-expression">Cron expression</label>
-            <input id="cron-expression" name="expression" autocomplete="off" spellcheck="false" [value]="expression()" (input)="expression.set($any($event.target).value)" aria-describedby="cron-help" />
-            <p class="field-hint" id="cron-help">Minute, hour, day of month, month, weekday (an optional leading seconds field). E.g. <code>0 9 * * 1-5</code>: 09:00 on weekdays.</p>
+            <input
+              id="cron-expression"
+              name="expression"
+              autocomplete="off"
+              spellcheck="false"
+              [value]="expression()"
+              (input)="expression.set($any($event.target).value)"
+              aria-describedby="cron-help"
+            />
+            <p class="field-hint" id="cron-help">
+              Minute, hour, day of month, month, weekday (an optional leading seconds field). E.g.
+              <code>0 9 * * 1-5</code>: 09:00 on weekdays.
+            </p>
           </div>
           <div class="field">
             <label for="cron-timezone">Time zone</label>
-            <input id="cron-timezone" list="time-zones" autocomplete="off" [value]="timezone()" (input)="timezone.set($any($event.target).value)" />
+            <input
+              id="cron-timezone"
+              list="time-zones"
+              autocomplete="off"
+              [value]="timezone()"
+              (input)="timezone.set($any($event.target).value)"
+            />
             <datalist id="time-zones">
               @for (zone of zones; track zone) {
                 <option [value]="zone"></option>
@@ -63,32 +80,64 @@ export const USER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
             <legend>Methods</legend>
             <div class="checks">
               @for (method of methods; track method) {
-                <label><input type="checkbox" [checked]="chosenMethods().has(method)" (change)="toggleMethod(method)" /> {{ method }}</label>
+                <label
+                  ><input type="checkbox" [checked]="chosenMethods().has(method)" (change)="toggleMethod(method)" />
+                  {{ method }}</label
+                >
               }
             </div>
           </fieldset>
           <div class="field">
             <label for="webhook-response">Response</label>
-            <select id="webhook-response" [value]="responseMode()" (change)="responseMode.set($any($event.target).value)">
+            <select
+              id="webhook-response"
+              [value]="responseMode()"
+              (change)="responseMode.set($any($event.target).value)"
+            >
               <option value="async">Immediately: 202 with the execution id</option>
               <option value="sync">Wait for the workflow's output (falls back to 202)</option>
             </select>
           </div>
-          <label class="check"><input type="checkbox" [checked]="signed()" (change)="signed.set(!signed())" /> Require an HMAC-SHA256 signature (the secret is shown once)</label>
+          <label class="check"
+            ><input type="checkbox" [checked]="signed()" (change)="signed.set(!signed())" /> Require an HMAC-SHA256
+            signature (the secret is shown once)</label
+          >
         }
         @case ('form') {
           <div class="field">
             <label for="form-title">Form title</label>
-            <input id="form-title" maxlength="200" [value]="title()" (input)="title.set($any($event.target).value)" placeholder="Defaults to the workflow name" />
+            <input
+              id="form-title"
+              maxlength="200"
+              [value]="title()"
+              (input)="title.set($any($event.target).value)"
+              placeholder="Defaults to the workflow name"
+            />
           </div>
           <div class="field">
             <label for="form-fields">Fields (JSON)</label>
-            <textarea id="form-fields" class="code" rows="7" spellcheck="false" [value]="fieldsText()" (input)="fieldsText.set($any($event.target).value)" aria-describedby="form-fields-help"></textarea>
-            <p class="field-hint" id="form-fields-help">Each field: name, label, type (text, textarea, email, number, url, date, checkbox, select), required, options.</p>
+            <textarea
+              id="form-fields"
+              class="code"
+              rows="7"
+              spellcheck="false"
+              [value]="fieldsText()"
+              (input)="fieldsText.set($any($event.target).value)"
+              aria-describedby="form-fields-help"
+            ></textarea>
+            <p class="field-hint" id="form-fields-help">
+              Each field: name, label, type (text, textarea, email, number, url, date, checkbox, select), required,
+              options.
+            </p>
           </div>
           <div class="field">
             <label for="form-thanks">Thank-you message</label>
-            <input id="form-thanks" maxlength="500" [value]="thankYou()" (input)="thankYou.set($any($event.target).value)" />
+            <input
+              id="form-thanks"
+              maxlength="500"
+              [value]="thankYou()"
+              (input)="thankYou.set($any($event.target).value)"
+            />
           </div>
         }
         @case ('once') {
@@ -113,15 +162,51 @@ export const USER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
     </form>
   `,
   styles: `
-    .form-grid { display: grid; gap: var(--space-3); }
-    h2 { margin: 0; font-size: var(--text-lg); }
-    fieldset { margin: 0; padding: 0; border: none; }
-    legend { margin-bottom: var(--space-1); font-size: var(--text-sm); font-weight: 600; }
-    .checks { display: flex; flex-wrap: wrap; gap: var(--space-3); }
-    .checks label, .check { display: inline-flex; align-items: center; gap: var(--space-2); font-size: var(--text-sm); }
-    input[type='checkbox'] { width: auto; min-height: 0; }
-    textarea { width: 100%; padding: var(--space-2) var(--space-3); border: 1px solid var(--border-strong); border-radius: var(--radius-md); font: inherit; }
-    .code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: var(--text-sm); }
+    .form-grid {
+      display: grid;
+      gap: var(--space-3);
+    }
+    h2 {
+      margin: 0;
+      font-size: var(--text-lg);
+    }
+    fieldset {
+      margin: 0;
+      padding: 0;
+      border: none;
+    }
+    legend {
+      margin-bottom: var(--space-1);
+      font-size: var(--text-sm);
+      font-weight: 600;
+    }
+    .checks {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--space-3);
+    }
+    .checks label,
+    .check {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--space-2);
+      font-size: var(--text-sm);
+    }
+    input[type='checkbox'] {
+      width: auto;
+      min-height: 0;
+    }
+    textarea {
+      width: 100%;
+      padding: var(--space-2) var(--space-3);
+      border: 1px solid var(--border-strong);
+      border-radius: var(--radius-md);
+      font: inherit;
+    }
+    .code {
+      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+      font-size: var(--text-sm);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -165,9 +250,19 @@ export class NewTriggerFormComponent {
   private body(): NewTrigger | null {
     switch (this.kind()) {
       case 'cron':
-        return { type: 'cron', expression: this.expression().trim(), timezone: this.timezone().trim() || 'UTC', catchUp: this.catchUp() };
+        return {
+          type: 'cron',
+          expression: this.expression().trim(),
+          timezone: this.timezone().trim() || 'UTC',
+          catchUp: this.catchUp(),
+        };
       case 'webhook':
-        return { type: 'webhook', signed: this.signed(), responseMode: this.responseMode(), methods: METHODS.filter((m) => this.chosenMethods().has(m)) };
+        return {
+          type: 'webhook',
+          signed: this.signed(),
+          responseMode: this.responseMode(),
+          methods: METHODS.filter((m) => this.chosenMethods().has(m)),
+        };
       case 'form': {
         let fields: FormFieldDto[];
         try {
@@ -176,7 +271,12 @@ export class NewTriggerFormComponent {
           this.localError.set('Fields: not valid JSON.');
           return null;
         }
-        return { type: 'form', fields, thankYou: this.thankYou() || undefined, title: this.title().trim() || undefined };
+        return {
+          type: 'form',
+          fields,
+          thankYou: this.thankYou() || undefined,
+          title: this.title().trim() || undefined,
+        };
       }
       case 'once': {
         const at = this.at() ? new Date(this.at()) : null;

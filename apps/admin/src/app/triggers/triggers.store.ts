@@ -47,7 +47,9 @@ export class TriggersStore {
   private readonly _switching = signal(false);
   private readonly _saving = signal<string | null>(null);
   private readonly _editError = signal<{ triggerId: string; text: string } | null>(null);
-  private readonly _runs = signal<Readonly<Record<string, readonly TriggerRunDto[] | 'loading' | { error: string }>>>({});
+  private readonly _runs = signal<Readonly<Record<string, readonly TriggerRunDto[] | 'loading' | { error: string }>>>(
+    {},
+  );
 
   readonly workflow = this._workflow.asReadonly();
   readonly triggers = this._triggers.asReadonly();
@@ -95,7 +97,10 @@ export class TriggersStore {
       this._secret.set(created.secret ? { triggerId: created.id, secret: created.secret } : null);
       this._triggers.update((triggers) => [...triggers, { ...created, secret: undefined }]);
       await this.loadNextRuns([created]);
-      this._notice.set({ tone: 'info', text: `Added a ${created.type} trigger.${this.isActive() ? '' : ' It fires once the workflow is active.'}` });
+      this._notice.set({
+        tone: 'info',
+        text: `Added a ${created.type} trigger.${this.isActive() ? '' : ' It fires once the workflow is active.'}`,
+      });
       return true;
     } catch (error) {
       this._createError.set(describeError(error));
@@ -133,9 +138,15 @@ export class TriggersStore {
       const triggers = await this.api.invoke(triggersControllerList, { id: workflow.id });
       this._triggers.set(triggers);
       await this.loadNextRuns(triggers);
-      this._notice.set({ tone: 'info', text: active ? 'Workflow active: its triggers fire.' : 'Workflow paused: its triggers do not fire.' });
+      this._notice.set({
+        tone: 'info',
+        text: active ? 'Workflow active: its triggers fire.' : 'Workflow paused: its triggers do not fire.',
+      });
     } catch (error) {
-      this._notice.set({ tone: 'error', text: `Could not ${active ? 'activate' : 'pause'} the workflow: ${describeError(error)}` });
+      this._notice.set({
+        tone: 'error',
+        text: `Could not ${active ? 'activate' : 'pause'} the workflow: ${describeError(error)}`,
+      });
     } finally {
       this._switching.set(false);
     }
@@ -150,9 +161,14 @@ export class TriggersStore {
     this._saving.set(trigger.id);
     this._editError.set(null);
     try {
-      const saved = await this.api.invoke(triggersControllerReplace, { id: trigger.id, body: { ...settingsOf(trigger), ...changes } as NewTrigger });
+      const saved = await this.api.invoke(triggersControllerReplace, {
+        id: trigger.id,
+        body: { ...settingsOf(trigger), ...changes } as NewTrigger,
+      });
       if (saved.secret) this._secret.set({ triggerId: saved.id, secret: saved.secret });
-      this._triggers.update((triggers) => triggers.map((t) => (t.id === saved.id ? { ...saved, secret: undefined } : t)));
+      this._triggers.update((triggers) =>
+        triggers.map((t) => (t.id === saved.id ? { ...saved, secret: undefined } : t)),
+      );
       await this.loadNextRuns([saved]);
       return true;
     } catch (error) {
@@ -165,7 +181,10 @@ export class TriggersStore {
 
   async setEnabled(trigger: TriggerDto, enabled: boolean): Promise<void> {
     if (await this.update(trigger, { enabled })) {
-      this._notice.set({ tone: 'info', text: `${enabled ? 'Enabled' : 'Disabled'} the ${trigger.type} trigger.${enabled ? '' : ' It starts no runs until enabled again.'}` });
+      this._notice.set({
+        tone: 'info',
+        text: `${enabled ? 'Enabled' : 'Disabled'} the ${trigger.type} trigger.${enabled ? '' : ' It starts no runs until enabled again.'}`,
+      });
     }
   }
 
@@ -197,7 +216,10 @@ export class TriggersStore {
     const previews = await Promise.all(
       timed.map(async (t) => {
         try {
-          return [t.id, (await this.api.invoke(triggersControllerNextRuns, { id: t.id, count: NEXT_RUNS })).runs] as const;
+          return [
+            t.id,
+            (await this.api.invoke(triggersControllerNextRuns, { id: t.id, count: NEXT_RUNS })).runs,
+          ] as const;
         } catch {
           // A preview that fails leaves that trigger without a list; the trigger still shows.
           return [t.id, []] as const;
@@ -217,6 +239,7 @@ function settingsOf(trigger: TriggerDto): Record<string, unknown> {
     webhook: ['methods', 'responseMode', 'rateLimitPerMinute', 'signed'],
     form: ['title', 'fields', 'thankYou'],
   };
-  for (const field of fields[trigger.type]) if (trigger[field] !== undefined && trigger[field] !== null) picked[field] = trigger[field];
+  for (const field of fields[trigger.type])
+    if (trigger[field] !== undefined && trigger[field] !== null) picked[field] = trigger[field];
   return picked;
 }

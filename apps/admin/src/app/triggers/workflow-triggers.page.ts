@@ -10,12 +10,28 @@ import { NewTriggerFormComponent, USER_TIME_ZONE } from './new-trigger-form.comp
 import { TriggersStore, type NewTrigger } from './triggers.store';
 
 // Next runs in the user's own zone (the browser's), with the zone named so nobody has to guess.
-const LOCAL_TIME = new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+const LOCAL_TIME = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
 const COPY_FEEDBACK_MS = 2_000;
 
 @Component({
   selector: 'baton-workflow-triggers-page',
-  imports: [RouterLink, AlertComponent, BadgeComponent, EmptyStateComponent, SpinnerComponent, EditTriggerFormComponent, NewTriggerFormComponent],
+  imports: [
+    RouterLink,
+    AlertComponent,
+    BadgeComponent,
+    EmptyStateComponent,
+    SpinnerComponent,
+    EditTriggerFormComponent,
+    NewTriggerFormComponent,
+  ],
   templateUrl: './workflow-triggers.page.html',
   styleUrl: './workflow-triggers.page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -10,7 +10,14 @@ export interface ExampleWorkflow {
   readonly definition: Record<string, unknown>;
 }
 
-const node = (id: string, type: string, x: number, y: number, inputs: Record<string, unknown> = {}, options: Record<string, unknown> = {}) => ({
+const node = (
+  id: string,
+  type: string,
+  x: number,
+  y: number,
+  inputs: Record<string, unknown> = {},
+  options: Record<string, unknown> = {},
+) => ({
   id,
   type,
   position: { x, y },
@@ -39,11 +46,26 @@ const orderTriage: ExampleWorkflow = {
     nodes: [
       node('start', 'trigger.manual', 40, 200),
       node('orders', 'data.transform', 280, 200, {
-        expression: '$exists(orders) ? orders : [{ "id": "A-100", "amount": 40 }, { "id": "A-101", "amount": 250 }, { "id": "A-102", "amount": 90 }]',
+        expression:
+          '$exists(orders) ? orders : [{ "id": "A-100", "amount": 40 }, { "id": "A-101", "amount": 250 }, { "id": "A-102", "amount": 90 }]',
       }),
       node('each', 'flow.loop', 520, 200, { concurrency: 2 }),
-      node('score', 'data.transform', 760, 60, { expression: '{ "id": id, "amount": amount, "large": amount > 100 }' }, RETRY),
-      node('summary', 'data.transform', 760, 320, { expression: '{ "orders": $count($), "large": $count($[large]), "total": $sum($.amount) }' }, RETRY),
+      node(
+        'score',
+        'data.transform',
+        760,
+        60,
+        { expression: '{ "id": id, "amount": amount, "large": amount > 100 }' },
+        RETRY,
+      ),
+      node(
+        'summary',
+        'data.transform',
+        760,
+        320,
+        { expression: '{ "orders": $count($), "large": $count($[large]), "total": $sum($.amount) }' },
+        RETRY,
+      ),
       node('check', 'flow.condition', 1000, 320, { expression: 'total > 300' }),
       node('review', 'util.log', 1240, 220, { message: 'Total {{ total }} needs a review', level: 'warn' }),
       node('approve', 'util.log', 1240, 420, { message: 'Total {{ total }} approved automatically' }),
@@ -64,18 +86,26 @@ const orderTriage: ExampleWorkflow = {
   },
 };
 
-const transform = (expression: string) => ({ Type: 'Task', Resource: 'baton:data.transform', Parameters: { expression } });
-const TASK_RETRY = [{ ErrorEquals: ['States.TaskFailed', 'States.Timeout'], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 }];
+const transform = (expression: string) => ({
+  Type: 'Task',
+  Resource: 'baton:data.transform',
+  Parameters: { expression },
+});
+const TASK_RETRY = [
+  { ErrorEquals: ['States.TaskFailed', 'States.Timeout'], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 },
+];
 
 /** Amazon States Language: validate, route by total (Choice), reserve and charge at once (Parallel), refund on failure (Catch). */
 const orderProcessing: ExampleWorkflow = {
   key: 'order-processing-asl',
   name: 'Example: order processing (ASL)',
-  description: 'A state machine with Choice, Parallel, Retry and Catch; runs on a sample order when started without input.',
+  description:
+    'A state machine with Choice, Parallel, Retry and Catch; runs on a sample order when started without input.',
   format: 'asl',
   tags: ['example', 'asl'],
   definition: {
-    Comment: 'Order processing: validate, route by total, reserve stock and charge in parallel, then ship, or refund and reject.',
+    Comment:
+      'Order processing: validate, route by total, reserve stock and charge in parallel, then ship, or refund and reject.',
     StartAt: 'HasOrder',
     States: {
       HasOrder: {
@@ -85,7 +115,13 @@ const orderProcessing: ExampleWorkflow = {
       },
       UseSampleOrder: {
         Type: 'Pass',
-        Result: { orderId: 'ORD-1001', items: [{ sku: 'BOOK-1', qty: 2, price: 12.5 }, { sku: 'PEN-7', qty: 10, price: 1.2 }] },
+        Result: {
+          orderId: 'ORD-1001',
+          items: [
+            { sku: 'BOOK-1', qty: 2, price: 12.5 },
+            { sku: 'PEN-7', qty: 10, price: 1.2 },
+          ],
+        },
         Next: 'ValidateOrder',
       },
       ValidateOrder: {
@@ -109,8 +145,14 @@ const orderProcessing: ExampleWorkflow = {
       Fulfil: {
         Type: 'Parallel',
         Branches: [
-          { StartAt: 'ReserveStock', States: { ReserveStock: { ...transform('{ "reserved": $sum(items.qty) }'), Retry: TASK_RETRY, End: true } } },
-          { StartAt: 'ChargePayment', States: { ChargePayment: { ...transform('{ "charged": total }'), Retry: TASK_RETRY, End: true } } },
+          {
+            StartAt: 'ReserveStock',
+            States: { ReserveStock: { ...transform('{ "reserved": $sum(items.qty) }'), Retry: TASK_RETRY, End: true } },
+          },
+          {
+            StartAt: 'ChargePayment',
+            States: { ChargePayment: { ...transform('{ "charged": total }'), Retry: TASK_RETRY, End: true } },
+          },
         ],
         ResultPath: '$.fulfilment',
         Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RefundPayment' }],

@@ -24,7 +24,11 @@ export function toWorkflowFile(workflow: WorkflowDto): WorkflowFile {
 
 /** A safe file name from the workflow name: "Order triage" -> "order-triage.workflow.json". */
 export function workflowFileName(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workflow';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'workflow';
   return `${slug.slice(0, 60)}.workflow.json`;
 }
 
@@ -43,7 +47,8 @@ export function readWorkflowFile(text: string, fileName: string): CreateWorkflow
   if (!isObject(value)) throw new Error(`${fileName} does not contain a JSON object.`);
   const fallbackName = fileName.replace(/(\.workflow)?\.json$/i, '') || 'Imported workflow';
   if (value['kind'] === KIND) {
-    if (value['format'] !== 'graph' && value['format'] !== 'asl') throw new Error(`${fileName}: "format" must be "graph" or "asl".`);
+    if (value['format'] !== 'graph' && value['format'] !== 'asl')
+      throw new Error(`${fileName}: "format" must be "graph" or "asl".`);
     if (!isObject(value['definition'])) throw new Error(`${fileName}: "definition" must be an object.`);
     const settings = isObject(value['settings']) ? (value['settings'] as CreateWorkflowDto['settings']) : undefined;
     return {

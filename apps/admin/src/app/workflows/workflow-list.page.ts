@@ -82,7 +82,13 @@ export class WorkflowListPage {
   }
 
   protected runAction(action: WorkflowRowAction, workflow: WorkflowListItemDto): void {
-    const run = { activate: 'activate', pause: 'pause', duplicate: 'duplicate', export: 'export', delete: 'remove' } as const;
+    const run = {
+      activate: 'activate',
+      pause: 'pause',
+      duplicate: 'duplicate',
+      export: 'export',
+      delete: 'remove',
+    } as const;
     void this.store[run[action]](workflow);
   }
 

@@ -9,7 +9,11 @@ import {
   workflowsControllerGet,
   workflowsControllerList,
 } from '../api/generated/functions';
-import type { CreateWorkflowDto, WorkflowListItemDto as WorkflowSummary, WorkflowPageDto } from '../api/generated/models';
+import type {
+  CreateWorkflowDto,
+  WorkflowListItemDto as WorkflowSummary,
+  WorkflowPageDto,
+} from '../api/generated/models';
 import type { WorkflowStatus } from '../core/api-types';
 import { describeError, errorStatus } from '../core/describe-error';
 import { ConfirmDialogService } from '../shared/ui/confirm-dialog.service';
@@ -146,7 +150,15 @@ export class WorkflowsStore {
       const full = await this.api.invoke(workflowsControllerGet, { id: workflow.id });
       const { name, description, format, tags, settings, definition } = full;
       const copy = await this.api.invoke(workflowsControllerCreate, {
-        body: { name: `${name} (copy)`.slice(0, 200), description, format, tags: [...tags], settings, definition: definition as CreateWorkflowDto['definition'], status: 'draft' },
+        body: {
+          name: `${name} (copy)`.slice(0, 200),
+          description,
+          format,
+          tags: [...tags],
+          settings,
+          definition: definition as CreateWorkflowDto['definition'],
+          status: 'draft',
+        },
       });
       return `Duplicated as ${copy.name}.`;
     });
@@ -159,7 +171,11 @@ export class WorkflowsStore {
    */
   async remove(workflow: WorkflowSummary): Promise<void> {
     await this.act(workflow, async () => {
-      const live = await this.api.invoke(executionsControllerList, { workflowId: workflow.id, status: LIVE_STATUSES, limit: 1 });
+      const live = await this.api.invoke(executionsControllerList, {
+        workflowId: workflow.id,
+        status: LIVE_STATUSES,
+        limit: 1,
+      });
       const confirmed = live.items.length ? await this.askForce(workflow) : await this.askDelete(workflow);
       if (!confirmed) return null;
       try {
@@ -212,7 +228,10 @@ export class WorkflowsStore {
       await this.load(true);
       this._notice.set({ tone: 'info', text: `Imported ${created.name}.` });
     } catch (error) {
-      this._notice.set({ tone: 'error', text: `Could not import ${file.name}: ${error instanceof Error ? error.message : describeError(error)}` });
+      this._notice.set({
+        tone: 'error',
+        text: `Could not import ${file.name}: ${error instanceof Error ? error.message : describeError(error)}`,
+      });
     } finally {
       this._importing.set(false);
     }
@@ -224,10 +243,15 @@ export class WorkflowsStore {
     try {
       for (const example of examples) {
         const { name, description, format, tags, definition } = example;
-        await this.api.invoke(workflowsControllerCreate, { body: { name, description, format, tags: [...tags], definition } });
+        await this.api.invoke(workflowsControllerCreate, {
+          body: { name, description, format, tags: [...tags], definition },
+        });
       }
       await this.load();
-      this._notice.set({ tone: 'info', text: `Imported ${examples.length} example workflow${examples.length === 1 ? '' : 's'}. Open one and press Run.` });
+      this._notice.set({
+        tone: 'info',
+        text: `Imported ${examples.length} example workflow${examples.length === 1 ? '' : 's'}. Open one and press Run.`,
+      });
     } catch (error) {
       this._notice.set({ tone: 'error', text: `Could not import the examples: ${describeError(error)}` });
       await this.load();

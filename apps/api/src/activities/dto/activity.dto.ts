@@ -4,7 +4,10 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 export const ACTIVITY_NAME = /^[A-Za-z0-9_.-]{1,80}$/;
 
 export class CreateActivityDto {
-  @ApiProperty({ description: 'Activity name; a Task state names it as arn:aws:states:<region>:<account>:activity:<name>', pattern: ACTIVITY_NAME.source })
+  @ApiProperty({
+    description: 'Activity name; a Task state names it as arn:aws:states:<region>:<account>:activity:<name>',
+    pattern: ACTIVITY_NAME.source,
+  })
   @Matches(ACTIVITY_NAME, { message: 'name must be 1 to 80 letters, digits, "_", "." or "-"' })
   name!: string;
 }
@@ -21,7 +24,12 @@ export class ActivityDto {
 }
 
 export class PollActivityDto {
-  @ApiPropertyOptional({ description: 'Longest wait for a task, in seconds (long poll)', minimum: 0, maximum: 60, default: 20 })
+  @ApiPropertyOptional({
+    description: 'Longest wait for a task, in seconds (long poll)',
+    minimum: 0,
+    maximum: 60,
+    default: 20,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -7,6 +7,9 @@ export const AuthenticatedApi = () =>
   applyDecorators(
     ApiBearerAuth('bearer'),
     ApiSecurity('apiKey'),
-    ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Credentials missing, invalid, expired or revoked' }),
+    ApiUnauthorizedResponse({
+      type: ErrorResponseDto,
+      description: 'Credentials missing, invalid, expired or revoked',
+    }),
     ApiForbiddenResponse({ type: ErrorResponseDto, description: "The caller's role in the workspace is too low" }),
   );

@@ -42,7 +42,12 @@ export const OfferedPasswordField = () =>
 
 /** A human-readable name (of a person, workspace or API key), trimmed, 1-200 characters. */
 export const DisplayNameField = (example: string) =>
-  applyDecorators(ApiProperty({ example, minLength: 1, maxLength: NAME_MAX_LENGTH }), trimmed, IsString(), Length(1, NAME_MAX_LENGTH));
+  applyDecorators(
+    ApiProperty({ example, minLength: 1, maxLength: NAME_MAX_LENGTH }),
+    trimmed,
+    IsString(),
+    Length(1, NAME_MAX_LENGTH),
+  );
 
 /** A workspace role. */
 export const RoleField = () =>

@@ -9,7 +9,10 @@ export class LoginDto {
   @OfferedPasswordField()
   password: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "Workspace to sign in to; default: the user's oldest membership" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Workspace to sign in to; default: the user's oldest membership",
+  })
   @IsOptional()
   @IsUUID()
   workspaceId?: string;

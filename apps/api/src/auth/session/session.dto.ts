@@ -2,7 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { WORKSPACE_ROLES, type WorkspaceRole } from '@baton/persistence';
 
 export class AccessTokenDto {
-  @ApiProperty({ description: 'JWT for "Authorization: Bearer <token>"; claims sub (user id), wid (workspace id), role' })
+  @ApiProperty({
+    description: 'JWT for "Authorization: Bearer <token>"; claims sub (user id), wid (workspace id), role',
+  })
   accessToken: string;
 }
 

@@ -59,7 +59,10 @@ export class SessionService {
     };
   }
 
-  private async membershipIn(userId: string, workspaceId: string): Promise<{ workspaceId: string; role: WorkspaceRole }> {
+  private async membershipIn(
+    userId: string,
+    workspaceId: string,
+  ): Promise<{ workspaceId: string; role: WorkspaceRole }> {
     const role = await this.identity.findRoleInWorkspace(userId, workspaceId);
     if (!role) throw forbidden(`You are not a member of workspace ${workspaceId}`);
     return { workspaceId, role };

@@ -28,7 +28,9 @@ export class UsersController {
 
   @Post()
   @MinRole('owner')
-  @ApiOperation({ summary: 'Add a user to the workspace (an existing account with this email just gains the membership)' })
+  @ApiOperation({
+    summary: 'Add a user to the workspace (an existing account with this email just gains the membership)',
+  })
   @ApiCreatedResponse({ type: MemberDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already a member' })
   add(@CurrentPrincipal() principal: Principal, @Body() body: AddMemberDto): Promise<MemberDto> {
@@ -45,7 +47,7 @@ export class UsersController {
   @Delete(':id')
   @MinRole('owner')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: "Remove a member from the workspace; their access ends immediately" })
+  @ApiOperation({ summary: 'Remove a member from the workspace; their access ends immediately' })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not a member of this workspace' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The last owner cannot be removed' })

@@ -1,11 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export const EXECUTION_MODES = ['immediate', 'queued', 'auto'] as const;
 
 export class ExecuteOptionsDto {
-  @ApiPropertyOptional({ description: 'Workflow-level timeout in milliseconds', minimum: 1, maximum: 31 * 24 * 3600 * 1000 })
+  @ApiPropertyOptional({
+    description: 'Workflow-level timeout in milliseconds',
+    minimum: 1,
+    maximum: 31 * 24 * 3600 * 1000,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -49,7 +64,8 @@ export class StartedExecutionDto {
   @ApiProperty({ format: 'uuid' }) executionId: string;
   @ApiProperty({ enum: ['pending', 'running', 'paused', 'completed', 'failed', 'cancelled'] }) status: string;
   @ApiProperty({ enum: ['immediate', 'queued'] }) mode: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the complexity analyzer found' }) complexity: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the complexity analyzer found' })
+  complexity: unknown;
   @ApiPropertyOptional({ description: 'Immediate mode: the workflow output' }) output?: unknown;
   @ApiPropertyOptional({ type: String, nullable: true }) error?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) cause?: string | null;

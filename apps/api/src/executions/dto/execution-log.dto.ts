@@ -16,7 +16,10 @@ export const EXECUTION_EVENT_TYPES = [
 ] as const;
 
 export class ExecutionLogsQueryDto {
-  @ApiPropertyOptional({ minimum: 0, description: 'Only events with a larger sequence number (the last one already seen)' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'Only events with a larger sequence number (the last one already seen)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

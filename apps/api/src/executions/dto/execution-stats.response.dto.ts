@@ -23,7 +23,9 @@ export class OpenCountsDto {
 export class ExecutionStatsDto {
   @ApiProperty({ type: QueueDepthDto }) queue: QueueDepthDto;
   @ApiProperty({ type: OpenCountsDto, description: "This workspace's executions not yet ended" }) open: OpenCountsDto;
-  @ApiProperty({ type: FinishedCountsDto, description: "This workspace's executions that ended in the last minute" }) lastMinute: FinishedCountsDto;
-  @ApiProperty({ type: FinishedCountsDto, description: "This workspace's executions that ended in the last hour" }) lastHour: FinishedCountsDto;
+  @ApiProperty({ type: FinishedCountsDto, description: "This workspace's executions that ended in the last minute" })
+  lastMinute: FinishedCountsDto;
+  @ApiProperty({ type: FinishedCountsDto, description: "This workspace's executions that ended in the last hour" })
+  lastHour: FinishedCountsDto;
   @ApiProperty({ format: 'date-time', description: 'When these numbers were read' }) at: string;
 }

@@ -3,12 +3,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class ExecutionStepDto {
   @ApiProperty() stepId: string;
   @ApiProperty() nodeId: string;
-  @ApiProperty({ enum: ['pending', 'running', 'completed', 'failed', 'skipped', 'retrying', 'cancelled'] }) status: string;
+  @ApiProperty({ enum: ['pending', 'running', 'completed', 'failed', 'skipped', 'retrying', 'cancelled'] })
+  status: string;
   @ApiProperty() attempt: number;
   @ApiPropertyOptional() input: unknown;
   @ApiPropertyOptional() output: unknown;
   @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) error: unknown;
-  @ApiProperty({ type: [String], nullable: true, description: 'Output handles the settled step left on (e.g. ["true"], ["error"]); null while open' })
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    description: 'Output handles the settled step left on (e.g. ["true"], ["error"]); null while open',
+  })
   handles: string[] | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) startedAt: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) endedAt: string | null;
@@ -27,13 +32,18 @@ export class ExecutionDto {
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiPropertyOptional() input: unknown;
   @ApiPropertyOptional() output: unknown;
-  @ApiProperty({ type: String, nullable: true, description: 'Error name, e.g. NODE_TIMEOUT or States.Timeout' }) error: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Error name, e.g. NODE_TIMEOUT or States.Timeout' }) error:
+    string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Readable cause of the error' }) cause: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) startedAt: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) endedAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) durationMs: number | null;
   @ApiProperty({ type: [ExecutionStepDto] }) steps: ExecutionStepDto[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The frozen definition this execution runs (its version, not the workflow as edited since)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The frozen definition this execution runs (its version, not the workflow as edited since)',
+  })
   definition: unknown;
 }

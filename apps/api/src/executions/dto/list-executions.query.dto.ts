@@ -1,14 +1,38 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import type { ExecutionStatus } from '@baton/engine';
 
-export const EXECUTION_STATUSES: readonly ExecutionStatus[] = ['pending', 'running', 'paused', 'completed', 'failed', 'cancelled'];
+export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
+  'pending',
+  'running',
+  'paused',
+  'completed',
+  'failed',
+  'cancelled',
+];
 export const EXECUTION_PAGE_SIZE = { default: 20, max: 100 } as const;
 
 /** `status=failed,cancelled` and `status=failed&status=cancelled` both mean "either". */
 const splitList = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : [value].flat().flatMap((v) => String(v).split(',')).map((v) => v.trim());
+  value === undefined
+    ? undefined
+    : [value]
+        .flat()
+        .flatMap((v) => String(v).split(','))
+        .map((v) => v.trim());
 
 export class ListExecutionsQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only executions of this workflow' })
@@ -29,7 +53,10 @@ export class ListExecutionsQueryDto {
   @IsOptional()
   @Transform(splitList)
   @ArrayMaxSize(EXECUTION_STATUSES.length)
-  @IsIn(EXECUTION_STATUSES, { each: true, message: `status must be one or more of ${EXECUTION_STATUSES.join(', ')}, comma-separated` })
+  @IsIn(EXECUTION_STATUSES, {
+    each: true,
+    message: `status must be one or more of ${EXECUTION_STATUSES.join(', ')}, comma-separated`,
+  })
   status?: ExecutionStatus[];
 
   @ApiPropertyOptional({ description: 'Only executions carrying this tag' })

@@ -9,7 +9,11 @@ export class RunDefinitionDto extends ExecuteWorkflowDto {
   @IsIn(WORKFLOW_FORMATS)
   format: WorkflowFormat;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The definition to run, exactly as it would be saved' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The definition to run, exactly as it would be saved',
+  })
   @IsObject()
   definition: Record<string, unknown>;
 }

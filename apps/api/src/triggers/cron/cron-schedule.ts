@@ -28,12 +28,15 @@ export function isIanaTimezone(zone: string): boolean {
  * often a trigger may fire (BATON_CRON_MIN_INTERVAL_SECONDS) so one trigger cannot flood the queue.
  */
 export function checkCronSpec(spec: CronSpec, minIntervalSeconds: number, from: Date): string[] {
-  if (!isIanaTimezone(spec.timezone)) return [`timezone: "${spec.timezone}" is not an IANA time zone (e.g. "Europe/Berlin", "UTC")`];
+  if (!isIanaTimezone(spec.timezone))
+    return [`timezone: "${spec.timezone}" is not an IANA time zone (e.g. "Europe/Berlin", "UTC")`];
   let cron: Cron;
   try {
     cron = compile(spec);
   } catch (error) {
-    return [`expression: "${spec.expression}" is not a valid cron expression: ${(error as Error).message.replace(/^CronPattern: /, '')}`];
+    return [
+      `expression: "${spec.expression}" is not a valid cron expression: ${(error as Error).message.replace(/^CronPattern: /, '')}`,
+    ];
   }
   const runs = cron.nextRuns(INTERVAL_SAMPLE, from);
   if (!runs.length) return [`expression: "${spec.expression}" never runs`];

@@ -20,7 +20,11 @@ export interface DuePlanOptions {
  * - `all`: every due slot, bounded to the most recent `catchUpMax`.
  * A one-time trigger runs its instant exactly once, however late, and is then done.
  */
-export function planDueRuns(trigger: Pick<TriggerRecord, 'type' | 'config' | 'nextRunAt'>, now: Date, options: DuePlanOptions): DuePlan {
+export function planDueRuns(
+  trigger: Pick<TriggerRecord, 'type' | 'config' | 'nextRunAt'>,
+  now: Date,
+  options: DuePlanOptions,
+): DuePlan {
   const dueFrom = trigger.nextRunAt as Date;
   if (trigger.type === 'once') return { runs: [dueFrom], nextRunAt: null };
   const spec = trigger.config as unknown as CronSpec & { catchUp?: CatchUpPolicy };

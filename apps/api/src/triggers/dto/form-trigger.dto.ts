@@ -24,7 +24,9 @@ export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 export class FormFieldDto {
   @ApiProperty({ example: 'email', description: 'Key of the value in the execution input' })
   @IsString()
-  @Matches(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, { message: 'name must start with a letter or "_" and use letters, digits, "_" or "-" (at most 64)' })
+  @Matches(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, {
+    message: 'name must start with a letter or "_" and use letters, digits, "_" or "-" (at most 64)',
+  })
   name: string;
 
   @ApiProperty({ example: 'Email address' })
@@ -105,7 +107,10 @@ export class FormTriggerDto {
   @Type(() => FormFieldDto)
   fields: FormFieldDto[];
 
-  @ApiPropertyOptional({ default: 'Thank you, your submission was received.', description: 'Shown after a valid submission (plain text)' })
+  @ApiPropertyOptional({
+    default: 'Thank you, your submission was received.',
+    description: 'Shown after a valid submission (plain text)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 2000)

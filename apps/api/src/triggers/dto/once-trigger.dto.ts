@@ -6,7 +6,11 @@ export class OnceTriggerDto {
   @Equals('once')
   type: 'once';
 
-  @ApiProperty({ format: 'date-time', example: '2030-01-01T09:00:00Z', description: 'The instant to run at (with a zone or offset)' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2030-01-01T09:00:00Z',
+    description: 'The instant to run at (with a zone or offset)',
+  })
   @IsISO8601({ strict: true })
   at: string;
 

@@ -19,7 +19,8 @@ export class TriggerDto {
   @ApiPropertyOptional({ description: 'form', type: 'array', items: { type: 'object' } }) fields?: unknown[];
   @ApiPropertyOptional({ description: 'form' }) thankYou?: string;
   @ApiPropertyOptional({ description: 'webhook and form: the public URL' }) url?: string;
-  @ApiPropertyOptional({ description: 'webhook with `signed`: the signing secret, returned only when it is created' }) secret?: string;
+  @ApiPropertyOptional({ description: 'webhook with `signed`: the signing secret, returned only when it is created' })
+  secret?: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextRunAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastRunAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -29,7 +30,12 @@ export class TriggerDto {
 export class TriggerRunDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) executionId: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The slot a cron or one-time run was due' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The slot a cron or one-time run was due',
+  })
   scheduledFor: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why the execution could not start' }) error: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -37,7 +43,8 @@ export class TriggerRunDto {
 
 export class NextRunDto {
   @ApiProperty({ format: 'date-time', description: 'UTC' }) at: string;
-  @ApiProperty({ example: '2030-03-10T03:00:00-04:00', description: "The same instant in the trigger's time zone" }) local: string;
+  @ApiProperty({ example: '2030-03-10T03:00:00-04:00', description: "The same instant in the trigger's time zone" })
+  local: string;
 }
 
 export class NextRunsDto {

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+} from 'class-validator';
 
 export const WEBHOOK_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type WebhookMethod = (typeof WEBHOOK_METHODS)[number];
@@ -11,12 +22,20 @@ export class WebhookTriggerDto {
   @Equals('webhook')
   type: 'webhook';
 
-  @ApiPropertyOptional({ default: false, description: 'Require `X-Baton-Signature: t=<unix>,v1=<hex HMAC-SHA256 of t + "." + body>`; the secret is returned once' })
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Require `X-Baton-Signature: t=<unix>,v1=<hex HMAC-SHA256 of t + "." + body>`; the secret is returned once',
+  })
   @IsOptional()
   @IsBoolean()
   signed?: boolean;
 
-  @ApiPropertyOptional({ enum: RESPONSE_MODES, default: 'async', description: '`async`: 202 `{ executionId }`; `sync`: waits for the output, then falls back to 202' })
+  @ApiPropertyOptional({
+    enum: RESPONSE_MODES,
+    default: 'async',
+    description: '`async`: 202 `{ executionId }`; `sync`: waits for the output, then falls back to 202',
+  })
   @IsOptional()
   @IsIn(RESPONSE_MODES)
   responseMode?: ResponseMode;
@@ -29,7 +48,11 @@ export class WebhookTriggerDto {
   @IsIn(WEBHOOK_METHODS, { each: true })
   methods?: WebhookMethod[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100000, description: 'Requests per minute before 429 (default BATON_WEBHOOK_RATE_LIMIT_PER_MINUTE)' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 100000,
+    description: 'Requests per minute before 429 (default BATON_WEBHOOK_RATE_LIMIT_PER_MINUTE)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

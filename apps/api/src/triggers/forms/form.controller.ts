@@ -28,8 +28,14 @@ export class FormController {
   @Post(':token')
   @ApiOperation({ summary: 'Submit the public form (application/x-www-form-urlencoded)', security: [] })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'Valid: the thank-you page (an execution started). Invalid (422): the form again with field errors' })
-  async submit(@Param('token') token: string, @Body() body: Record<string, unknown>, @Res() response: HtmlResponse): Promise<void> {
+  @ApiOkResponse({
+    description: 'Valid: the thank-you page (an execution started). Invalid (422): the form again with field errors',
+  })
+  async submit(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown>,
+    @Res() response: HtmlResponse,
+  ): Promise<void> {
     send(response, await this.forms.submit(token, body ?? {}));
   }
 }
@@ -37,7 +43,10 @@ export class FormController {
 function send(response: HtmlResponse, reply: FormReply): void {
   response.setHeader('content-type', 'text/html; charset=utf-8');
   // The page runs no script and posts only to itself.
-  response.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+  response.setHeader(
+    'content-security-policy',
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  );
   for (const [name, value] of Object.entries(reply.headers ?? {})) response.setHeader(name, value);
   response.status(reply.status).send(reply.html);
 }

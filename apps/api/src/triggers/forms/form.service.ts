@@ -33,7 +33,10 @@ export class FormService {
     const found = await this.usable(token);
     if ('status' in found) return found;
     const form = formConfigOf(found.trigger);
-    return { status: 200, html: renderFormPage({ title: await this.titleOf(found), action: actionOf(token), fields: form.fields }) };
+    return {
+      status: 200,
+      html: renderFormPage({ title: await this.titleOf(found), action: actionOf(token), fields: form.fields }),
+    };
   }
 
   /** Invalid: the form again with every field's error, nothing started. Valid: one execution and the thank-you page. */
@@ -44,14 +47,32 @@ export class FormService {
     const form = formConfigOf(trigger);
     const title = await this.titleOf(found);
     const now = this.clock.now();
-    const rate = await this.triggers.consumeRate(trigger.id, now, RATE_WINDOW_MS, this.config.triggers.webhookRateLimitPerMinute);
+    const rate = await this.triggers.consumeRate(
+      trigger.id,
+      now,
+      RATE_WINDOW_MS,
+      this.config.triggers.webhookRateLimitPerMinute,
+    );
     if (!rate.allowed) {
       const retryAfter = Math.max(1, Math.ceil(rate.retryAfterMs / 1000));
-      return { status: 429, html: renderUnavailablePage(`Too many submissions; please try again in ${retryAfter} seconds.`), headers: { 'retry-after': String(retryAfter) } };
+      return {
+        status: 429,
+        html: renderUnavailablePage(`Too many submissions; please try again in ${retryAfter} seconds.`),
+        headers: { 'retry-after': String(retryAfter) },
+      };
     }
     const result = validateFormSubmission(form.fields, body);
     if (Object.keys(result.errors).length) {
-      return { status: 422, html: renderFormPage({ title, action: actionOf(token), fields: form.fields, values: result.submitted, errors: result.errors }) };
+      return {
+        status: 422,
+        html: renderFormPage({
+          title,
+          action: actionOf(token),
+          fields: form.fields,
+          values: result.submitted,
+          errors: result.errors,
+        }),
+      };
     }
     const executionId = randomUUID();
     const runId = await this.triggers.recordEventRun(trigger, executionId, now);
@@ -66,15 +87,23 @@ export class FormService {
       });
     } catch (error) {
       await this.triggers.markRunFailed(runId, error instanceof Error ? error.message : String(error));
-      return { status: 503, html: renderUnavailablePage('Your submission could not be processed. Please try again later.') };
+      return {
+        status: 503,
+        html: renderUnavailablePage('Your submission could not be processed. Please try again later.'),
+      };
     }
     await this.triggers.markRunStarted(runId);
-    return { status: 200, html: renderThankYouPage(title, form.thankYou), headers: { 'x-baton-execution-id': executionId } };
+    return {
+      status: 200,
+      html: renderThankYouPage(title, form.thankYou),
+      headers: { 'x-baton-execution-id': executionId },
+    };
   }
 
   private async usable(token: string): Promise<PublicTrigger | FormReply> {
     const found = await this.triggers.findByToken('form', token);
-    if (!found) return { status: 404, html: renderUnavailablePage('This form does not exist. Check the link you were given.') };
+    if (!found)
+      return { status: 404, html: renderUnavailablePage('This form does not exist. Check the link you were given.') };
     if (!found.trigger.enabled || found.workflowStatus !== 'active') {
       return { status: 409, html: renderUnavailablePage('This form is not accepting submissions at the moment.') };
     }

@@ -2,7 +2,10 @@ import type { FormField } from '../trigger-config';
 
 /** Escapes text for HTML element content and quoted attribute values. Every user-supplied string goes through it. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 export interface FormPage {
@@ -81,7 +84,9 @@ function renderControl(field: FormField, value: string, attributes: string): str
     case 'textarea':
       return `<textarea ${attributes} rows="5">${escapeHtml(value)}</textarea>`;
     case 'select': {
-      const options = (field.options ?? []).map((o) => `<option value="${escapeHtml(o)}"${o === value ? ' selected' : ''}>${escapeHtml(o)}</option>`);
+      const options = (field.options ?? []).map(
+        (o) => `<option value="${escapeHtml(o)}"${o === value ? ' selected' : ''}>${escapeHtml(o)}</option>`,
+      );
       return `<select ${attributes}><option value="">Choose…</option>${options.join('')}</select>`;
     }
     case 'checkbox':
@@ -92,7 +97,10 @@ function renderControl(field: FormField, value: string, attributes: string): str
         field.min !== undefined ? `min="${field.min}"` : '',
         field.max !== undefined ? `max="${field.max}"` : '',
       ].filter(Boolean);
-      return `<input type="${field.type}" ${attributes} ${limits.join(' ')} value="${escapeHtml(value)}">`.replace(/ +>/, '>');
+      return `<input type="${field.type}" ${attributes} ${limits.join(' ')} value="${escapeHtml(value)}">`.replace(
+        / +>/,
+        '>',
+      );
     }
   }
 }

@@ -13,7 +13,13 @@ const fields: FormField[] = [
 
 describe('form submissions', () => {
   it('types the values of a valid submission', () => {
-    const result = validateFormSubmission(fields, { email: ' a@b.co ', age: '30', plan: 'pro', terms: 'true', code: '' });
+    const result = validateFormSubmission(fields, {
+      email: ' a@b.co ',
+      age: '30',
+      plan: 'pro',
+      terms: 'true',
+      code: '',
+    });
     expect(result.errors).toEqual({});
     expect(result.values).toEqual({ email: 'a@b.co', age: 30, plan: 'pro', terms: true, code: null });
   });

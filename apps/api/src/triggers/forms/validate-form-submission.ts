@@ -20,7 +20,9 @@ export function validateFormSubmission(fields: FormField[], body: Record<string,
   const submitted: Record<string, string> = {};
   for (const field of fields) {
     const raw = body[field.name];
-    const text = (Array.isArray(raw) ? String(raw[0] ?? '') : raw === undefined || raw === null ? '' : String(raw)).trim();
+    const text = (
+      Array.isArray(raw) ? String(raw[0] ?? '') : raw === undefined || raw === null ? '' : String(raw)
+    ).trim();
     submitted[field.name] = text;
     if (field.type === 'checkbox') {
       const checked = text !== '' && text !== 'false' && text !== 'off';
@@ -43,7 +45,8 @@ export function validateFormSubmission(fields: FormField[], body: Record<string,
 function checkValue(field: FormField, text: string): string | null {
   const maxLength = field.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) return `must be at most ${maxLength} characters`;
-  if (field.minLength !== undefined && text.length < field.minLength) return `must be at least ${field.minLength} characters`;
+  if (field.minLength !== undefined && text.length < field.minLength)
+    return `must be at least ${field.minLength} characters`;
   switch (field.type) {
     case 'email':
       if (!EMAIL.test(text)) return 'must be an email address, like name@example.com';
@@ -59,13 +62,15 @@ function checkValue(field: FormField, text: string): string | null {
       if (!isHttpUrl(text)) return 'must be a web address starting with http:// or https://';
       break;
     case 'date':
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) return 'must be a date (YYYY-MM-DD)';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`)))
+        return 'must be a date (YYYY-MM-DD)';
       break;
     case 'select':
       if (!(field.options ?? []).includes(text)) return 'must be one of the listed choices';
       break;
   }
-  if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`, 'u').test(text)) return 'is not in the expected format';
+  if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`, 'u').test(text))
+    return 'is not in the expected format';
   return null;
 }
 

@@ -1,7 +1,13 @@
 import { validationFailed } from '../../common/domain.error';
 
 /** Headers that carry credentials: never copied into an execution's input (it is stored and shown). */
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'x-baton-signature']);
+const CREDENTIAL_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'x-api-key',
+  'x-baton-signature',
+]);
 const CREDENTIAL_PATTERN = /(secret|token|password|passwd|signature|api[-_]?key|auth|session)/i;
 
 export interface WebhookRequestParts {
@@ -19,7 +25,12 @@ export function buildWebhookInput(request: WebhookRequestParts): Record<string, 
     if (value === undefined || CREDENTIAL_HEADERS.has(key) || CREDENTIAL_PATTERN.test(key)) continue;
     headers[key] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { body: parseBody(request.rawBody, headers['content-type']), headers, query: request.query, method: request.method };
+  return {
+    body: parseBody(request.rawBody, headers['content-type']),
+    headers,
+    query: request.query,
+    method: request.method,
+  };
 }
 
 /** JSON and form bodies become data; any other body is kept as text. */

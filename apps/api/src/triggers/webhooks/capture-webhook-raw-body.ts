@@ -43,7 +43,9 @@ function tooLarge(req: IncomingMessage, res: ServerResponse, maxBytes: number): 
   res.statusCode = 413;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('connection', 'close');
-  res.end(JSON.stringify({ statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: `body: must be at most ${maxBytes} bytes` }));
+  res.end(
+    JSON.stringify({ statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: `body: must be at most ${maxBytes} bytes` }),
+  );
   // Stop reading: the client may keep sending, and we answered already.
   req.resume();
 }

@@ -7,7 +7,13 @@ export type SignatureCheck = { ok: true } | { ok: false; reason: string };
  * The timestamp must be within `toleranceSeconds` of `now` (either way), so a captured request
  * cannot be replayed later; several v1 values are accepted (secret rotation). Constant-time compare.
  */
-export function verifyWebhookSignature(header: string | undefined, rawBody: Buffer, secret: string, now: Date, toleranceSeconds: number): SignatureCheck {
+export function verifyWebhookSignature(
+  header: string | undefined,
+  rawBody: Buffer,
+  secret: string,
+  now: Date,
+  toleranceSeconds: number,
+): SignatureCheck {
   if (!header) return { ok: false, reason: 'X-Baton-Signature header is missing' };
   const parts = header.split(',').map((part) => part.trim().split('='));
   const timestamp = parts.find(([key]) => key === 't')?.[1];

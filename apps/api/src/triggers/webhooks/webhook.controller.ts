@@ -24,10 +24,17 @@ export class WebhookController {
   constructor(private readonly webhooks: WebhookService) {}
 
   @All(':token')
-  @ApiOperation({ summary: 'Call a webhook trigger (public; optional X-Baton-Signature, Idempotency-Key)', security: [] })
+  @ApiOperation({
+    summary: 'Call a webhook trigger (public; optional X-Baton-Signature, Idempotency-Key)',
+    security: [],
+  })
   @ApiAcceptedResponse({ description: 'async (or sync past its wait): `{ executionId }`' })
   @ApiOkResponse({ description: 'sync: `{ executionId, status, output, error, cause }` once the run ended' })
-  async call(@Param('token') token: string, @Req() request: WebhookRequest, @Res() response: WebhookResponse): Promise<void> {
+  async call(
+    @Param('token') token: string,
+    @Req() request: WebhookRequest,
+    @Res() response: WebhookResponse,
+  ): Promise<void> {
     const key = request.headers['idempotency-key'];
     const result = await this.webhooks.handle({
       token,

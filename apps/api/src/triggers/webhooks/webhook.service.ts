@@ -48,17 +48,29 @@ export class WebhookService {
     if (!found) throw notFound('Webhook', 'for this URL');
     const { trigger, workflowStatus } = found;
     if (!trigger.enabled) throw new DomainError('CONFLICT', 'This webhook is disabled');
-    if (workflowStatus !== 'active') throw new DomainError('CONFLICT', `The workflow is ${workflowStatus}; only active workflows accept webhook calls`);
+    if (workflowStatus !== 'active')
+      throw new DomainError(
+        'CONFLICT',
+        `The workflow is ${workflowStatus}; only active workflows accept webhook calls`,
+      );
     const settings = webhookConfigOf(trigger);
     if (!settings.methods.includes(call.method as never)) {
-      return reply(405, { error: 'METHOD_NOT_ALLOWED', message: `This webhook accepts ${settings.methods.join(', ')}` }, { allow: settings.methods.join(', ') });
+      return reply(
+        405,
+        { error: 'METHOD_NOT_ALLOWED', message: `This webhook accepts ${settings.methods.join(', ')}` },
+        { allow: settings.methods.join(', ') },
+      );
     }
     const now = this.clock.now();
     const limit = settings.rateLimitPerMinute ?? this.config.triggers.webhookRateLimitPerMinute;
     const rate = await this.triggers.consumeRate(trigger.id, now, RATE_WINDOW_MS, limit);
     if (!rate.allowed) {
       const retryAfter = Math.max(1, Math.ceil(rate.retryAfterMs / 1000));
-      return reply(429, { error: 'RATE_LIMITED', message: `This webhook accepts ${limit} calls per minute; retry in ${retryAfter} s` }, { 'retry-after': String(retryAfter) });
+      return reply(
+        429,
+        { error: 'RATE_LIMITED', message: `This webhook accepts ${limit} calls per minute; retry in ${retryAfter} s` },
+        { 'retry-after': String(retryAfter) },
+      );
     }
     if (settings.signed) this.assertSigned(trigger, call, now);
 
@@ -86,7 +98,12 @@ export class WebhookService {
   }
 
   /** Starts the execution, or with a known Idempotency-Key returns the first one's id. */
-  private async startOnce(trigger: TriggerRecord, key: string | undefined, input: unknown, now: Date): Promise<{ executionId: string; replayed: boolean }> {
+  private async startOnce(
+    trigger: TriggerRecord,
+    key: string | undefined,
+    input: unknown,
+    now: Date,
+  ): Promise<{ executionId: string; replayed: boolean }> {
     const candidate = randomUUID();
     const executionId = key ? await this.triggers.claimIdempotencyKey(trigger.id, key, candidate, now) : candidate;
     if (executionId !== candidate) return { executionId, replayed: true };
@@ -118,7 +135,13 @@ export class WebhookService {
       const snapshot = await this.store.findExecution(executionId);
       const execution = snapshot?.execution;
       if (execution && isTerminalStatus(execution.status)) {
-        return { executionId, status: execution.status, output: execution.output, error: execution.error, cause: execution.cause };
+        return {
+          executionId,
+          status: execution.status,
+          output: execution.output,
+          error: execution.error,
+          cause: execution.cause,
+        };
       }
       if (Date.now() + SYNC_POLL_MS > deadline) return null;
       await new Promise((resolve) => setTimeout(resolve, SYNC_POLL_MS));

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { WORKFLOW_FORMATS, WORKFLOW_STATUSES, type WorkflowFormat, type WorkflowStatus } from '@baton/persistence';
 import { WORKFLOW_LIMITS } from './workflow-limits';
 import { WorkflowSettingsDto } from './workflow-settings.dto';
@@ -17,14 +27,18 @@ export class CreateWorkflowDto {
   @MaxLength(WORKFLOW_LIMITS.descriptionLength)
   description?: string;
 
-  @ApiProperty({ enum: WORKFLOW_FORMATS, description: '`graph` (the visual editor document) or `asl` (an Amazon States Language state machine, verbatim)' })
+  @ApiProperty({
+    enum: WORKFLOW_FORMATS,
+    description: '`graph` (the visual editor document) or `asl` (an Amazon States Language state machine, verbatim)',
+  })
   @IsIn(WORKFLOW_FORMATS)
   format: WorkflowFormat;
 
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'graph: `{ nodes: [{ id, type, position, data: { inputs } }], edges: [{ id, source, target, sourceHandle, targetHandle }] }`; asl: `{ StartAt, States, ... }`',
+    description:
+      'graph: `{ nodes: [{ id, type, position, data: { inputs } }], edges: [{ id, source, target, sourceHandle, targetHandle }] }`; asl: `{ StartAt, States, ... }`',
   })
   @IsObject()
   definition: Record<string, unknown>;
@@ -42,7 +56,10 @@ export class CreateWorkflowDto {
   @Length(1, WORKFLOW_LIMITS.tagLength, { each: true })
   tags?: string[];
 
-  @ApiPropertyOptional({ type: WorkflowSettingsDto, description: 'Start limits; a field left out keeps its value (unlimited on create), null clears it' })
+  @ApiPropertyOptional({
+    type: WorkflowSettingsDto,
+    description: 'Start limits; a field left out keeps its value (unlimited on create), null clears it',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()

@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { WORKFLOW_FORMATS, WORKFLOW_STATUSES, type WorkflowFormat, type WorkflowStatus } from '@baton/persistence';
 import { WORKFLOW_LIMITS } from './workflow-limits';
 import { WorkflowSettingsDto } from './workflow-settings.dto';
@@ -19,7 +29,10 @@ export class UpdateWorkflowDto {
   @MaxLength(WORKFLOW_LIMITS.descriptionLength)
   description?: string;
 
-  @ApiPropertyOptional({ enum: WORKFLOW_FORMATS, description: 'Changing the format requires a definition of the new format' })
+  @ApiPropertyOptional({
+    enum: WORKFLOW_FORMATS,
+    description: 'Changing the format requires a definition of the new format',
+  })
   @IsOptional()
   @IsIn(WORKFLOW_FORMATS)
   format?: WorkflowFormat;
@@ -42,7 +55,10 @@ export class UpdateWorkflowDto {
   @Length(1, WORKFLOW_LIMITS.tagLength, { each: true })
   tags?: string[];
 
-  @ApiPropertyOptional({ type: WorkflowSettingsDto, description: 'Start limits; a field left out keeps its value (unlimited on create), null clears it' })
+  @ApiPropertyOptional({
+    type: WorkflowSettingsDto,
+    description: 'Start limits; a field left out keeps its value (unlimited on create), null clears it',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()

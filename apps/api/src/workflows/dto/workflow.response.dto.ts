@@ -34,13 +34,22 @@ export class LastExecutionDto {
 export class WorkflowListItemDto extends WorkflowSummaryDto {
   @ApiProperty({ type: LastExecutionDto, nullable: true, description: 'The newest execution; null if it never ran' })
   lastExecution: LastExecutionDto | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "Earliest next run of its enabled cron and one-time triggers; null unless the workflow is active" })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Earliest next run of its enabled cron and one-time triggers; null unless the workflow is active',
+  })
   nextRunAt: string | null;
 }
 
 export class WorkflowPageDto {
   @ApiProperty({ type: [WorkflowListItemDto] }) items: WorkflowListItemDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }
 

@@ -1,9 +1,21 @@
 /** Comparison operators of Choice rules, by the type of value they compare. */
 export const COMPARISONS = {
   String: ['StringEquals', 'StringLessThan', 'StringGreaterThan', 'StringLessThanEquals', 'StringGreaterThanEquals'],
-  Numeric: ['NumericEquals', 'NumericLessThan', 'NumericGreaterThan', 'NumericLessThanEquals', 'NumericGreaterThanEquals'],
+  Numeric: [
+    'NumericEquals',
+    'NumericLessThan',
+    'NumericGreaterThan',
+    'NumericLessThanEquals',
+    'NumericGreaterThanEquals',
+  ],
   Boolean: ['BooleanEquals'],
-  Timestamp: ['TimestampEquals', 'TimestampLessThan', 'TimestampGreaterThan', 'TimestampLessThanEquals', 'TimestampGreaterThanEquals'],
+  Timestamp: [
+    'TimestampEquals',
+    'TimestampLessThan',
+    'TimestampGreaterThan',
+    'TimestampLessThanEquals',
+    'TimestampGreaterThanEquals',
+  ],
 } as const;
 
 export const TYPE_TESTS = ['IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp'] as const;
@@ -11,7 +23,9 @@ export const TYPE_TESTS = ['IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBo
 /** Every operator a non-combinator rule may use (comparisons, their `Path` forms, type tests). */
 export const CHOICE_OPERATORS: ReadonlySet<string> = new Set([
   ...Object.values(COMPARISONS).flat(),
-  ...Object.values(COMPARISONS).flat().map((op) => `${op}Path`),
+  ...Object.values(COMPARISONS)
+    .flat()
+    .map((op) => `${op}Path`),
   'StringMatches',
   ...TYPE_TESTS,
 ]);

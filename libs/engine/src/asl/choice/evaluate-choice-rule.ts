@@ -13,7 +13,8 @@ const RELATIONS: Record<string, (c: number) => boolean> = {
   GreaterThanEquals: (c) => c >= 0,
 };
 
-const OPERATOR = /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals)(Path)?$/;
+const OPERATOR =
+  /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals)(Path)?$/;
 
 /**
  * Evaluates one Choice rule against the state's effective input. A value of the wrong type
@@ -25,10 +26,12 @@ export function evaluateChoiceRule(rule: AslChoiceRule, data: unknown, context: 
   if (rule.Or) return rule.Or.some((r) => evaluateChoiceRule(r, data, context));
   if (rule.Not) return !evaluateChoiceRule(rule.Not, data, context);
   const variable = String(rule.Variable);
-  const [operator, expected] = Object.entries(rule).find(([key]) => key !== 'Variable' && key !== 'Next' && key !== 'Comment') ?? [];
+  const [operator, expected] =
+    Object.entries(rule).find(([key]) => key !== 'Variable' && key !== 'Next' && key !== 'Comment') ?? [];
   const lookup = lookUpPath(variable, data, context);
   if (operator === 'IsPresent') return lookup.found === (expected === true);
-  if (!lookup.found) throw runtimeError(`Invalid path '${variable}': the choice state's condition path references an invalid value`);
+  if (!lookup.found)
+    throw runtimeError(`Invalid path '${variable}': the choice state's condition path references an invalid value`);
   const value = lookup.value;
   switch (operator) {
     case 'IsNull':

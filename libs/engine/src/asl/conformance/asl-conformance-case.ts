@@ -7,7 +7,9 @@ export interface AslConformanceCase {
   name: string;
   definition: Record<string, unknown>;
   input?: unknown;
-  expect: { status: 'completed'; output: unknown } | { status: 'failed'; error: string; cause?: string; causeContains?: string };
+  expect:
+    | { status: 'completed'; output: unknown }
+    | { status: 'failed'; error: string; cause?: string; causeContains?: string };
   /**
    * `http` cases call the conformance stub server (`{{STUB}}` in the definition becomes its base
    * URL), `lambda` cases its Lambda Invoke API; `callback` cases hand their task token to the stub's

@@ -15,9 +15,17 @@ describe('ASL conformance (in-memory engine)', () => {
     const result = await runAslConformanceCase(t, testCase, withStubUrl(testCase.definition, stub.url), stub.url);
     expect(t.scheduleErrors).toEqual([]);
     if (testCase.expect.status === 'completed') {
-      expect({ status: result.status, error: result.error, cause: result.cause, output: result.output }).toEqual({ status: 'completed', error: null, cause: null, output: testCase.expect.output });
+      expect({ status: result.status, error: result.error, cause: result.cause, output: result.output }).toEqual({
+        status: 'completed',
+        error: null,
+        cause: null,
+        output: testCase.expect.output,
+      });
     } else {
-      expect({ status: result.status, error: result.error }).toEqual({ status: 'failed', error: testCase.expect.error });
+      expect({ status: result.status, error: result.error }).toEqual({
+        status: 'failed',
+        error: testCase.expect.error,
+      });
       if (testCase.expect.cause !== undefined) expect(result.cause).toBe(testCase.expect.cause);
       if (testCase.expect.causeContains !== undefined) expect(result.cause).toContain(testCase.expect.causeContains);
     }

@@ -12,13 +12,18 @@ describe('ASL validation', () => {
     const result = validateAslDefinition(testCase.definition, registry);
     expect(result.valid).toBe(false);
     for (const expected of testCase.problems) {
-      const found = result.problems.find((p) => p.path === expected.path && p.message.includes(expected.messageContains ?? ''));
+      const found = result.problems.find(
+        (p) => p.path === expected.path && p.message.includes(expected.messageContains ?? ''),
+      );
       expect({ found: !!found, expected, problems: result.problems }).toMatchObject({ found: true });
     }
   });
 
   it('accepts every conformance case definition', () => {
-    const invalid = ASL_CONFORMANCE_CASES.map((c) => ({ name: c.name, ...validateAslDefinition(JSON.parse(JSON.stringify(c.definition).replaceAll('{{ACTIVITY}}', 'worker')), registry) })).filter((r) => !r.valid);
+    const invalid = ASL_CONFORMANCE_CASES.map((c) => ({
+      name: c.name,
+      ...validateAslDefinition(JSON.parse(JSON.stringify(c.definition).replaceAll('{{ACTIVITY}}', 'worker')), registry),
+    })).filter((r) => !r.valid);
     expect(invalid).toEqual([]);
   });
 });

@@ -10,9 +10,17 @@ import { testNodeType } from '../../testing/test-node-types.js';
  */
 export function conformanceNodeTypes(): AnyNodeType[] {
   return [
-    testNodeType('data.transform', async ({ data, settings, bindings }) => evaluateExpression(String(settings.expression), data, bindings), {
-      settingsSchema: { type: 'object', properties: { expression: { type: 'string', format: 'jsonata' } }, required: ['expression'] },
-    }),
+    testNodeType(
+      'data.transform',
+      async ({ data, settings, bindings }) => evaluateExpression(String(settings.expression), data, bindings),
+      {
+        settingsSchema: {
+          type: 'object',
+          properties: { expression: { type: 'string', format: 'jsonata' } },
+          required: ['expression'],
+        },
+      },
+    ),
     testNodeType(
       'flow.fail',
       async ({ settings }) => {
@@ -21,7 +29,10 @@ export function conformanceNodeTypes(): AnyNodeType[] {
       {
         settingsSchema: {
           type: 'object',
-          properties: { error: { type: 'string', default: 'WORKFLOW_FAILED' }, cause: { type: 'string', default: 'Workflow stopped by a fail node' } },
+          properties: {
+            error: { type: 'string', default: 'WORKFLOW_FAILED' },
+            cause: { type: 'string', default: 'Workflow stopped by a fail node' },
+          },
         },
       },
     ),

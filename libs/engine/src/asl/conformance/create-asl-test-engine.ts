@@ -4,12 +4,16 @@ import { InMemoryTaskTokenStore } from '../../testing/in-memory-task-token-store
 import { AslInterpreter } from '../asl-interpreter.js';
 
 /** `createTestEngine` with the ASL interpreter beside the graph one. Time moves only through `advance`. */
-export function createAslTestEngine(options: { nodeTypes?: AnyNodeType[]; random?: () => number; lambdaEndpoint?: string } = {}) {
+export function createAslTestEngine(
+  options: { nodeTypes?: AnyNodeType[]; random?: () => number; lambdaEndpoint?: string } = {},
+) {
   const taskTokens = new InMemoryTaskTokenStore();
   const harness = createTestEngine({
     nodeTypes: options.nodeTypes,
     random: options.random ?? (() => 0.5),
-    moreInterpreters: (registry) => [new AslInterpreter(registry, { lambdaEndpoint: options.lambdaEndpoint ?? null, taskTokens })],
+    moreInterpreters: (registry) => [
+      new AslInterpreter(registry, { lambdaEndpoint: options.lambdaEndpoint ?? null, taskTokens }),
+    ],
   });
   return { ...harness, taskTokens };
 }

@@ -15,7 +15,11 @@ export function createLambdaStub() {
   let requests = 0;
   const handle = (request: IncomingMessage, response: ServerResponse, url: URL, body: string): boolean => {
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { 'content-type': 'application/json', 'x-amzn-requestid': `stub-${++requests}`, ...headers });
+      response.writeHead(status, {
+        'content-type': 'application/json',
+        'x-amzn-requestid': `stub-${++requests}`,
+        ...headers,
+      });
       response.end(payload === undefined ? '' : JSON.stringify(payload));
     };
     const token = /^\/__lambda\/tokens\/(.+)$/.exec(url.pathname);
@@ -31,7 +35,11 @@ export function createLambdaStub() {
     const invoke = INVOKE_PATH.exec(url.pathname);
     if (!invoke) return false;
     if (request.method !== 'POST') {
-      send(405, { Type: 'User', message: 'Invoke is a POST' }, { 'x-amzn-errortype': 'InvalidRequestContentException' });
+      send(
+        405,
+        { Type: 'User', message: 'Invoke is a POST' },
+        { 'x-amzn-errortype': 'InvalidRequestContentException' },
+      );
       return true;
     }
     const name = decodeURIComponent(invoke[1]);
@@ -40,11 +48,17 @@ export function createLambdaStub() {
     try {
       event = body ? (JSON.parse(body) as Record<string, unknown>) : {};
     } catch {
-      send(400, { Type: 'User', message: 'Could not parse request body into json' }, { 'x-amzn-errortype': 'InvalidRequestContentException' });
+      send(
+        400,
+        { Type: 'User', message: 'Could not parse request body into json' },
+        { 'x-amzn-errortype': 'InvalidRequestContentException' },
+      );
       return true;
     }
     const ok = (payload: unknown) =>
-      request.headers['x-amz-invocation-type'] === 'Event' ? send(202, undefined, { 'x-amz-executed-version': version }) : send(200, payload, { 'x-amz-executed-version': version });
+      request.headers['x-amz-invocation-type'] === 'Event'
+        ? send(202, undefined, { 'x-amz-executed-version': version })
+        : send(200, payload, { 'x-amz-executed-version': version });
     switch (name) {
       case 'echo':
         ok(event);
@@ -53,7 +67,15 @@ export function createLambdaStub() {
         ok({ sum: Number(event.a) + Number(event.b) });
         break;
       case 'fail':
-        send(200, { errorType: event.errorType ?? 'Error', errorMessage: event.errorMessage ?? 'function failed', trace: ['at handler (index.js:1:1)'] }, { 'x-amz-function-error': 'Unhandled', 'x-amz-executed-version': version });
+        send(
+          200,
+          {
+            errorType: event.errorType ?? 'Error',
+            errorMessage: event.errorMessage ?? 'function failed',
+            trace: ['at handler (index.js:1:1)'],
+          },
+          { 'x-amz-function-error': 'Unhandled', 'x-amz-executed-version': version },
+        );
         break;
       case 'version':
         ok({ version });
@@ -69,7 +91,11 @@ export function createLambdaStub() {
         break;
       }
       default:
-        send(404, { Type: 'User', message: `Function not found: arn:aws:lambda:us-east-1:000000000000:function:${name}` }, { 'x-amzn-errortype': 'ResourceNotFoundException' });
+        send(
+          404,
+          { Type: 'User', message: `Function not found: arn:aws:lambda:us-east-1:000000000000:function:${name}` },
+          { 'x-amzn-errortype': 'ResourceNotFoundException' },
+        );
     }
     return true;
   };

@@ -8,10 +8,23 @@ import type { AslTestEngine } from './create-asl-test-engine.js';
 const MAX_FAKE_TIME_MS = 24 * 3600 * 1000;
 
 /** Runs a case in the in-memory engine and returns what the REST API would show of the result. */
-export async function runAslConformanceCase(t: AslTestEngine, testCase: AslConformanceCase, definition = testCase.definition, stubUrl?: string) {
+export async function runAslConformanceCase(
+  t: AslTestEngine,
+  testCase: AslConformanceCase,
+  definition = testCase.definition,
+  stubUrl?: string,
+) {
   const activity = `activity-${Math.random().toString(36).slice(2)}`;
-  const machine = JSON.parse(JSON.stringify(definition).replaceAll('{{ACTIVITY}}', activity)) as Record<string, unknown>;
-  const { executionId } = await t.engine.start({ format: 'asl', definition: machine, input: 'input' in testCase ? testCase.input : {}, mode: 'queued' });
+  const machine = JSON.parse(JSON.stringify(definition).replaceAll('{{ACTIVITY}}', activity)) as Record<
+    string,
+    unknown
+  >;
+  const { executionId } = await t.engine.start({
+    format: 'asl',
+    definition: machine,
+    input: 'input' in testCase ? testCase.input : {},
+    mode: 'queued',
+  });
   await t.settle();
   const answered = new Set<string>();
   for (let turn = 0; turn < 1000; turn++) {
@@ -28,7 +41,14 @@ export async function runAslConformanceCase(t: AslTestEngine, testCase: AslConfo
 }
 
 /** Plays the outside party: finds parked steps' tokens (stub or activity poll) and answers them. */
-async function answerTokens(t: AslTestEngine, testCase: AslConformanceCase, executionId: string, activity: string, answered: Set<string>, stubUrl?: string): Promise<boolean> {
+async function answerTokens(
+  t: AslTestEngine,
+  testCase: AslConformanceCase,
+  executionId: string,
+  activity: string,
+  answered: Set<string>,
+  stubUrl?: string,
+): Promise<boolean> {
   const { steps } = await t.snapshot(executionId);
   let acted = false;
   for (const step of steps) {

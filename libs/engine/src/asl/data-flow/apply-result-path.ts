@@ -9,13 +9,18 @@ export function applyResultPath(input: unknown, resultPath: string | null | unde
   if (resultPath === null) return input;
   if (resultPath === undefined || resultPath === '$') return result;
   const segments = parseReferencePath(resultPath);
-  const fail = () => new AslError(STATES.ResultPathMatchFailure, `Unable to apply ResultPath '${resultPath}' to input ${JSON.stringify(input)}`);
+  const fail = () =>
+    new AslError(
+      STATES.ResultPathMatchFailure,
+      `Unable to apply ResultPath '${resultPath}' to input ${JSON.stringify(input)}`,
+    );
   if (!isContainer(input)) throw fail();
   const root = structuredClone(input) as Record<string | number, unknown>;
   let node = root;
   segments.forEach((segment, i) => {
     const last = i === segments.length - 1;
-    if (typeof segment === 'number' ? !Array.isArray(node) || segment >= node.length : Array.isArray(node)) throw fail();
+    if (typeof segment === 'number' ? !Array.isArray(node) || segment >= node.length : Array.isArray(node))
+      throw fail();
     if (last) {
       node[segment] = result;
       return;

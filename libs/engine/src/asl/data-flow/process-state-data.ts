@@ -15,12 +15,17 @@ export function applyInputPath(state: AslState, raw: unknown, context: unknown):
 /** InputPath, then Parameters: what the state works on. */
 export function effectiveInputOf(state: AslState, raw: unknown, context: unknown): unknown {
   const selected = applyInputPath(state, raw, context);
-  return state.Parameters === undefined ? selected : resolvePayloadTemplate(state.Parameters, selected, context, 'Parameters');
+  return state.Parameters === undefined
+    ? selected
+    : resolvePayloadTemplate(state.Parameters, selected, context, 'Parameters');
 }
 
 /** ResultSelector (Task, Parallel, Map), ResultPath and OutputPath applied to a state's result. */
 export function stateOutputOf(state: AslState, raw: unknown, result: unknown, context: unknown): unknown {
-  const selected = state.ResultSelector === undefined ? result : resolvePayloadTemplate(state.ResultSelector, result, context, 'ResultSelector');
+  const selected =
+    state.ResultSelector === undefined
+      ? result
+      : resolvePayloadTemplate(state.ResultSelector, result, context, 'ResultSelector');
   return applyOutputPath(state, applyResultPath(raw, state.ResultPath, selected), context);
 }
 

@@ -35,7 +35,8 @@ export function lookUpPath(path: string, data: unknown, context: unknown): PathL
 /** Like `lookUpPath`, but a path that selects nothing is a `States.Runtime` failure. */
 export function readPath(path: string, data: unknown, context: unknown, field: string): unknown {
   const lookup = lookUpPath(path, data, context);
-  if (!lookup.found) throw runtimeError(`Invalid path '${path}' in ${field}: the path does not match the input ${preview(data)}`);
+  if (!lookup.found)
+    throw runtimeError(`Invalid path '${path}' in ${field}: the path does not match the input ${preview(data)}`);
   return lookup.value;
 }
 

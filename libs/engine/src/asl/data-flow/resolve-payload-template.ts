@@ -13,7 +13,9 @@ export function resolvePayloadTemplate(template: unknown, data: unknown, context
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(template)) {
     if (key.endsWith('.$') && typeof value === 'string') {
-      out[key.slice(0, -2)] = looksLikeIntrinsic(value) ? evaluateIntrinsic(value, data, context) : readPath(value, data, context, `${field}.${key}`);
+      out[key.slice(0, -2)] = looksLikeIntrinsic(value)
+        ? evaluateIntrinsic(value, data, context)
+        : readPath(value, data, context, `${field}.${key}`);
     } else {
       out[key] = resolvePayloadTemplate(value, data, context, field);
     }

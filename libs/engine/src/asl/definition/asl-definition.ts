@@ -90,7 +90,16 @@ export interface AslSubMachine {
 }
 
 /** A Choice rule: a comparison on `Variable`, or And / Or / Not, or (JSONata) a `Condition`; top-level rules carry `Next`. */
-export type AslChoiceRule = Record<string, unknown> & { Next?: string; Variable?: string; Condition?: unknown; Output?: unknown; Assign?: unknown; And?: AslChoiceRule[]; Or?: AslChoiceRule[]; Not?: AslChoiceRule };
+export type AslChoiceRule = Record<string, unknown> & {
+  Next?: string;
+  Variable?: string;
+  Condition?: unknown;
+  Output?: unknown;
+  Assign?: unknown;
+  And?: AslChoiceRule[];
+  Or?: AslChoiceRule[];
+  Not?: AslChoiceRule;
+};
 
 /** The sub-machine a Map state runs per item (`ItemProcessor`, or the legacy `Iterator`). */
 export function mapProcessorOf(state: AslState): AslSubMachine | undefined {

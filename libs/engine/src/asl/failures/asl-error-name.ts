@@ -17,6 +17,7 @@ export function aslErrorNameOf(error: EngineError): string {
 export function matchesErrorName(errorEquals: string[], name: string): boolean {
   if (name === STATES.Runtime) return false;
   return errorEquals.some(
-    (candidate) => candidate === name || candidate === STATES.ALL || (candidate === STATES.TaskFailed && name !== STATES.Timeout),
+    (candidate) =>
+      candidate === name || candidate === STATES.ALL || (candidate === STATES.TaskFailed && name !== STATES.Timeout),
   );
 }

@@ -32,7 +32,12 @@ export function decideAslFailure(failure: AslFailure): FailureDecision {
   const name = aslErrorNameOf(error);
   const cause = error.message;
   const retries = retriesOf(failure.previousError);
-  const record = (counts: number[]): AslStepError => ({ error: name, cause, retryable: false, ...(counts.length ? { retries: counts } : {}) });
+  const record = (counts: number[]): AslStepError => ({
+    error: name,
+    cause,
+    retryable: false,
+    ...(counts.length ? { retries: counts } : {}),
+  });
   const retrierIndex = (state.Retry ?? []).findIndex((r) => matchesErrorName(r.ErrorEquals, name));
   if (retrierIndex >= 0) {
     const retrier = state.Retry![retrierIndex];
@@ -47,7 +52,12 @@ export function decideAslFailure(failure: AslFailure): FailureDecision {
   const catcher = (state.Catch ?? []).find((c) => matchesErrorName(c.ErrorEquals, name));
   if (catcher && failure.jsonata) {
     const caught = failure.jsonata.caught?.error === name ? failure.jsonata.caught : undefined;
-    if (caught?.failure) return { kind: 'failed', error: { ...caught.failure, retryable: false }, failExecution: failure.topLevel ? new AslError(caught.failure.error, caught.failure.cause) : null };
+    if (caught?.failure)
+      return {
+        kind: 'failed',
+        error: { ...caught.failure, retryable: false },
+        failExecution: failure.topLevel ? new AslError(caught.failure.error, caught.failure.cause) : null,
+      };
     // Without an evaluated catcher (an engine timeout) the output is the error output and the variables stay.
     const output = caught ? caught.output : { Error: name, Cause: cause };
     const error = caught?.variables ? { ...record(retries), vars: caught.variables } : record(retries);
@@ -55,11 +65,18 @@ export function decideAslFailure(failure: AslFailure): FailureDecision {
   }
   if (catcher) {
     try {
-      const output = applyResultPath(failure.rawInput, catcher.ResultPath === undefined ? '$' : catcher.ResultPath, { Error: name, Cause: cause });
+      const output = applyResultPath(failure.rawInput, catcher.ResultPath === undefined ? '$' : catcher.ResultPath, {
+        Error: name,
+        Cause: cause,
+      });
       return { kind: 'handled', output, handles: [catcher.Next], error: record(retries) };
     } catch (resultPathError) {
       const failed = resultPathError as AslError;
-      return { kind: 'failed', error: { error: failed.code, cause: failed.message, retryable: false }, failExecution: failure.topLevel ? failed : null };
+      return {
+        kind: 'failed',
+        error: { error: failed.code, cause: failed.message, retryable: false },
+        failExecution: failure.topLevel ? failed : null,
+      };
     }
   }
   return { kind: 'failed', error: record(retries), failExecution: failure.topLevel ? new AslError(name, cause) : null };

@@ -36,7 +36,8 @@ export function buildExecutionHistory(snapshot: ExecutionSnapshot, journal: Exec
   const push = (timestamp: Date, type: string, extra: Omit<HistoryEvent, 'id' | 'timestamp' | 'type'> = {}) =>
     events.push({ id: events.length + 1, timestamp: new Date(timestamp).toISOString(), type, ...extra });
   const describe = (stepId: string) => {
-    if (!asl) return { name: steps.get(stepId)?.nodeId ?? stepId, type: 'Task', resource: undefined as string | undefined };
+    if (!asl)
+      return { name: steps.get(stepId)?.nodeId ?? stepId, type: 'Task', resource: undefined as string | undefined };
     const { scope, stateName } = parseAslStepId(stepId);
     try {
       const state = findState(asl, scope, stateName);
@@ -46,7 +47,8 @@ export function buildExecutionHistory(snapshot: ExecutionSnapshot, journal: Exec
     }
   };
   // Step Functions reports Map iterations only (Parallel branches have no events of their own).
-  const mapIterations = (stepId: string) => iterationScopes(stepId).filter((ref) => describe(ref.containerStepId).type === 'Map');
+  const mapIterations = (stepId: string) =>
+    iterationScopes(stepId).filter((ref) => describe(ref.containerStepId).type === 'Map');
   for (const event of journal) {
     const at = event.timestamp;
     const data = event.data ?? {};
@@ -63,7 +65,11 @@ export function buildExecutionHistory(snapshot: ExecutionSnapshot, journal: Exec
         for (const iteration of mapIterations(stepId)) {
           if (iterationsStarted.has(iteration.key)) continue;
           iterationsStarted.add(iteration.key);
-          push(at, `${iteration.kind}IterationStarted`, { stepId: iteration.containerStepId, stateName: iteration.stateName, details: { index: iteration.index } });
+          push(at, `${iteration.kind}IterationStarted`, {
+            stepId: iteration.containerStepId,
+            stateName: iteration.stateName,
+            details: { index: iteration.index },
+          });
         }
         if (!entered.has(stepId)) {
           entered.add(stepId);
@@ -71,7 +77,10 @@ export function buildExecutionHistory(snapshot: ExecutionSnapshot, journal: Exec
           if (state.type === 'Map' || state.type === 'Parallel') push(at, `${state.type}StateStarted`, named);
         }
         if (state.type === 'Task') {
-          push(at, 'TaskScheduled', { ...named, details: { resource: state.resource ?? steps.get(stepId)?.nodeId, attempt: event.attempt } });
+          push(at, 'TaskScheduled', {
+            ...named,
+            details: { resource: state.resource ?? steps.get(stepId)?.nodeId, attempt: event.attempt },
+          });
           push(at, 'TaskStarted', named);
         }
         break;
@@ -82,7 +91,12 @@ export function buildExecutionHistory(snapshot: ExecutionSnapshot, journal: Exec
         if (state.type === 'Map' || state.type === 'Parallel') push(at, `${state.type}StateSucceeded`, named);
         push(at, `${state.type}StateExited`, { ...named, details: { output: data.output ?? null } });
         const ended = endsIteration(steps.get(stepId)) ? mapIterations(stepId).pop() : undefined;
-        if (ended) push(at, `${ended.kind}IterationSucceeded`, { stepId: ended.containerStepId, stateName: ended.stateName, details: { index: ended.index } });
+        if (ended)
+          push(at, `${ended.kind}IterationSucceeded`, {
+            stepId: ended.containerStepId,
+            stateName: ended.stateName,
+            details: { index: ended.index },
+          });
         break;
       }
       case 'step_retrying':
@@ -91,11 +105,18 @@ export function buildExecutionHistory(snapshot: ExecutionSnapshot, journal: Exec
         const details = { error: data.error ?? null, cause: data.cause ?? null };
         const timedOut = data.error === STATES.Timeout || data.error === STATES.HeartbeatTimeout;
         if (state.type === 'Task') push(at, timedOut ? 'TaskTimedOut' : 'TaskFailed', { ...named, details });
-        else if (state.type === 'Map' || state.type === 'Parallel') push(at, `${state.type}StateFailed`, { ...named, details });
-        if (event.type === 'step_failed' && data.handledBy) push(at, `${state.type}StateExited`, { ...named, details: { caught: true } });
+        else if (state.type === 'Map' || state.type === 'Parallel')
+          push(at, `${state.type}StateFailed`, { ...named, details });
+        if (event.type === 'step_failed' && data.handledBy)
+          push(at, `${state.type}StateExited`, { ...named, details: { caught: true } });
         if (event.type === 'step_failed' && !data.handledBy && data.error !== 'CANCELLED') {
           const ended = mapIterations(stepId).pop();
-          if (ended) push(at, `${ended.kind}IterationFailed`, { stepId: ended.containerStepId, stateName: ended.stateName, details: { index: ended.index, ...details } });
+          if (ended)
+            push(at, `${ended.kind}IterationFailed`, {
+              stepId: ended.containerStepId,
+              stateName: ended.stateName,
+              details: { index: ended.index, ...details },
+            });
         }
         break;
       }
@@ -103,13 +124,21 @@ export function buildExecutionHistory(snapshot: ExecutionSnapshot, journal: Exec
         push(at, 'ExecutionPaused');
         break;
       case 'resumed':
-        push(at, data.redriveCount ? 'ExecutionRedriven' : 'ExecutionResumed', data.redriveCount ? { details: { redriveCount: data.redriveCount } } : {});
+        push(
+          at,
+          data.redriveCount ? 'ExecutionRedriven' : 'ExecutionResumed',
+          data.redriveCount ? { details: { redriveCount: data.redriveCount } } : {},
+        );
         break;
       case 'completed':
         push(at, 'ExecutionSucceeded', { details: { output: data.output ?? null } });
         break;
       case 'failed':
-        push(at, data.error === STATES.Timeout || data.error === 'EXECUTION_TIMEOUT' ? 'ExecutionTimedOut' : 'ExecutionFailed', { details: { error: data.error ?? null, cause: data.cause ?? null } });
+        push(
+          at,
+          data.error === STATES.Timeout || data.error === 'EXECUTION_TIMEOUT' ? 'ExecutionTimedOut' : 'ExecutionFailed',
+          { details: { error: data.error ?? null, cause: data.cause ?? null } },
+        );
         break;
       case 'cancelled':
         push(at, 'ExecutionAborted', { details: { cause: data.cause ?? null } });
@@ -137,7 +166,13 @@ function iterationScopes(stepId: string): IterationRef[] {
     const rest = scope.slice(prefix.length);
     const match = /^[^[]*\[\d+\]\//.exec(rest);
     prefix += match ? match[0] : '';
-    refs.push({ key: prefix, kind: 'Map', containerStepId: part.containerStepId, stateName: part.stateName, index: part.index });
+    refs.push({
+      key: prefix,
+      kind: 'Map',
+      containerStepId: part.containerStepId,
+      stateName: part.stateName,
+      index: part.index,
+    });
   }
   return refs;
 }

@@ -1,5 +1,10 @@
 import type { GraphDefinition } from '../../definition/graph-definition.js';
-import { type AslState, type AslStateMachine, type AslSubMachine, mapProcessorOf } from '../definition/asl-definition.js';
+import {
+  type AslState,
+  type AslStateMachine,
+  type AslSubMachine,
+  mapProcessorOf,
+} from '../definition/asl-definition.js';
 
 export interface DiagramNode {
   /** Unique in the diagram: the state's path, `Outer/Inner` for states inside a Map or Parallel. */
@@ -37,8 +42,21 @@ export function buildStateDiagram(format: string, definition: unknown): StateDia
     const sources = new Set((graph.edges ?? []).map((e) => e.source));
     return {
       format,
-      nodes: (graph.nodes ?? []).map((n) => ({ id: n.id, name: n.data?.label ?? n.id, type: n.type, parentId: null, branch: null, start: !targets.has(n.id), end: !sources.has(n.id) })),
-      edges: (graph.edges ?? []).map((e) => ({ source: e.source, target: e.target, kind: 'graph', label: e.sourceHandle ?? undefined })),
+      nodes: (graph.nodes ?? []).map((n) => ({
+        id: n.id,
+        name: n.data?.label ?? n.id,
+        type: n.type,
+        parentId: null,
+        branch: null,
+        start: !targets.has(n.id),
+        end: !sources.has(n.id),
+      })),
+      edges: (graph.edges ?? []).map((e) => ({
+        source: e.source,
+        target: e.target,
+        kind: 'graph',
+        label: e.sourceHandle ?? undefined,
+      })),
     };
   }
   const diagram: StateDiagram = { format, nodes: [], edges: [] };
@@ -51,8 +69,23 @@ function addMachine(diagram: StateDiagram, machine: AslSubMachine, parent: strin
   for (const [name, state] of Object.entries(machine.States ?? {})) {
     const id = idOf(name);
     const end = state.End === true || state.Type === 'Succeed' || state.Type === 'Fail';
-    diagram.nodes.push({ id, name, type: state.Type, parentId: parent, branch, start: machine.StartAt === name, end, ...(state.Resource ? { resource: state.Resource } : {}) });
-    for (const edge of transitionsOf(state)) diagram.edges.push({ source: id, target: idOf(edge.target), kind: edge.kind, ...(edge.label ? { label: edge.label } : {}) });
+    diagram.nodes.push({
+      id,
+      name,
+      type: state.Type,
+      parentId: parent,
+      branch,
+      start: machine.StartAt === name,
+      end,
+      ...(state.Resource ? { resource: state.Resource } : {}),
+    });
+    for (const edge of transitionsOf(state))
+      diagram.edges.push({
+        source: id,
+        target: idOf(edge.target),
+        kind: edge.kind,
+        ...(edge.label ? { label: edge.label } : {}),
+      });
     if (state.Type === 'Parallel') (state.Branches ?? []).forEach((b, i) => addMachine(diagram, b, id, i));
     const processor = state.Type === 'Map' ? mapProcessorOf(state) : undefined;
     if (processor) addMachine(diagram, processor, id, 0);
@@ -62,8 +95,11 @@ function addMachine(diagram: StateDiagram, machine: AslSubMachine, parent: strin
 function transitionsOf(state: AslState): Array<{ target: string; kind: DiagramEdge['kind']; label?: string }> {
   const edges: Array<{ target: string; kind: DiagramEdge['kind']; label?: string }> = [];
   if (state.Next) edges.push({ target: state.Next, kind: 'next' });
-  (state.Choices ?? []).forEach((rule, i) => rule.Next && edges.push({ target: rule.Next, kind: 'choice', label: `rule ${i + 1}` }));
+  (state.Choices ?? []).forEach(
+    (rule, i) => rule.Next && edges.push({ target: rule.Next, kind: 'choice', label: `rule ${i + 1}` }),
+  );
   if (state.Default) edges.push({ target: state.Default, kind: 'default' });
-  for (const catcher of state.Catch ?? []) edges.push({ target: catcher.Next, kind: 'catch', label: catcher.ErrorEquals.join(', ') });
+  for (const catcher of state.Catch ?? [])
+    edges.push({ target: catcher.Next, kind: 'catch', label: catcher.ErrorEquals.join(', ') });
   return edges;
 }

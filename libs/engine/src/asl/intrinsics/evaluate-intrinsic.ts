@@ -18,7 +18,9 @@ export function evaluateIntrinsic(source: string, data: unknown, context: unknow
 function evaluateCall(call: IntrinsicCall, data: unknown, context: unknown, source: string): unknown {
   const fn = INTRINSIC_FUNCTIONS[call.name];
   if (!fn) throw new AslError(STATES.IntrinsicFailure, `Unknown intrinsic function ${call.name}`);
-  const args = call.args.map((arg, i) => evaluateArg(arg, data, context, source, call.name === 'States.Format' && i === 0));
+  const args = call.args.map((arg, i) =>
+    evaluateArg(arg, data, context, source, call.name === 'States.Format' && i === 0),
+  );
   return fn(args);
 }
 

@@ -22,7 +22,13 @@ const isArray = (v: unknown) => Array.isArray(v);
 const isInteger = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
 const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const HASHES: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+const HASHES: Record<string, string> = {
+  MD5: 'md5',
+  'SHA-1': 'sha1',
+  'SHA-256': 'sha256',
+  'SHA-384': 'sha384',
+  'SHA-512': 'sha512',
+};
 const MAX_ARRAY_RANGE = 1000;
 
 /** States.Format: `{}` takes the next argument; `\{` and `\}` are literal braces. */
@@ -34,7 +40,8 @@ function format(args: unknown[]): string {
     if (escaped) return escaped;
     if (next >= args.length) throw fail('States.Format', 'more {} placeholders than arguments');
     const value = args[next++];
-    if (typeof value === 'object' && value !== null) throw fail('States.Format', 'arguments must be strings, numbers, booleans or null');
+    if (typeof value === 'object' && value !== null)
+      throw fail('States.Format', 'arguments must be strings, numbers, booleans or null');
     return String(value);
   });
   if (next !== args.length) throw fail('States.Format', 'more arguments than {} placeholders');
@@ -70,7 +77,12 @@ export const INTRINSIC_FUNCTIONS: Record<string, IntrinsicFunction> = {
   'States.ArrayPartition': (args) => {
     expectArgs('States.ArrayPartition', args, 2);
     const array = expectType<unknown[]>('States.ArrayPartition', args[0], isArray, 'an array');
-    const size = expectType<number>('States.ArrayPartition', args[1], (v) => isInteger(v) && (v as number) > 0, 'a positive integer chunk size');
+    const size = expectType<number>(
+      'States.ArrayPartition',
+      args[1],
+      (v) => isInteger(v) && (v as number) > 0,
+      'a positive integer chunk size',
+    );
     const chunks: unknown[][] = [];
     for (let i = 0; i < array.length; i += size) chunks.push(array.slice(i, i + size));
     return chunks;
@@ -94,8 +106,14 @@ export const INTRINSIC_FUNCTIONS: Record<string, IntrinsicFunction> = {
   'States.ArrayGetItem': (args) => {
     expectArgs('States.ArrayGetItem', args, 2);
     const array = expectType<unknown[]>('States.ArrayGetItem', args[0], isArray, 'an array');
-    const index = expectType<number>('States.ArrayGetItem', args[1], (v) => isInteger(v) && (v as number) >= 0, 'a non-negative integer index');
-    if (index >= array.length) throw fail('States.ArrayGetItem', `index ${index} is out of bounds (length ${array.length})`);
+    const index = expectType<number>(
+      'States.ArrayGetItem',
+      args[1],
+      (v) => isInteger(v) && (v as number) >= 0,
+      'a non-negative integer index',
+    );
+    if (index >= array.length)
+      throw fail('States.ArrayGetItem', `index ${index} is out of bounds (length ${array.length})`);
     return array[index];
   },
   'States.ArrayLength': (args) => {
@@ -109,7 +127,9 @@ export const INTRINSIC_FUNCTIONS: Record<string, IntrinsicFunction> = {
   },
   'States.Base64Encode': (args) => {
     expectArgs('States.Base64Encode', args, 1);
-    return Buffer.from(expectType<string>('States.Base64Encode', args[0], isString, 'a string'), 'utf8').toString('base64');
+    return Buffer.from(expectType<string>('States.Base64Encode', args[0], isString, 'a string'), 'utf8').toString(
+      'base64',
+    );
   },
   'States.Base64Decode': (args) => {
     expectArgs('States.Base64Decode', args, 1);
@@ -148,10 +168,13 @@ export const INTRINSIC_FUNCTIONS: Record<string, IntrinsicFunction> = {
     const text = expectType<string>('States.StringSplit', args[0], isString, 'a string');
     const delimiters = expectType<string>('States.StringSplit', args[1], isString, 'a string of delimiter characters');
     // Every character of the second argument is a delimiter; empty pieces are dropped.
-    return text.split('').reduce<string[]>(
-      (parts, ch) => (delimiters.includes(ch) ? parts.push('') : (parts[parts.length - 1] += ch), parts),
-      [''],
-    ).filter((part) => part.length > 0);
+    return text
+      .split('')
+      .reduce<string[]>(
+        (parts, ch) => (delimiters.includes(ch) ? parts.push('') : (parts[parts.length - 1] += ch), parts),
+        [''],
+      )
+      .filter((part) => part.length > 0);
   },
   'States.UUID': (args) => (expectArgs('States.UUID', args, 0), randomUUID()),
 };

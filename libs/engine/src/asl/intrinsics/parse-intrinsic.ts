@@ -6,9 +6,7 @@ export interface IntrinsicCall {
 }
 
 export type IntrinsicArg =
-  | IntrinsicCall
-  | { kind: 'literal'; value: string | number | boolean | null }
-  | { kind: 'path'; path: string };
+  IntrinsicCall | { kind: 'literal'; value: string | number | boolean | null } | { kind: 'path'; path: string };
 
 export class IntrinsicSyntaxError extends Error {}
 

@@ -29,7 +29,10 @@ export async function evaluateCatcher(
   const states = { input: raw, context, errorOutput: { Error: name, Cause: error.message } };
   try {
     const after = await applyAssign(catcher.Assign, states, variables);
-    const output = catcher.Output === undefined ? states.errorOutput : await resolveJsonataTemplate(catcher.Output, states, variables, 'Catch.Output');
+    const output =
+      catcher.Output === undefined
+        ? states.errorOutput
+        : await resolveJsonataTemplate(catcher.Output, states, variables, 'Catch.Output');
     return { error: name, output, variables: after };
   } catch (failure) {
     const evaluation = failure as EngineError;

@@ -29,7 +29,12 @@ export function jsonataExpressionOf(value: unknown): string | null {
  * replaced by their value, everything else is taken literally. Workflow variables are `$name`
  * bindings beside `$states`; a failing expression is `States.QueryEvaluationError`.
  */
-export async function resolveJsonataTemplate(value: unknown, states: JsonataStates, variables: Record<string, unknown>, field: string): Promise<unknown> {
+export async function resolveJsonataTemplate(
+  value: unknown,
+  states: JsonataStates,
+  variables: Record<string, unknown>,
+  field: string,
+): Promise<unknown> {
   const expression = jsonataExpressionOf(value);
   if (expression !== null) {
     try {
@@ -38,10 +43,13 @@ export async function resolveJsonataTemplate(value: unknown, states: JsonataStat
       throw new AslError(STATES.QueryEvaluationError, `${field}: ${(error as Error).message}`);
     }
   }
-  if (Array.isArray(value)) return Promise.all(value.map((item, i) => resolveJsonataTemplate(item, states, variables, `${field}[${i}]`)));
+  if (Array.isArray(value))
+    return Promise.all(value.map((item, i) => resolveJsonataTemplate(item, states, variables, `${field}[${i}]`)));
   if (typeof value === 'object' && value !== null) {
     const entries = await Promise.all(
-      Object.entries(value).map(async ([key, item]) => [key, await resolveJsonataTemplate(item, states, variables, `${field}.${key}`)] as const),
+      Object.entries(value).map(
+        async ([key, item]) => [key, await resolveJsonataTemplate(item, states, variables, `${field}.${key}`)] as const,
+      ),
     );
     return Object.fromEntries(entries);
   }
@@ -52,7 +60,11 @@ export async function resolveJsonataTemplate(value: unknown, states: JsonataStat
  * `Assign`: every value sees the variables as they were before the state (assignments in one
  * Assign do not see each other), then all are set together on top of the visible ones.
  */
-export async function applyAssign(assign: unknown, states: JsonataStates, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function applyAssign(
+  assign: unknown,
+  states: JsonataStates,
+  variables: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   if (assign === undefined || assign === null) return variables;
   const assigned = (await resolveJsonataTemplate(assign, states, variables, 'Assign')) as Record<string, unknown>;
   return { ...variables, ...assigned };

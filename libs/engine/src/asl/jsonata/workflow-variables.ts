@@ -4,7 +4,9 @@ import type { AslStepTable } from '../runtime/asl-step-table.js';
 type Variables = Record<string, unknown>;
 
 const variablesOfRow = (value: unknown): Variables | undefined =>
-  typeof value === 'object' && value !== null && 'vars' in value ? ((value as { vars: Variables }).vars ?? undefined) : undefined;
+  typeof value === 'object' && value !== null && 'vars' in value
+    ? ((value as { vars: Variables }).vars ?? undefined)
+    : undefined;
 
 /**
  * The workflow variables a state entry sees: those after the state entered before it in its

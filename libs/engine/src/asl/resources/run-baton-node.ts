@@ -25,6 +25,9 @@ export async function runBatonNode(registry: NodeRegistry, call: BatonNodeCall):
     if (property.default !== undefined) settings[key] = structuredClone(property.default);
   }
   Object.assign(settings, call.settings);
-  const result = await nodeType.run({ data: call.data, handles: { in: call.data }, settings, bindings: call.bindings }, call.ctx);
+  const result = await nodeType.run(
+    { data: call.data, handles: { in: call.data }, settings, bindings: call.bindings },
+    call.ctx,
+  );
   return result?.output ?? null;
 }

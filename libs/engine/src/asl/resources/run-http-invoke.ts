@@ -18,12 +18,15 @@ interface HttpInvokeParameters {
  */
 export async function runHttpInvoke(parameters: unknown, ctx: NodeContext): Promise<unknown> {
   const p = (parameters ?? {}) as HttpInvokeParameters;
-  if (typeof p.ApiEndpoint !== 'string') throw new AslError(STATES.Runtime, 'http:invoke needs Parameters.ApiEndpoint (a URL string)');
+  if (typeof p.ApiEndpoint !== 'string')
+    throw new AslError(STATES.Runtime, 'http:invoke needs Parameters.ApiEndpoint (a URL string)');
   const method = typeof p.Method === 'string' ? p.Method.toUpperCase() : 'GET';
   const url = new URL(p.ApiEndpoint);
-  for (const [key, value] of Object.entries((p.QueryParameters ?? {}) as Record<string, unknown>)) url.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries((p.QueryParameters ?? {}) as Record<string, unknown>))
+    url.searchParams.set(key, String(value));
   const headers: Record<string, string> = { 'idempotency-key': ctx.idempotencyKey };
-  for (const [key, value] of Object.entries((p.Headers ?? {}) as Record<string, unknown>)) headers[key.toLowerCase()] = String(value);
+  for (const [key, value] of Object.entries((p.Headers ?? {}) as Record<string, unknown>))
+    headers[key.toLowerCase()] = String(value);
   let body: string | undefined;
   if (p.RequestBody !== undefined && method !== 'GET' && method !== 'HEAD') {
     body = typeof p.RequestBody === 'string' ? p.RequestBody : JSON.stringify(p.RequestBody);
@@ -41,7 +44,15 @@ export async function runHttpInvoke(parameters: unknown, ctx: NodeContext): Prom
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((value, key) => (responseHeaders[key] = value));
   if (response.status >= 400) {
-    throw new AslError(`${STATES.Http}.StatusCode.${response.status}`, JSON.stringify({ StatusCode: response.status, ResponseBody: responseBody }));
+    throw new AslError(
+      `${STATES.Http}.StatusCode.${response.status}`,
+      JSON.stringify({ StatusCode: response.status, ResponseBody: responseBody }),
+    );
   }
-  return { StatusCode: response.status, StatusText: response.statusText, Headers: responseHeaders, ResponseBody: responseBody };
+  return {
+    StatusCode: response.status,
+    StatusText: response.statusText,
+    Headers: responseHeaders,
+    ResponseBody: responseBody,
+  };
 }

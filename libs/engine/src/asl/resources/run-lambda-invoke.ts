@@ -9,7 +9,8 @@ export interface LambdaInvocation {
   invocationType: 'RequestResponse' | 'Event' | 'DryRun';
 }
 
-const FUNCTION_ARN = /^(?:arn:aws[a-z-]*:lambda:[a-z0-9-]+:)?(?:\d{12}:)?(?:function:)?([A-Za-z0-9_-]{1,64})(?::([A-Za-z0-9$_-]{1,128}))?$/;
+const FUNCTION_ARN =
+  /^(?:arn:aws[a-z-]*:lambda:[a-z0-9-]+:)?(?:\d{12}:)?(?:function:)?([A-Za-z0-9_-]{1,64})(?::([A-Za-z0-9$_-]{1,128}))?$/;
 
 /**
  * `arn:aws:states:::lambda:invoke`: Parameters `{ FunctionName, Payload, Qualifier, InvocationType }`
@@ -17,12 +18,20 @@ const FUNCTION_ARN = /^(?:arn:aws[a-z-]*:lambda:[a-z0-9-]+:)?(?:\d{12}:)?(?:func
  */
 export function lambdaInvokeParameters(parameters: unknown): LambdaInvocation {
   const p = (parameters ?? {}) as Record<string, unknown>;
-  if (typeof p.FunctionName !== 'string') throw new AslError('States.Runtime', 'lambda:invoke needs Parameters.FunctionName (a function name or ARN)');
+  if (typeof p.FunctionName !== 'string')
+    throw new AslError('States.Runtime', 'lambda:invoke needs Parameters.FunctionName (a function name or ARN)');
   const match = FUNCTION_ARN.exec(p.FunctionName);
-  if (!match) throw new AslError('States.Runtime', `lambda:invoke FunctionName "${p.FunctionName}" is not a function name or ARN`);
+  if (!match)
+    throw new AslError(
+      'States.Runtime',
+      `lambda:invoke FunctionName "${p.FunctionName}" is not a function name or ARN`,
+    );
   const invocationType = p.InvocationType ?? 'RequestResponse';
   if (invocationType !== 'RequestResponse' && invocationType !== 'Event' && invocationType !== 'DryRun') {
-    throw new AslError('States.Runtime', `lambda:invoke InvocationType must be RequestResponse, Event or DryRun, got ${JSON.stringify(invocationType)}`);
+    throw new AslError(
+      'States.Runtime',
+      `lambda:invoke InvocationType must be RequestResponse, Event or DryRun, got ${JSON.stringify(invocationType)}`,
+    );
   }
   const qualifier = typeof p.Qualifier === 'string' ? p.Qualifier : (match[2] ?? null);
   return { functionName: match[1], qualifier, payload: p.Payload === undefined ? {} : p.Payload, invocationType };
@@ -36,22 +45,37 @@ export function lambdaInvokeParameters(parameters: unknown): LambdaInvocation {
  * Plain `fetch` (standard Node) keeps the engine free of an AWS SDK; `ctx.services.fetch` may
  * replace it.
  */
-export async function invokeLambda(endpoint: string | null, call: LambdaInvocation, ctx: NodeContext): Promise<{ payload: unknown; statusCode: number; headers: Record<string, string> }> {
-  if (!endpoint) throw new AslError('Lambda.SdkClientException', 'No Lambda endpoint is configured (set BATON_LAMBDA_ENDPOINT)');
-  const url = new URL(`${endpoint.replace(/\/+$/, '')}/2015-03-31/functions/${encodeURIComponent(call.functionName)}/invocations`);
+export async function invokeLambda(
+  endpoint: string | null,
+  call: LambdaInvocation,
+  ctx: NodeContext,
+): Promise<{ payload: unknown; statusCode: number; headers: Record<string, string> }> {
+  if (!endpoint)
+    throw new AslError('Lambda.SdkClientException', 'No Lambda endpoint is configured (set BATON_LAMBDA_ENDPOINT)');
+  const url = new URL(
+    `${endpoint.replace(/\/+$/, '')}/2015-03-31/functions/${encodeURIComponent(call.functionName)}/invocations`,
+  );
   if (call.qualifier) url.searchParams.set('Qualifier', call.qualifier);
   const doFetch = ctx.services.fetch ?? fetch;
   let response: Response;
   try {
     response = await doFetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-amz-invocation-type': call.invocationType, 'x-amz-client-context': '', 'idempotency-key': ctx.idempotencyKey },
+      headers: {
+        'content-type': 'application/json',
+        'x-amz-invocation-type': call.invocationType,
+        'x-amz-client-context': '',
+        'idempotency-key': ctx.idempotencyKey,
+      },
       body: JSON.stringify(call.payload ?? null),
       signal: ctx.signal,
     });
   } catch (error) {
     if (ctx.signal.aborted) throw error;
-    throw new AslError('Lambda.SdkClientException', `Unable to reach the Lambda endpoint: ${String((error as Error)?.message ?? error)}`);
+    throw new AslError(
+      'Lambda.SdkClientException',
+      `Unable to reach the Lambda endpoint: ${String((error as Error)?.message ?? error)}`,
+    );
   }
   const text = await response.text();
   const payload = parseJson(text);
@@ -63,8 +87,14 @@ export async function invokeLambda(endpoint: string | null, call: LambdaInvocati
     throw new AslError(name, typeof body.errorMessage === 'string' ? body.errorMessage : text);
   }
   if (response.status >= 400) {
-    const type = (headers['x-amzn-errortype'] ?? '').split(':')[0] || ((payload as { Type?: string; __type?: string } | null)?.__type ?? '') || serviceErrorOf(response.status);
-    const message = (payload as { message?: unknown; Message?: unknown } | null)?.message ?? (payload as { Message?: unknown } | null)?.Message ?? text;
+    const type =
+      (headers['x-amzn-errortype'] ?? '').split(':')[0] ||
+      ((payload as { Type?: string; __type?: string } | null)?.__type ?? '') ||
+      serviceErrorOf(response.status);
+    const message =
+      (payload as { message?: unknown; Message?: unknown } | null)?.message ??
+      (payload as { Message?: unknown } | null)?.Message ??
+      text;
     throw new AslError(`Lambda.${type}`, String(message));
   }
   return { payload, statusCode: response.status, headers };

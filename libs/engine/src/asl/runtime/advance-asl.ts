@@ -1,5 +1,10 @@
 import type { AdvancePlan, PlannedJob } from '../../engine/workflow-interpreter.js';
-import { type ExecutionSnapshot, type NewExecutionEvent, newStepRecord, type StepRecord } from '../../execution/execution-record.js';
+import {
+  type ExecutionSnapshot,
+  type NewExecutionEvent,
+  newStepRecord,
+  type StepRecord,
+} from '../../execution/execution-record.js';
 import { isStepSettled } from '../../execution/execution-status.js';
 import type { AslStateMachine } from '../definition/asl-definition.js';
 import { applyInputPath } from '../data-flow/process-state-data.js';
@@ -20,16 +25,27 @@ import { variablesBefore } from '../jsonata/workflow-variables.js';
  * recovery): follow each live scope's last settled state to its Next, move Parallel and Map
  * steps on, queue what is ready up to the bound, and tell when the top level has ended.
  */
-export async function advanceAsl(snapshot: ExecutionSnapshot, machine: AslStateMachine, now: Date, maxConcurrency: number): Promise<AdvancePlan> {
+export async function advanceAsl(
+  snapshot: ExecutionSnapshot,
+  machine: AslStateMachine,
+  now: Date,
+  maxConcurrency: number,
+): Promise<AdvancePlan> {
   const table = new AslStepTable(snapshot.steps);
   const events: NewExecutionEvent[] = [];
   const { execution } = snapshot;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = await advanceContainers(table, machine, execution, now, events);
     for (const scope of liveScopes(table)) {
       const current = table.current(scope);
       if (!current) {
-        table.set(newStepRecord(execution.id, aslStepId(scope, 1, findSubMachine(machine, scope).StartAt), findSubMachine(machine, scope).StartAt));
+        table.set(
+          newStepRecord(
+            execution.id,
+            aslStepId(scope, 1, findSubMachine(machine, scope).StartAt),
+            findSubMachine(machine, scope).StartAt,
+          ),
+        );
         changed = true;
         continue;
       }
@@ -46,11 +62,23 @@ export async function advanceAsl(snapshot: ExecutionSnapshot, machine: AslStateM
   return { changed: table.changed(), events, jobs, finished };
 }
 
-async function scheduleReady(table: AslStepTable, machine: AslStateMachine, snapshot: ExecutionSnapshot, now: Date, maxConcurrency: number): Promise<PlannedJob[]> {
+async function scheduleReady(
+  table: AslStepTable,
+  machine: AslStateMachine,
+  snapshot: ExecutionSnapshot,
+  now: Date,
+  maxConcurrency: number,
+): Promise<PlannedJob[]> {
   const isWait = (step: StepRecord) => stateTypeOf(table, machine, step) === 'Wait';
-  const busy = table.all().filter(
-    (step) => !isWait(step) && (step.status === 'retrying' || (step.status === 'pending' && step.queued) || (step.status === 'running' && !containerStateOf(step))),
-  ).length;
+  const busy = table
+    .all()
+    .filter(
+      (step) =>
+        !isWait(step) &&
+        (step.status === 'retrying' ||
+          (step.status === 'pending' && step.queued) ||
+          (step.status === 'running' && !containerStateOf(step))),
+    ).length;
   let slots = Math.max(0, maxConcurrency - busy);
   const jobs: PlannedJob[] = [];
   for (const scope of liveScopes(table)) {
@@ -62,7 +90,13 @@ async function scheduleReady(table: AslStepTable, machine: AslStateMachine, snap
     const delayMs = waiting ? await waitDelayOf(table, machine, snapshot, step, now) : 0;
     const attempt = step.attempt + 1;
     // A container starts afresh: its old progress must not look like an iterating step.
-    table.set({ ...step, attempt, queued: true, state: null, wakeAt: delayMs > 0 ? new Date(now.getTime() + delayMs) : null });
+    table.set({
+      ...step,
+      attempt,
+      queued: true,
+      state: null,
+      wakeAt: delayMs > 0 ? new Date(now.getTime() + delayMs) : null,
+    });
     jobs.push({ stepId: step.stepId, attempt, delayMs });
   }
   return jobs;
@@ -74,12 +108,25 @@ function stateTypeOf(table: AslStepTable, machine: AslStateMachine, step: StepRe
 }
 
 // A bad SecondsPath or timestamp waits 0: the Wait attempt then fails with States.Runtime.
-async function waitDelayOf(table: AslStepTable, machine: AslStateMachine, snapshot: ExecutionSnapshot, step: StepRecord, now: Date): Promise<number> {
+async function waitDelayOf(
+  table: AslStepTable,
+  machine: AslStateMachine,
+  snapshot: ExecutionSnapshot,
+  step: StepRecord,
+  now: Date,
+): Promise<number> {
   try {
     const { scope, stateName } = table.address(step.stepId);
     const state = findState(machine, scope, stateName);
     const context = buildContextObject(snapshot.execution, step, stateName, table, false);
-    if (usesJsonata(state, machine)) return await jsonataWaitDelayMs(state, table.rawInputOf(step, snapshot.execution.input), context, variablesBefore(table, step), now);
+    if (usesJsonata(state, machine))
+      return await jsonataWaitDelayMs(
+        state,
+        table.rawInputOf(step, snapshot.execution.input),
+        context,
+        variablesBefore(table, step),
+        now,
+      );
     const effective = applyInputPath(state, table.rawInputOf(step, snapshot.execution.input), context);
     return computeWaitDelayMs(state, effective, context, now);
   } catch {

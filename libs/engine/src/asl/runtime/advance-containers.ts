@@ -29,7 +29,12 @@ export async function advanceContainers(
   for (const step of table.all()) {
     const current = containerStateOf(step);
     if (step.status !== 'running' || !current) continue;
-    const state: ContainerState = { ...current, active: [...current.active], results: [...current.results], rerun: [...(current.rerun ?? [])] };
+    const state: ContainerState = {
+      ...current,
+      active: [...current.active],
+      results: [...current.results],
+      rerun: [...(current.rerun ?? [])],
+    };
     let progressed = false;
     let firstError: { error: string; cause: string } | null = null;
     for (const index of current.active) {
@@ -52,7 +57,10 @@ export async function advanceContainers(
     if (firstError && exceedsTolerance(state, total)) {
       const tolerant = state.toleratedFailureCount !== null || state.toleratedFailurePercentage !== null;
       const error = tolerant
-        ? { error: STATES.ExceedToleratedFailureThreshold, cause: `${state.failures} of ${total} iterations failed, more than tolerated` }
+        ? {
+            error: STATES.ExceedToleratedFailureThreshold,
+            cause: `${state.failures} of ${total} iterations failed, more than tolerated`,
+          }
         : firstError;
       bubble(table, step, error, now);
       changed = true;
@@ -104,7 +112,10 @@ async function complete(
       const states = { input: raw, context, result: state.results };
       const before = variablesBefore(table, step);
       vars = await applyAssign(definition.Assign, states, before);
-      output = definition.Output === undefined ? state.results : await resolveJsonataTemplate(definition.Output, states, before, 'Output');
+      output =
+        definition.Output === undefined
+          ? state.results
+          : await resolveJsonataTemplate(definition.Output, states, before, 'Output');
     } else {
       output = stateOutputOf(definition, raw, state.results, context);
     }
@@ -115,7 +126,16 @@ async function complete(
   }
   const handles = definition.Next !== undefined ? [definition.Next] : [];
   const durationMs = step.startedAt ? now.getTime() - new Date(step.startedAt).getTime() : null;
-  table.set({ ...step, status: 'completed', output, handles, error: null, state: vars ? { container: state, vars } : { container: state }, endedAt: now, durationMs });
+  table.set({
+    ...step,
+    status: 'completed',
+    output,
+    handles,
+    error: null,
+    state: vars ? { container: state, vars } : { container: state },
+    endedAt: now,
+    durationMs,
+  });
   events.push({ type: 'step_completed', stepId: step.stepId, attempt: step.attempt, data: { output, durationMs } });
 }
 

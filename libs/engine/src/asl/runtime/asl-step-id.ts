@@ -13,8 +13,10 @@ export interface AslStepAddress {
   stateName: string;
 }
 
-const escapeName = (name: string) => name.replace(/[%/[\]#]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-const unescapeName = (name: string) => name.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const escapeName = (name: string) =>
+  name.replace(/[%/[\]#]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+const unescapeName = (name: string) =>
+  name.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 export function aslStepId(scope: string, seq: number, stateName: string): string {
   return `${scope}${seq}.${escapeName(stateName)}`;
@@ -39,7 +41,11 @@ export function parseScope(scope: string): Array<{ containerStepId: string; stat
   const pattern = /(\d+)\.([^/[#]*)(?:#\d+)?\[(\d+)\]\//gy;
   let consumed = '';
   for (let match = pattern.exec(scope); match; match = pattern.exec(scope)) {
-    parts.push({ containerStepId: `${consumed}${match[1]}.${match[2]}`, stateName: unescapeName(match[2]), index: Number(match[3]) });
+    parts.push({
+      containerStepId: `${consumed}${match[1]}.${match[2]}`,
+      stateName: unescapeName(match[2]),
+      index: Number(match[3]),
+    });
     consumed += match[0];
   }
   return parts;

@@ -16,7 +16,13 @@ export function taskTokenOf(executionId: string, stepId: string): string {
   return Buffer.from(JSON.stringify([executionId, stepId]), 'utf8').toString('base64url');
 }
 
-export function buildContextObject(execution: ExecutionRecord, step: StepRecord, stateName: string, table: AslStepTable, isTask: boolean): AslContextObject {
+export function buildContextObject(
+  execution: ExecutionRecord,
+  step: StepRecord,
+  stateName: string,
+  table: AslStepTable,
+  isTask: boolean,
+): AslContextObject {
   const { scope, seq } = table.address(step.stepId);
   // Entered when the previous state of the scope ended (or the branch/execution started):
   // derived from the journal, so every attempt and every worker sees the same time.
@@ -31,7 +37,11 @@ export function buildContextObject(execution: ExecutionRecord, step: StepRecord,
       StartTime: execution.startedAt?.toISOString() ?? null,
       RedriveCount: execution.redriveCount,
     },
-    State: { Name: stateName, EnteredTime: entered ? new Date(entered).toISOString() : null, RetryCount: retryCountOf(step.error) },
+    State: {
+      Name: stateName,
+      EnteredTime: entered ? new Date(entered).toISOString() : null,
+      RetryCount: retryCountOf(step.error),
+    },
     StateMachine: { Id: execution.workflowId ?? 'inline', Name: execution.workflowId ?? 'inline' },
   };
   if (isTask) context.Task = { Token: taskTokenOf(execution.id, step.stepId) };

@@ -9,11 +9,14 @@ export function computeWaitDelayMs(state: AslState, effective: unknown, context:
   if (state.SecondsPath !== undefined) {
     const seconds = readPath(state.SecondsPath, effective, context, 'SecondsPath');
     if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
-      throw runtimeError(`SecondsPath '${state.SecondsPath}' must select a non-negative integer, got ${JSON.stringify(seconds)}`);
+      throw runtimeError(
+        `SecondsPath '${state.SecondsPath}' must select a non-negative integer, got ${JSON.stringify(seconds)}`,
+      );
     }
     return seconds * 1000;
   }
   const timestamp = state.Timestamp ?? readPath(state.TimestampPath!, effective, context, 'TimestampPath');
-  if (!isTimestamp(timestamp)) throw runtimeError(`Wait timestamp must be an RFC 3339 timestamp, got ${JSON.stringify(timestamp)}`);
+  if (!isTimestamp(timestamp))
+    throw runtimeError(`Wait timestamp must be an RFC 3339 timestamp, got ${JSON.stringify(timestamp)}`);
   return Math.max(0, Date.parse(timestamp) - now.getTime());
 }

@@ -1,4 +1,9 @@
-import { type AslState, type AslStateMachine, type AslSubMachine, mapProcessorOf } from '../definition/asl-definition.js';
+import {
+  type AslState,
+  type AslStateMachine,
+  type AslSubMachine,
+  mapProcessorOf,
+} from '../definition/asl-definition.js';
 import { InvariantViolationError } from '../../errors/engine.error.js';
 import { parseScope } from './asl-step-id.js';
 
@@ -7,7 +12,12 @@ export function findSubMachine(machine: AslStateMachine, scope: string): AslSubM
   let current: AslSubMachine = machine;
   for (const part of parseScope(scope)) {
     const container = current.States[part.stateName];
-    const next = container?.Type === 'Parallel' ? container.Branches?.[part.index] : container ? mapProcessorOf(container) : undefined;
+    const next =
+      container?.Type === 'Parallel'
+        ? container.Branches?.[part.index]
+        : container
+          ? mapProcessorOf(container)
+          : undefined;
     if (!next) throw new InvariantViolationError(`Scope "${scope}" does not match the state machine`);
     current = next;
   }

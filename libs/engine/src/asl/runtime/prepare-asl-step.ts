@@ -52,13 +52,28 @@ export async function prepareAslStep(
   const context = buildContextObject(snapshot.execution, step, stateName, table, state.Type === 'Task');
   const isContainer = state.Type === 'Parallel' || state.Type === 'Map';
   const phase: AslPhase = !isContainer ? 'state' : isBubbled(step.error) ? 'bubble' : 'start';
-  const jsonata: AslPreparedStep['asl']['jsonata'] = usesJsonata(state, machine) ? { variables: variablesBefore(table, step) } : undefined;
+  const jsonata: AslPreparedStep['asl']['jsonata'] = usesJsonata(state, machine)
+    ? { variables: variablesBefore(table, step) }
+    : undefined;
   const run = async (ctx: NodeContext): Promise<NodeResult> => {
     if (phase === 'bubble') throw new AslError(step.error!.error, step.error!.cause);
     if (phase === 'start') {
-      return { output: jsonata ? await startJsonataContainer(state, raw, context, ctx.attempt, jsonata.variables) : startContainer(state, raw, context, ctx.attempt) };
+      return {
+        output: jsonata
+          ? await startJsonataContainer(state, raw, context, ctx.attempt, jsonata.variables)
+          : startContainer(state, raw, context, ctx.attempt),
+      };
     }
-    const attempt = { state, raw, context, executionId: snapshot.execution.id, workspaceId: snapshot.execution.workspaceId, registry, ctx, options };
+    const attempt = {
+      state,
+      raw,
+      context,
+      executionId: snapshot.execution.id,
+      workspaceId: snapshot.execution.workspaceId,
+      registry,
+      ctx,
+      options,
+    };
     if (!jsonata) return runStateAttempt(attempt);
     try {
       const { variables, ...result } = await runJsonataState(attempt, jsonata.variables);
@@ -73,9 +88,16 @@ export async function prepareAslStep(
   let timeoutMs: number | null = null;
   let inputError: EngineError | null = null;
   try {
-    timeoutMs = jsonata && typeof state.TimeoutSeconds === 'string' && state.Type === 'Task'
-      ? (await jsonataSeconds(state.TimeoutSeconds, { input: raw, context }, jsonata.variables, 'TimeoutSeconds', 1)) * 1000
-      : taskTimeoutMs(state, raw, context);
+    timeoutMs =
+      jsonata && typeof state.TimeoutSeconds === 'string' && state.Type === 'Task'
+        ? (await jsonataSeconds(
+            state.TimeoutSeconds,
+            { input: raw, context },
+            jsonata.variables,
+            'TimeoutSeconds',
+            1,
+          )) * 1000
+        : taskTimeoutMs(state, raw, context);
   } catch (error) {
     inputError = classifyError(error);
   }
@@ -96,9 +118,16 @@ function taskTimeoutMs(state: AslState, raw: unknown, context: AslContextObject)
   if (state.Type !== 'Task') return null;
   if (state.TimeoutSeconds !== undefined) return Number(state.TimeoutSeconds) * 1000;
   if (state.TimeoutSecondsPath === undefined) return null;
-  const seconds = readPath(state.TimeoutSecondsPath, applyInputPath(state, raw, context), context, 'TimeoutSecondsPath');
+  const seconds = readPath(
+    state.TimeoutSecondsPath,
+    applyInputPath(state, raw, context),
+    context,
+    'TimeoutSecondsPath',
+  );
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {
-    throw runtimeError(`TimeoutSecondsPath '${state.TimeoutSecondsPath}' must select a positive integer, got ${JSON.stringify(seconds)}`);
+    throw runtimeError(
+      `TimeoutSecondsPath '${state.TimeoutSecondsPath}' must select a positive integer, got ${JSON.stringify(seconds)}`,
+    );
   }
   return seconds * 1000;
 }

@@ -17,11 +17,21 @@ describe('ASL redrive', () => {
       StartAt: 'Before',
       States: {
         Before: { Type: 'Pass', Next: 'Items' },
-        Items: { Type: 'Map', MaxConcurrency: 2, ItemProcessor: { StartAt: 'Work', States: { Work: flakyItem } }, Next: 'After' },
+        Items: {
+          Type: 'Map',
+          MaxConcurrency: 2,
+          ItemProcessor: { StartAt: 'Work', States: { Work: flakyItem } },
+          Next: 'After',
+        },
         After: { Type: 'Pass', End: true },
       },
     };
-    const { executionId } = await t.engine.start({ format: 'asl', definition, input: [0, 1, 2, 3, 4, 5], mode: 'queued' });
+    const { executionId } = await t.engine.start({
+      format: 'asl',
+      definition,
+      input: [0, 1, 2, 3, 4, 5],
+      mode: 'queued',
+    });
     await t.advance(1000);
     expect((await t.snapshot(executionId)).execution).toMatchObject({ status: 'failed', error: 'INVALID_EXPRESSION' });
     const before = new Map((await t.snapshot(executionId)).steps.map((s) => [s.stepId, s]));
@@ -35,7 +45,8 @@ describe('ASL redrive', () => {
     expect(work.map((s) => s.stepId).sort()).toEqual([0, 1, 2, 3, 4, 5].map((i) => `2.Items[${i}]/1.Work`));
     for (const step of work) {
       const earlier = before.get(step.stepId);
-      if (earlier?.status === 'completed') expect(step).toMatchObject({ attempt: earlier.attempt, endedAt: earlier.endedAt });
+      if (earlier?.status === 'completed')
+        expect(step).toMatchObject({ attempt: earlier.attempt, endedAt: earlier.endedAt });
     }
     expect(work.find((s) => s.stepId === '2.Items[3]/1.Work')).toMatchObject({ status: 'completed', attempt: 2 });
     // The states before the Map are not run again either.

@@ -25,7 +25,12 @@ export function redriveAslSteps(snapshot: ExecutionSnapshot): StepRecord[] {
   });
 }
 
-function resumeContainer(snapshot: ExecutionSnapshot, machine: AslStateMachine, table: AslStepTable, step: StepRecord): StepRecord | null {
+function resumeContainer(
+  snapshot: ExecutionSnapshot,
+  machine: AslStateMachine,
+  table: AslStepTable,
+  step: StepRecord,
+): StepRecord | null {
   const { scope, stateName } = table.address(step.stepId);
   const state = findState(machine, scope, stateName);
   if (state.Type !== 'Map' && state.Type !== 'Parallel') return null;
@@ -60,7 +65,17 @@ function resumeContainer(snapshot: ExecutionSnapshot, machine: AslStateMachine, 
   }
   container.nextIndex = started.size === 0 ? 0 : Math.max(...started) + 1;
   container.rerun = rerun;
-  return { ...step, status: 'running', queued: false, wakeAt: null, error: null, output: null, endedAt: null, durationMs: null, state: { container } };
+  return {
+    ...step,
+    status: 'running',
+    queued: false,
+    wakeAt: null,
+    error: null,
+    output: null,
+    endedAt: null,
+    durationMs: null,
+    state: { container },
+  };
 }
 
 function escapeRegExp(text: string): string {

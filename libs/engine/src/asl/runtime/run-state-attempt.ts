@@ -52,7 +52,10 @@ export async function runStateAttempt(attempt: StateAttempt): Promise<NodeResult
       const effective = effectiveInputOf(state, raw, context);
       const result = state.Result !== undefined ? state.Result : effective;
       // Pass has no ResultSelector: its Result (or effective input) goes straight to ResultPath.
-      return { output: applyOutputPath(state, applyResultPath(raw, state.ResultPath, result), context), handle: transition(state) };
+      return {
+        output: applyOutputPath(state, applyResultPath(raw, state.ResultPath, result), context),
+        handle: transition(state),
+      };
     }
     case 'Task': {
       const result = await runTask(attempt);
@@ -64,7 +67,11 @@ export async function runStateAttempt(attempt: StateAttempt): Promise<NodeResult
       const effective = applyInputPath(state, raw, context);
       const rule = (state.Choices ?? []).find((r) => evaluateChoiceRule(r, effective, context));
       const next = rule?.Next ?? state.Default;
-      if (next === undefined) throw new AslError(STATES.NoChoiceMatched, `No Choice rule matched and there is no Default in state "${context.State.Name}"`);
+      if (next === undefined)
+        throw new AslError(
+          STATES.NoChoiceMatched,
+          `No Choice rule matched and there is no Default in state "${context.State.Name}"`,
+        );
       return { output: applyOutputPath(state, effective, context), handle: [next] };
     }
     case 'Wait': {
@@ -76,25 +83,36 @@ export async function runStateAttempt(attempt: StateAttempt): Promise<NodeResult
     case 'Succeed':
       return { output: applyOutputPath(state, applyInputPath(state, raw, context), context), handle: [] };
     case 'Fail':
-      throw new AslError(failField(state.Error, state.ErrorPath, raw, context) ?? '', failField(state.Cause, state.CausePath, raw, context) ?? '');
+      throw new AslError(
+        failField(state.Error, state.ErrorPath, raw, context) ?? '',
+        failField(state.Cause, state.CausePath, raw, context) ?? '',
+      );
     default:
       throw new AslError(STATES.Runtime, `State type ${state.Type} does not run as a single attempt`);
   }
 }
 
 /** The Task's input as its query language evaluates it, once `$$.Task.Token` is known. */
-export type TaskInputOf = (context: AslContextObject) => Promise<{ selected: unknown; effective: unknown; hasArguments: boolean; heartbeatMs?: number | null }>;
+export type TaskInputOf = (
+  context: AslContextObject,
+) => Promise<{ selected: unknown; effective: unknown; hasArguments: boolean; heartbeatMs?: number | null }>;
 
 // JSONPath: InputPath then Parameters.
 const jsonPathTaskInput =
   (state: AslState, raw: unknown): TaskInputOf =>
   async (context) => {
     const selected = applyInputPath(state, raw, context);
-    const effective = state.Parameters === undefined ? selected : resolvePayloadTemplate(state.Parameters, selected, context, 'Parameters');
+    const effective =
+      state.Parameters === undefined
+        ? selected
+        : resolvePayloadTemplate(state.Parameters, selected, context, 'Parameters');
     return { selected, effective, hasArguments: state.Parameters !== undefined };
   };
 
-export async function runTask(attempt: StateAttempt, inputOf: TaskInputOf = jsonPathTaskInput(attempt.state, attempt.raw)): Promise<unknown> {
+export async function runTask(
+  attempt: StateAttempt,
+  inputOf: TaskInputOf = jsonPathTaskInput(attempt.state, attempt.raw),
+): Promise<unknown> {
   const { state, registry, ctx, options } = attempt;
   const resource = parseTaskResource(state.Resource ?? '');
   if (!resource) throw new AslError(STATES.Runtime, `Resource "${state.Resource ?? ''}" is not supported`);
@@ -120,7 +138,14 @@ export async function runTask(attempt: StateAttempt, inputOf: TaskInputOf = json
       createdAt: new Date(),
     });
   }
-  const result = await callResource(attempt, resource, context, selected, hasArguments ? effective : undefined, effective);
+  const result = await callResource(
+    attempt,
+    resource,
+    context,
+    selected,
+    hasArguments ? effective : undefined,
+    effective,
+  );
   return token ? new ExternalWaitRequest(hashTaskToken(token), heartbeatMs) : result;
 }
 
@@ -143,7 +168,12 @@ async function callResource(
       return runHttpInvoke(effective, ctx);
     case 'lambda-function': {
       // The plain function ARN: the effective input is the event, the function's answer the result.
-      const call = { functionName: resource.functionName, qualifier: resource.qualifier, payload: effective, invocationType: 'RequestResponse' as const };
+      const call = {
+        functionName: resource.functionName,
+        qualifier: resource.qualifier,
+        payload: effective,
+        invocationType: 'RequestResponse' as const,
+      };
       return (await invokeLambda(options.lambdaEndpoint ?? null, call, ctx)).payload;
     }
     case 'lambda-invoke': {
@@ -167,14 +197,24 @@ function heartbeatMsOf(state: AslState, effective: unknown, context: AslContextO
   if (state.HeartbeatSecondsPath === undefined) return null;
   const seconds = readPath(state.HeartbeatSecondsPath, effective, context, 'HeartbeatSecondsPath');
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {
-    throw new AslError(STATES.Runtime, `HeartbeatSecondsPath '${state.HeartbeatSecondsPath}' must select a positive integer, got ${JSON.stringify(seconds)}`);
+    throw new AslError(
+      STATES.Runtime,
+      `HeartbeatSecondsPath '${state.HeartbeatSecondsPath}' must select a positive integer, got ${JSON.stringify(seconds)}`,
+    );
   }
   return seconds * 1000;
 }
 
-function failField(value: string | undefined, path: string | undefined, raw: unknown, context: unknown): string | undefined {
+function failField(
+  value: string | undefined,
+  path: string | undefined,
+  raw: unknown,
+  context: unknown,
+): string | undefined {
   if (value !== undefined) return value;
   if (path === undefined) return undefined;
-  const resolved = looksLikeIntrinsic(path) ? evaluateIntrinsic(path, raw, context) : readPath(path, raw, context, 'ErrorPath/CausePath');
+  const resolved = looksLikeIntrinsic(path)
+    ? evaluateIntrinsic(path, raw, context)
+    : readPath(path, raw, context, 'ErrorPath/CausePath');
   return typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
 }

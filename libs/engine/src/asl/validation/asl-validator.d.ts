@@ -5,6 +5,9 @@ declare module 'asl-validator' {
     Message: string;
     schemaError?: { instancePath: string; schemaPath: string };
   }
-  function validator(definition: unknown, options?: { checkPaths?: boolean; checkArn?: boolean }): { isValid: boolean; errors: AslValidatorError[] };
+  function validator(
+    definition: unknown,
+    options?: { checkPaths?: boolean; checkArn?: boolean },
+  ): { isValid: boolean; errors: AslValidatorError[] };
   export = validator;
 }

@@ -9,7 +9,10 @@ export function checkPayloadTemplate(template: unknown, path: string): Validatio
   return Object.entries(template).flatMap(([key, value]) => {
     const at = `${path}.${key}`;
     if (!key.endsWith('.$')) return checkPayloadTemplate(value, at);
-    if (typeof value !== 'string') return [{ path: at, message: 'a field ending in ".$" must hold a path or an intrinsic function call (a string)' }];
+    if (typeof value !== 'string')
+      return [
+        { path: at, message: 'a field ending in ".$" must hold a path or an intrinsic function call (a string)' },
+      ];
     return checkDynamicValue(value, at);
   });
 }
@@ -17,7 +20,9 @@ export function checkPayloadTemplate(template: unknown, path: string): Validatio
 /** A path (`$...`, `$$...`) or an intrinsic function call. */
 export function checkDynamicValue(value: string, path: string): ValidationProblem[] {
   if (!looksLikeIntrinsic(value)) {
-    return value.startsWith('$') ? [] : [{ path, message: `"${value}" is neither a path ($...) nor an intrinsic function call (States.Name(...))` }];
+    return value.startsWith('$')
+      ? []
+      : [{ path, message: `"${value}" is neither a path ($...) nor an intrinsic function call (States.Name(...))` }];
   }
   try {
     return checkCall(parseIntrinsic(value), path);

@@ -11,13 +11,21 @@ const JSONATA_FIELD = /\/(Output|Arguments|Assign|Items|ItemSelector|Condition)(
 export function checkWithAslValidator(definition: unknown): ValidationProblem[] {
   // The validator writes a default QueryLanguage into every state: give it a copy.
   const { errors } = aslValidator(structuredClone(definition), { checkPaths: true, checkArn: false });
-  return errors
-    .filter((error) => error.schemaError && !error.schemaError.instancePath.endsWith('/QueryLanguage'))
-    // JSONata fields take any JSON value (AWS), where the schema wants objects and non-empty strings;
-    // Baton checks their expressions itself. A state Type it then reports is the same oneOf's echo
-    // (Baton's own check reports unknown types).
-    .filter((error) => !JSONATA_FIELD.test(error.schemaError!.instancePath) && !error.schemaError!.instancePath.endsWith('/Type'))
-    .map((error) => ({ path: toDottedPath(error.schemaError!.instancePath), message: error.Message.replace(/^\S+ is invalid\. /, '') }));
+  return (
+    errors
+      .filter((error) => error.schemaError && !error.schemaError.instancePath.endsWith('/QueryLanguage'))
+      // JSONata fields take any JSON value (AWS), where the schema wants objects and non-empty strings;
+      // Baton checks their expressions itself. A state Type it then reports is the same oneOf's echo
+      // (Baton's own check reports unknown types).
+      .filter(
+        (error) =>
+          !JSONATA_FIELD.test(error.schemaError!.instancePath) && !error.schemaError!.instancePath.endsWith('/Type'),
+      )
+      .map((error) => ({
+        path: toDottedPath(error.schemaError!.instancePath),
+        message: error.Message.replace(/^\S+ is invalid\. /, ''),
+      }))
+  );
 }
 
 /** `/States/A/Retry/0` into `States.A.Retry[0]`. */

@@ -16,9 +16,7 @@ import type { WorkspaceRole } from '../api-types';
         <span class="wordmark">Baton</span>
       </a>
       <span class="divider" aria-hidden="true"></span>
-      <span class="workspace">
-        <span class="visually-hidden">Workspace: </span>{{ workspaceName() ?? '…' }}
-      </span>
+      <span class="workspace"> <span class="visually-hidden">Workspace: </span>{{ workspaceName() ?? '…' }} </span>
 
       <nav class="nav" aria-label="Main">
         <a routerLink="/workflows" routerLinkActive="active" ariaCurrentWhenActive="page">Workflows</a>

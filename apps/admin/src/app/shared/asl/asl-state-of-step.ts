@@ -10,7 +10,9 @@ export function aslStateOfStep(stepId: string): string {
 // still moving wins, then a failure, then the latest entry.
 const RANK: Record<string, number> = { running: 5, retrying: 4, pending: 3, failed: 2 };
 
-export function statusByState(steps: ReadonlyArray<{ readonly stepId: string; readonly status: string }>): Record<string, string> {
+export function statusByState(
+  steps: ReadonlyArray<{ readonly stepId: string; readonly status: string }>,
+): Record<string, string> {
   const statuses: Record<string, string> = {};
   for (const step of steps) {
     const name = aslStateOfStep(step.stepId);

@@ -42,7 +42,8 @@ const PAD = 16;
 const HEADER = 30;
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 interface Sized {
   width: number;
@@ -65,11 +66,18 @@ export function successorsOf(state: Json): AslEdge[] {
   const add = (to: unknown, kind: AslEdgeKind, label?: string) => {
     if (typeof to === 'string') out.push({ from: '', to, kind, label });
   };
-  if (Array.isArray(state['Choices'])) state['Choices'].forEach((choice, i) => add(isObject(choice) ? choice['Next'] : undefined, 'choice', `#${i + 1}`));
+  if (Array.isArray(state['Choices']))
+    state['Choices'].forEach((choice, i) => add(isObject(choice) ? choice['Next'] : undefined, 'choice', `#${i + 1}`));
   add(state['Default'], 'default', 'default');
   add(state['Next'], 'next');
   if (Array.isArray(state['Catch'])) {
-    for (const catcher of state['Catch']) if (isObject(catcher)) add(catcher['Next'], 'catch', Array.isArray(catcher['ErrorEquals']) ? catcher['ErrorEquals'].join(', ') : 'catch');
+    for (const catcher of state['Catch'])
+      if (isObject(catcher))
+        add(
+          catcher['Next'],
+          'catch',
+          Array.isArray(catcher['ErrorEquals']) ? catcher['ErrorEquals'].join(', ') : 'catch',
+        );
   }
   return out;
 }
@@ -100,16 +108,28 @@ function sizeMachine(machine: Json, scope: string): Sized {
           const size = sizeOf(id);
           const state = sized.get(id);
           if (state) state.place(x, y + (h - size.height) / 2, boxes, edges);
-          else boxes.push({ id, kind: id.endsWith(':start') ? 'start' : 'end', name: '', type: '', x, y: y + (h - size.height) / 2, width: size.width, height: size.height });
+          else
+            boxes.push({
+              id,
+              kind: id.endsWith(':start') ? 'start' : 'end',
+              name: '',
+              type: '',
+              x,
+              y: y + (h - size.height) / 2,
+              width: size.width,
+              height: size.height,
+            });
           x += size.width + GAP_X;
         }
         y += h + GAP_Y;
       }
-      if (typeof machine['StartAt'] === 'string' && names.includes(machine['StartAt'])) edges.push({ from: `${scope}:start`, to: machine['StartAt'], kind: 'next' });
+      if (typeof machine['StartAt'] === 'string' && names.includes(machine['StartAt']))
+        edges.push({ from: `${scope}:start`, to: machine['StartAt'], kind: 'next' });
       for (const name of names) {
         const state = isObject(states[name]) ? states[name] : {};
         for (const edge of successorsOf(state)) if (names.includes(edge.to)) edges.push({ ...edge, from: name });
-        if (state['End'] === true || state['Type'] === 'Succeed' || state['Type'] === 'Fail') edges.push({ from: name, to: `${scope}:end`, kind: 'end' });
+        if (state['End'] === true || state['Type'] === 'Succeed' || state['Type'] === 'Fail')
+          edges.push({ from: name, to: `${scope}:end`, kind: 'end' });
       }
     },
   };
@@ -122,7 +142,8 @@ function sizeState(name: string, state: Json): Sized {
     return {
       width: STATE_W,
       height: STATE_H,
-      place: (x, y, boxes) => boxes.push({ id: name, kind: 'state', name, type, x, y, width: STATE_W, height: STATE_H }),
+      place: (x, y, boxes) =>
+        boxes.push({ id: name, kind: 'state', name, type, x, y, width: STATE_W, height: STATE_H }),
     };
   }
   const width = Math.max(STATE_W, inner.reduce((sum, m) => sum + m.width, 0) + GAP_X * (inner.length - 1) + 2 * PAD);

@@ -38,7 +38,10 @@ export function checkConnection(
       edge.targetHandle === request.targetHandle,
   );
   if (duplicate) return refuse('These handles are already connected.');
-  if (!target.multiple && graph.edges.some((edge) => edge.target === request.targetNodeId && edge.targetHandle === request.targetHandle)) {
+  if (
+    !target.multiple &&
+    graph.edges.some((edge) => edge.target === request.targetNodeId && edge.targetHandle === request.targetHandle)
+  ) {
     return refuse(`"${request.targetHandle}" takes one connection; remove the existing one first.`);
   }
   return { ok: true };
@@ -48,7 +51,9 @@ function findOutput(type: NodeTypeDto | undefined, handle: string): Pick<NodeHan
   if (!type) return undefined;
   if (handle === ERROR_HANDLE) return { dataType: 'object' };
   // Dynamic outputs (switch cases) come from settings; the engine checks them on save.
-  return type.outputs.find((output) => output.name === handle) ?? (type.dynamicOutputs ? { dataType: 'any' } : undefined);
+  return (
+    type.outputs.find((output) => output.name === handle) ?? (type.dynamicOutputs ? { dataType: 'any' } : undefined)
+  );
 }
 
 function refuse(reason: string): ConnectionCheck {

@@ -1,5 +1,10 @@
 import { ChangeDetectionStrategy, Component, ViewEncapsulation, computed, input, output } from '@angular/core';
-import { type FCreateConnectionEvent, type FCreateNodeEvent, FFlowModule, type FSelectionChangeEvent } from '@foblex/flow';
+import {
+  type FCreateConnectionEvent,
+  type FCreateNodeEvent,
+  FFlowModule,
+  type FSelectionChangeEvent,
+} from '@foblex/flow';
 import type { NodeTypeDto } from '../../api/generated/models/node-type-dto';
 import {
   ERROR_HANDLE,
@@ -70,7 +75,11 @@ export class GraphCanvasComponent {
     const overlays = this.overlays();
     return this.graph().nodes.map((node) => {
       const type = types.get(node.type);
-      const inputs = (type?.inputs ?? []).map((h) => ({ name: h.name, dataType: h.dataType, connectorId: inputConnectorId(node.id, h.name) }));
+      const inputs = (type?.inputs ?? []).map((h) => ({
+        name: h.name,
+        dataType: h.dataType,
+        connectorId: inputConnectorId(node.id, h.name),
+      }));
       const outputs = [...(type?.outputs ?? []), ...dynamicOutputs(node, type)].map((h) => ({
         name: h.name,
         dataType: h.dataType,
@@ -80,7 +89,14 @@ export class GraphCanvasComponent {
       if (this.editable() || connectedError) {
         outputs.push({ name: ERROR_HANDLE, dataType: 'object', connectorId: outputConnectorId(node.id, ERROR_HANDLE) });
       }
-      return { node, title: type?.title ?? node.type, known: !!type, inputs, outputs, overlay: overlays[node.id] ?? {} };
+      return {
+        node,
+        title: type?.title ?? node.type,
+        known: !!type,
+        inputs,
+        outputs,
+        overlay: overlays[node.id] ?? {},
+      };
     });
   });
 

@@ -39,7 +39,11 @@ export function readGraphDefinition(definition: unknown): GraphDefinition {
       position: node.position ?? { x: 80 + index * 240, y: 120 },
       data: { ...(node.data ?? {}), inputs: node.data?.inputs ?? {} },
     })),
-    edges: edges.map((edge) => ({ ...edge, sourceHandle: edge.sourceHandle ?? 'out', targetHandle: edge.targetHandle ?? 'in' })),
+    edges: edges.map((edge) => ({
+      ...edge,
+      sourceHandle: edge.sourceHandle ?? 'out',
+      targetHandle: edge.targetHandle ?? 'in',
+    })),
   };
 }
 

@@ -14,8 +14,16 @@ import { ConfirmDialogService } from './confirm-dialog.service';
       <h2 id="confirm-title">{{ request()?.title }}</h2>
       <p id="confirm-message">{{ request()?.message }}</p>
       <div class="actions">
-        <button type="button" class="btn btn-secondary" autofocus (click)="answer(false)">{{ request()?.cancelLabel ?? 'Cancel' }}</button>
-        <button type="button" class="btn" [class.btn-danger]="request()?.tone !== 'primary'" [class.btn-primary]="request()?.tone === 'primary'" (click)="answer(true)">
+        <button type="button" class="btn btn-secondary" autofocus (click)="answer(false)">
+          {{ request()?.cancelLabel ?? 'Cancel' }}
+        </button>
+        <button
+          type="button"
+          class="btn"
+          [class.btn-danger]="request()?.tone !== 'primary'"
+          [class.btn-primary]="request()?.tone === 'primary'"
+          (click)="answer(true)"
+        >
           {{ request()?.confirmLabel }}
         </button>
       </div>

@@ -7,13 +7,22 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
     <div class="icon" aria-hidden="true">
       @switch (icon()) {
         @case ('error') {
-          <svg viewBox="0 0 24 24"><circle cx="12" cy="12" r="9" /><path d="M12 7.5v5.5M12 16.5v.01" /></svg>
+          <svg viewBox="0 0 24 24">
+            <circle cx="12" cy="12" r="9" />
+            <path d="M12 7.5v5.5M12 16.5v.01" />
+          </svg>
         }
         @case ('search') {
-          <svg viewBox="0 0 24 24"><circle cx="11" cy="11" r="6.5" /><path d="m20 20-4.2-4.2" /></svg>
+          <svg viewBox="0 0 24 24">
+            <circle cx="11" cy="11" r="6.5" />
+            <path d="m20 20-4.2-4.2" />
+          </svg>
         }
         @default {
-          <svg viewBox="0 0 24 24"><rect x="3.5" y="4.5" width="17" height="15" rx="2.5" /><path d="M3.5 9.5h17M8 14h8" /></svg>
+          <svg viewBox="0 0 24 24">
+            <rect x="3.5" y="4.5" width="17" height="15" rx="2.5" />
+            <path d="M3.5 9.5h17M8 14h8" />
+          </svg>
         }
       }
     </div>

@@ -2,7 +2,9 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 @Component({
   selector: 'baton-spinner',
-  template: `@if (label()) {<span class="visually-hidden">{{ label() }}</span>}`,
+  template: `@if (label()) {
+    <span class="visually-hidden">{{ label() }}</span>
+  }`,
   // Without a label the spinner is decoration beside visible text (e.g. "Signing in…" in a button).
   host: { '[attr.role]': "label() ? 'status' : null", '[attr.aria-hidden]': "label() ? null : 'true'" },
   styles: `

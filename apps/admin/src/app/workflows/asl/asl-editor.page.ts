@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { DefinitionProblemDto } from '../../api/generated/models';
 import { AslDiagramComponent } from '../../shared/asl/asl-diagram.component';
@@ -12,7 +22,14 @@ import { findStateOffset, stateOfProblemPath } from './read-json-text';
 /** ASL workflows: JSON text on the left with its problems, the states drawn on the right. */
 @Component({
   selector: 'baton-asl-editor-page',
-  imports: [RouterLink, AslDiagramComponent, AlertComponent, EmptyStateComponent, SpinnerComponent, JsonCodeAreaComponent],
+  imports: [
+    RouterLink,
+    AslDiagramComponent,
+    AlertComponent,
+    EmptyStateComponent,
+    SpinnerComponent,
+    JsonCodeAreaComponent,
+  ],
   providers: [AslEditorStore],
   templateUrl: './asl-editor.page.html',
   styleUrl: './asl-editor.page.css',

@@ -89,7 +89,10 @@ export class AslEditorStore {
     if (this._saving()) return null;
     const read = readJsonText(this._text());
     if (!read.ok) {
-      this._notice.set({ tone: 'error', text: `Not saved: the text is not valid JSON (line ${read.error.line}, column ${read.error.column}).` });
+      this._notice.set({
+        tone: 'error',
+        text: `Not saved: the text is not valid JSON (line ${read.error.line}, column ${read.error.column}).`,
+      });
       return null;
     }
     this._saving.set(true);
@@ -106,7 +109,9 @@ export class AslEditorStore {
     } catch (error) {
       const problems = errorStatus(error) === 400 ? problemsOf(error) : null;
       if (problems) this._problems.set(problems);
-      const detail = problems?.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'} in the definition (listed beside the editor).` : describeError(error);
+      const detail = problems?.length
+        ? `${problems.length} problem${problems.length === 1 ? '' : 's'} in the definition (listed beside the editor).`
+        : describeError(error);
       this._notice.set({ tone: 'error', text: `Could not save: ${detail}` });
       return null;
     } finally {
@@ -119,7 +124,12 @@ export class AslEditorStore {
     const current = this._workflow();
     if (!current) return null;
     try {
-      return (await this.api.invoke(executionsControllerExecute, { id: current.id, body: { input: input as object, mode: 'queued' } })).executionId;
+      return (
+        await this.api.invoke(executionsControllerExecute, {
+          id: current.id,
+          body: { input: input as object, mode: 'queued' },
+        })
+      ).executionId;
     } catch (error) {
       this._notice.set({ tone: 'error', text: `Could not start the workflow: ${describeError(error)}` });
       return null;
@@ -154,7 +164,9 @@ export class AslEditorStore {
   private async validate(definition: unknown): Promise<void> {
     const ticket = ++this.validationTicket;
     try {
-      const result = await this.api.invoke(workflowValidationControllerValidate, { body: { format: 'asl', definition: definition as Record<string, unknown> } });
+      const result = await this.api.invoke(workflowValidationControllerValidate, {
+        body: { format: 'asl', definition: definition as Record<string, unknown> },
+      });
       if (ticket === this.validationTicket) this._problems.set(result.problems);
     } catch (error) {
       // A body that is not even an object is refused with 400 and its problems; anything else is

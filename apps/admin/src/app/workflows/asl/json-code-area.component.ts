@@ -26,13 +26,54 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, input, output
     </div>
   `,
   styles: `
-    :host { display: block; min-height: 0; }
-    .frame { display: flex; height: 100%; border: 1px solid var(--border, #cfd4dc); border-radius: 6px; overflow: hidden; background: #fff; }
-    .frame.invalid { border-color: #c03a3a; }
-    .frame:focus-within { outline: 2px solid #6b3fd6; outline-offset: -1px; }
-    pre, textarea { margin: 0; font: 12.5px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace; padding: 8px; }
-    .gutter { flex: none; min-width: 3ch; text-align: right; color: #8a94a6; background: #f3f4f7; overflow: hidden; user-select: none; border-right: 1px solid #e2e5ea; }
-    textarea { flex: 1; border: 0; resize: none; outline: none; white-space: pre; overflow: auto; tab-size: 2; }
+    :host {
+      display: block;
+      min-height: 0;
+    }
+    .frame {
+      display: flex;
+      height: 100%;
+      border: 1px solid var(--border, #cfd4dc);
+      border-radius: 6px;
+      overflow: hidden;
+      background: #fff;
+    }
+    .frame.invalid {
+      border-color: #c03a3a;
+    }
+    .frame:focus-within {
+      outline: 2px solid #6b3fd6;
+      outline-offset: -1px;
+    }
+    pre,
+    textarea {
+      margin: 0;
+      font:
+        12.5px/1.5 ui-monospace,
+        SFMono-Regular,
+        Menlo,
+        monospace;
+      padding: 8px;
+    }
+    .gutter {
+      flex: none;
+      min-width: 3ch;
+      text-align: right;
+      color: #8a94a6;
+      background: #f3f4f7;
+      overflow: hidden;
+      user-select: none;
+      border-right: 1px solid #e2e5ea;
+    }
+    textarea {
+      flex: 1;
+      border: 0;
+      resize: none;
+      outline: none;
+      white-space: pre;
+      overflow: auto;
+      tab-size: 2;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -6,7 +6,8 @@ export interface JsonSyntaxError {
   readonly offset: number;
 }
 
-export type JsonReadResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: JsonSyntaxError };
+export type JsonReadResult =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: JsonSyntaxError };
 
 export function readJsonText(text: string): JsonReadResult {
   try {
@@ -17,9 +18,18 @@ export function readJsonText(text: string): JsonReadResult {
     // report neither, in which case the end of the text is the honest answer.
     const lineColumn = /line (\d+) column (\d+)/.exec(message);
     const position = /position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : lineColumn ? offsetOf(text, Number(lineColumn[1]), Number(lineColumn[2])) : text.length;
-    const { line, column } = lineColumn ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) } : lineColumnOf(text, offset);
-    const reason = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/,? ?"[\s\S]*" is not valid JSON/, ' is not valid JSON').replace(/ in JSON at position \d+/, '');
+    const offset = position
+      ? Number(position[1])
+      : lineColumn
+        ? offsetOf(text, Number(lineColumn[1]), Number(lineColumn[2]))
+        : text.length;
+    const { line, column } = lineColumn
+      ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
+      : lineColumnOf(text, offset);
+    const reason = message
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/,? ?"[\s\S]*" is not valid JSON/, ' is not valid JSON')
+      .replace(/ in JSON at position \d+/, '');
     return { ok: false, error: { message: reason, line, column, offset } };
   }
 }

@@ -17,7 +17,12 @@ import { SettingsFormComponent } from './settings-form.component';
       </header>
       @if (type(); as type) {
         <p class="description">{{ type.description }}</p>
-        <baton-settings-form [schema]="type.settingsSchema" [value]="node.data.inputs" [idPrefix]="'setting-' + node.id" (valueChange)="settingsChanged.emit($event)" />
+        <baton-settings-form
+          [schema]="type.settingsSchema"
+          [value]="node.data.inputs"
+          [idPrefix]="'setting-' + node.id"
+          (valueChange)="settingsChanged.emit($event)"
+        />
       } @else {
         <p class="problem" role="alert">Unknown node type “{{ node.type }}”: this node cannot run.</p>
       }
@@ -39,21 +44,62 @@ import { SettingsFormComponent } from './settings-form.component';
       }
       <button type="button" class="btn btn-secondary btn-sm remove" (click)="removed.emit(node.id)">Remove node</button>
     } @else {
-      <p class="hint">Select a node to edit its settings. Drag node types from the palette, then connect an output (right) to an input (left).</p>
+      <p class="hint">
+        Select a node to edit its settings. Drag node types from the palette, then connect an output (right) to an input
+        (left).
+      </p>
     }
   `,
   styles: `
-    :host { display: block; }
-    header { margin-bottom: var(--space-2); }
-    h2 { margin: 0; font-size: var(--text-lg); }
-    h3 { margin: 0 0 var(--space-1); font-size: var(--text-sm); text-transform: capitalize; }
-    code { color: var(--text-muted); font-size: var(--text-xs); }
-    .description, .hint { margin: 0 0 var(--space-3); color: var(--text-muted); font-size: var(--text-sm); }
-    .problem, .problems { color: var(--danger-text); font-size: var(--text-sm); }
-    .problems { padding-left: var(--space-4); }
-    pre { max-height: 12rem; margin: 0 0 var(--space-2); padding: var(--space-2); overflow: auto; border-radius: var(--radius-sm); background: var(--surface-muted); font-size: var(--text-xs); }
-    pre.error { background: var(--danger-soft); color: var(--danger-text); }
-    .remove { margin-top: var(--space-2); }
+    :host {
+      display: block;
+    }
+    header {
+      margin-bottom: var(--space-2);
+    }
+    h2 {
+      margin: 0;
+      font-size: var(--text-lg);
+    }
+    h3 {
+      margin: 0 0 var(--space-1);
+      font-size: var(--text-sm);
+      text-transform: capitalize;
+    }
+    code {
+      color: var(--text-muted);
+      font-size: var(--text-xs);
+    }
+    .description,
+    .hint {
+      margin: 0 0 var(--space-3);
+      color: var(--text-muted);
+      font-size: var(--text-sm);
+    }
+    .problem,
+    .problems {
+      color: var(--danger-text);
+      font-size: var(--text-sm);
+    }
+    .problems {
+      padding-left: var(--space-4);
+    }
+    pre {
+      max-height: 12rem;
+      margin: 0 0 var(--space-2);
+      padding: var(--space-2);
+      overflow: auto;
+      border-radius: var(--radius-sm);
+      background: var(--surface-muted);
+      font-size: var(--text-xs);
+    }
+    pre.error {
+      background: var(--danger-soft);
+      color: var(--danger-text);
+    }
+    .remove {
+      margin-top: var(--space-2);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

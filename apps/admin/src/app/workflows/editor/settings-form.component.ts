@@ -40,26 +40,60 @@ interface Field {
         </label>
         @switch (field.kind) {
           @case ('select') {
-            <select [id]="idOf(field.key)" [value]="text(field.key)" (change)="setValue(field.key, $any($event.target).value)">
+            <select
+              [id]="idOf(field.key)"
+              [value]="text(field.key)"
+              (change)="setValue(field.key, $any($event.target).value)"
+            >
               @for (option of field.options; track option) {
                 <option [value]="option" [selected]="text(field.key) === option">{{ option }}</option>
               }
             </select>
           }
           @case ('boolean') {
-            <input type="checkbox" [id]="idOf(field.key)" [checked]="value()[field.key] === true" (change)="setValue(field.key, $any($event.target).checked)" />
+            <input
+              type="checkbox"
+              [id]="idOf(field.key)"
+              [checked]="value()[field.key] === true"
+              (change)="setValue(field.key, $any($event.target).checked)"
+            />
           }
           @case ('number') {
-            <input type="number" [id]="idOf(field.key)" [min]="field.minimum" [value]="text(field.key)" (input)="setNumber(field.key, $any($event.target).value)" />
+            <input
+              type="number"
+              [id]="idOf(field.key)"
+              [min]="field.minimum"
+              [value]="text(field.key)"
+              (input)="setNumber(field.key, $any($event.target).value)"
+            />
           }
           @case ('json') {
-            <textarea class="code" rows="3" [id]="idOf(field.key)" [value]="json(field.key)" (change)="setJson(field.key, $any($event.target).value)" [attr.aria-invalid]="jsonErrors()[field.key] ? true : null"></textarea>
+            <textarea
+              class="code"
+              rows="3"
+              [id]="idOf(field.key)"
+              [value]="json(field.key)"
+              (change)="setJson(field.key, $any($event.target).value)"
+              [attr.aria-invalid]="jsonErrors()[field.key] ? true : null"
+            ></textarea>
           }
           @case ('expression') {
-            <textarea class="code" rows="2" [id]="idOf(field.key)" [value]="text(field.key)" (input)="setValue(field.key, $any($event.target).value)"></textarea>
+            <textarea
+              class="code"
+              rows="2"
+              [id]="idOf(field.key)"
+              [value]="text(field.key)"
+              (input)="setValue(field.key, $any($event.target).value)"
+            ></textarea>
           }
           @default {
-            <input type="text" class="code" [id]="idOf(field.key)" [value]="text(field.key)" (input)="setValue(field.key, $any($event.target).value)" />
+            <input
+              type="text"
+              class="code"
+              [id]="idOf(field.key)"
+              [value]="text(field.key)"
+              (input)="setValue(field.key, $any($event.target).value)"
+            />
           }
         }
         @if (jsonErrors()[field.key]; as problem) {
@@ -73,14 +107,42 @@ interface Field {
     }
   `,
   styles: `
-    .field { display: grid; gap: 4px; margin-bottom: var(--space-3); }
-    label { font-size: var(--text-sm); font-weight: 600; }
-    .required { color: var(--danger-text); }
-    .kind { margin-left: var(--space-2); color: var(--accent-text); font-size: var(--text-xs); font-weight: 500; }
-    .code { font-family: ui-monospace, monospace; font-size: var(--text-sm); }
-    .hint { margin: 0; color: var(--text-muted); font-size: var(--text-xs); }
-    .field-error { margin: 0; color: var(--danger-text); font-size: var(--text-xs); }
-    input[type='checkbox'] { justify-self: start; width: auto; }
+    .field {
+      display: grid;
+      gap: 4px;
+      margin-bottom: var(--space-3);
+    }
+    label {
+      font-size: var(--text-sm);
+      font-weight: 600;
+    }
+    .required {
+      color: var(--danger-text);
+    }
+    .kind {
+      margin-left: var(--space-2);
+      color: var(--accent-text);
+      font-size: var(--text-xs);
+      font-weight: 500;
+    }
+    .code {
+      font-family: ui-monospace, monospace;
+      font-size: var(--text-sm);
+    }
+    .hint {
+      margin: 0;
+      color: var(--text-muted);
+      font-size: var(--text-xs);
+    }
+    .field-error {
+      margin: 0;
+      color: var(--danger-text);
+      font-size: var(--text-xs);
+    }
+    input[type='checkbox'] {
+      justify-self: start;
+      width: auto;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

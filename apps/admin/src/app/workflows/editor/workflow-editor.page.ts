@@ -1,5 +1,15 @@
 import { JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { GraphCanvasComponent, type NodeOverlay } from '../../shared/graph/graph-canvas.component';
 import { AlertComponent } from '../../shared/ui/alert.component';
@@ -13,7 +23,16 @@ type SideTab = 'properties' | 'test' | 'versions';
 
 @Component({
   selector: 'baton-workflow-editor-page',
-  imports: [JsonPipe, RouterLink, GraphCanvasComponent, AlertComponent, EmptyStateComponent, SpinnerComponent, NodePaletteComponent, PropertiesPanelComponent],
+  imports: [
+    JsonPipe,
+    RouterLink,
+    GraphCanvasComponent,
+    AlertComponent,
+    EmptyStateComponent,
+    SpinnerComponent,
+    NodePaletteComponent,
+    PropertiesPanelComponent,
+  ],
   templateUrl: './workflow-editor.page.html',
   styleUrl: './workflow-editor.page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,11 +53,17 @@ export class WorkflowEditorPage {
     const steps = this.store.stepsByNode();
     for (const node of this.store.graph().nodes) {
       const step = steps.get(node.id);
-      overlays[node.id] = { problems: problems[node.id] ?? [], status: step?.status, hasOutput: step?.status === 'completed' };
+      overlays[node.id] = {
+        problems: problems[node.id] ?? [],
+        status: step?.status,
+        hasOutput: step?.status === 'completed',
+      };
     }
     return overlays;
   });
-  protected readonly selectedProblems = computed(() => this.store.nodeProblems()[this.store.selectedNodeId() ?? ''] ?? []);
+  protected readonly selectedProblems = computed(
+    () => this.store.nodeProblems()[this.store.selectedNodeId() ?? ''] ?? [],
+  );
   protected readonly selectedStep = computed(() => {
     const id = this.store.selectedNodeId();
     return id ? (this.store.stepsByNode().get(id) ?? null) : null;
@@ -55,7 +80,8 @@ export class WorkflowEditorPage {
     // An ASL workflow opened by its plain URL (an old bookmark, the execution page) belongs in the ASL editor.
     effect(() => {
       const workflow = this.store.workflow();
-      if (workflow?.format === 'asl') void this.router.navigate(['/workflows', workflow.id, 'asl'], { replaceUrl: true });
+      if (workflow?.format === 'asl')
+        void this.router.navigate(['/workflows', workflow.id, 'asl'], { replaceUrl: true });
     });
     const warnOnLeave = (event: BeforeUnloadEvent) => {
       if (this.store.dirty()) event.preventDefault();

@@ -11,11 +11,21 @@ import {
   workflowsControllerVersions,
   workflowValidationControllerValidate,
 } from '../../api/generated/functions';
-import type { DefinitionProblemDto, ExecutionDto, WorkflowDto, WorkflowVersionSummaryDto } from '../../api/generated/models';
+import type {
+  DefinitionProblemDto,
+  ExecutionDto,
+  WorkflowDto,
+  WorkflowVersionSummaryDto,
+} from '../../api/generated/models';
 import { describeError, errorStatus } from '../../core/describe-error';
 import { NodeCatalogueStore } from '../../core/node-catalogue.store';
 import { checkConnection, type ConnectionRequest } from '../../shared/graph/check-connection';
-import { type GraphDefinition, type GraphNode, type GraphPosition, readGraphDefinition } from '../../shared/graph/graph-definition';
+import {
+  type GraphDefinition,
+  type GraphNode,
+  type GraphPosition,
+  readGraphDefinition,
+} from '../../shared/graph/graph-definition';
 import { defaultSettings } from './default-settings';
 
 const VALIDATE_DEBOUNCE_MS = 400;
@@ -147,8 +157,23 @@ export class WorkflowEditorStore {
       return false;
     }
     const id = uniqueEdgeId(graph);
-    this.change({ ...graph, edges: [...graph.edges, { id, source: request.sourceNodeId, target: request.targetNodeId, sourceHandle: request.sourceHandle, targetHandle: request.targetHandle }] });
-    this._notice.set({ tone: 'info', text: `Connected ${request.sourceNodeId}.${request.sourceHandle} to ${request.targetNodeId}.${request.targetHandle}.` });
+    this.change({
+      ...graph,
+      edges: [
+        ...graph.edges,
+        {
+          id,
+          source: request.sourceNodeId,
+          target: request.targetNodeId,
+          sourceHandle: request.sourceHandle,
+          targetHandle: request.targetHandle,
+        },
+      ],
+    });
+    this._notice.set({
+      tone: 'info',
+      text: `Connected ${request.sourceNodeId}.${request.sourceHandle} to ${request.targetNodeId}.${request.targetHandle}.`,
+    });
     return true;
   }
 
@@ -159,13 +184,19 @@ export class WorkflowEditorStore {
 
   removeNode(nodeId: string): void {
     const graph = this._graph();
-    this.change({ nodes: graph.nodes.filter((n) => n.id !== nodeId), edges: graph.edges.filter((e) => e.source !== nodeId && e.target !== nodeId) });
+    this.change({
+      nodes: graph.nodes.filter((n) => n.id !== nodeId),
+      edges: graph.edges.filter((e) => e.source !== nodeId && e.target !== nodeId),
+    });
     if (this._selectedNodeId() === nodeId) this._selectedNodeId.set(null);
   }
 
   updateSettings(nodeId: string, inputs: Record<string, unknown>): void {
     const graph = this._graph();
-    this.change({ ...graph, nodes: graph.nodes.map((n) => (n.id === nodeId ? { ...n, data: { ...n.data, inputs } } : n)) });
+    this.change({
+      ...graph,
+      nodes: graph.nodes.map((n) => (n.id === nodeId ? { ...n, data: { ...n.data, inputs } } : n)),
+    });
   }
 
   /** Saves a new version (creating the workflow the first time). Resolves the saved workflow id. */
@@ -177,7 +208,9 @@ export class WorkflowEditorStore {
       const definition = this.definition();
       const saved = current
         ? await this.api.invoke(workflowsControllerUpdate, { id: current.id, body: { name: this._name(), definition } })
-        : await this.api.invoke(workflowsControllerCreate, { body: { name: this._name(), format: 'graph', definition } });
+        : await this.api.invoke(workflowsControllerCreate, {
+            body: { name: this._name(), format: 'graph', definition },
+          });
       this.adopt(saved);
       await this.loadVersions();
       this._notice.set({ tone: 'info', text: `Saved as version ${saved.currentVersion}.` });
@@ -213,8 +246,17 @@ export class WorkflowEditorStore {
         body: { format: 'graph', definition: this.definition(), input: input as object, mode: 'immediate' },
       });
       const execution = await this.api.invoke(executionsControllerGet, { id: started.executionId });
-      this._testRun.set({ executionId: execution.id, status: execution.status, output: execution.output, error: execution.cause ?? execution.error, steps: execution.steps });
-      this._notice.set({ tone: execution.status === 'failed' ? 'error' : 'info', text: `Test run ${execution.status}.` });
+      this._testRun.set({
+        executionId: execution.id,
+        status: execution.status,
+        output: execution.output,
+        error: execution.cause ?? execution.error,
+        steps: execution.steps,
+      });
+      this._notice.set({
+        tone: execution.status === 'failed' ? 'error' : 'info',
+        text: `Test run ${execution.status}.`,
+      });
     } catch (error) {
       this.reportRefusal('Test run refused', error);
     } finally {
@@ -227,7 +269,10 @@ export class WorkflowEditorStore {
     const current = this._workflow();
     if (!current) return null;
     try {
-      const started = await this.api.invoke(executionsControllerExecute, { id: current.id, body: { input: input as object, mode: 'queued' } });
+      const started = await this.api.invoke(executionsControllerExecute, {
+        id: current.id,
+        body: { input: input as object, mode: 'queued' },
+      });
       return started.executionId;
     } catch (error) {
       this.reportRefusal('Could not start the workflow', error);
@@ -251,7 +296,11 @@ export class WorkflowEditorStore {
     const current = this._workflow();
     if (!current) return;
     try {
-      this._versions.set([...(await this.api.invoke(workflowsControllerVersions, { id: current.id }))].sort((a, b) => b.version - a.version));
+      this._versions.set(
+        [...(await this.api.invoke(workflowsControllerVersions, { id: current.id }))].sort(
+          (a, b) => b.version - a.version,
+        ),
+      );
     } catch {
       // The history panel shows what it has; saving still worked.
     }
@@ -271,7 +320,9 @@ export class WorkflowEditorStore {
   private async validate(): Promise<void> {
     const ticket = ++this.validationTicket;
     try {
-      const result = await this.api.invoke(workflowValidationControllerValidate, { body: { format: 'graph', definition: this.definition() } });
+      const result = await this.api.invoke(workflowValidationControllerValidate, {
+        body: { format: 'graph', definition: this.definition() },
+      });
       if (ticket === this.validationTicket) this._problems.set(result.problems);
     } catch {
       // Validation is advisory while editing; save and run report refusals themselves.
@@ -281,7 +332,9 @@ export class WorkflowEditorStore {
   private reportRefusal(prefix: string, error: unknown): void {
     const problems = (errorStatus(error) === 400 ? problemsOf(error) : null) ?? null;
     if (problems) this._problems.set(problems);
-    const detail = problems?.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'} in the definition (shown on the canvas).` : describeError(error);
+    const detail = problems?.length
+      ? `${problems.length} problem${problems.length === 1 ? '' : 's'} in the definition (shown on the canvas).`
+      : describeError(error);
     this._notice.set({ tone: 'error', text: `${prefix}: ${detail}` });
   }
 }
@@ -301,7 +354,10 @@ function groupBy(problems: readonly DefinitionProblemDto[], key: 'nodeId' | 'edg
 }
 
 function uniqueId(type: string, nodes: readonly GraphNode[]): string {
-  const base = type.split('.').pop()!.replace(/[^A-Za-z0-9_-]/g, '_');
+  const base = type
+    .split('.')
+    .pop()!
+    .replace(/[^A-Za-z0-9_-]/g, '_');
   const taken = new Set(nodes.map((n) => n.id));
   let n = 1;
   while (taken.has(`${base}_${n}`)) n++;

@@ -1,7 +1,12 @@
 import type { AslConformanceCase } from '../asl-conformance-case.js';
 
 /** A Choice with one rule: output "yes" when it matches, "no" (Default) otherwise. */
-const rule = (name: string, choiceRule: Record<string, unknown>, input: unknown, matches: boolean): AslConformanceCase => ({
+const rule = (
+  name: string,
+  choiceRule: Record<string, unknown>,
+  input: unknown,
+  matches: boolean,
+): AslConformanceCase => ({
   name: `choice: ${name} -> ${matches ? 'match' : 'no match'}`,
   definition: {
     StartAt: 'C',
@@ -51,17 +56,62 @@ export const choiceCases: AslConformanceCase[] = [
   rule('BooleanEquals', v('BooleanEquals', false), { v: false }, true),
   rule('BooleanEquals on a string is false', v('BooleanEquals', true), { v: 'true' }, false),
   rule('BooleanEqualsPath', v('BooleanEqualsPath', '$.w'), { v: true, w: true }, true),
-  rule('TimestampEquals across offsets', v('TimestampEquals', '2024-01-01T01:00:00+01:00'), { v: '2024-01-01T00:00:00Z' }, true),
+  rule(
+    'TimestampEquals across offsets',
+    v('TimestampEquals', '2024-01-01T01:00:00+01:00'),
+    { v: '2024-01-01T00:00:00Z' },
+    true,
+  ),
   rule('TimestampLessThan', v('TimestampLessThan', '2024-01-01T00:00:00Z'), { v: '2023-12-31T23:59:59Z' }, true),
   rule('TimestampGreaterThan', v('TimestampGreaterThan', '2024-01-01T00:00:00Z'), { v: '2023-12-31T23:59:59Z' }, false),
-  rule('TimestampLessThanEquals', v('TimestampLessThanEquals', '2024-01-01T00:00:00Z'), { v: '2024-01-01T00:00:00Z' }, true),
-  rule('TimestampGreaterThanEquals', v('TimestampGreaterThanEquals', '2024-01-01T00:00:00Z'), { v: '2024-06-01T00:00:00.500Z' }, true),
-  rule('TimestampEquals on a non-timestamp string is false', v('TimestampEquals', '2024-01-01T00:00:00Z'), { v: 'yesterday' }, false),
-  rule('TimestampEqualsPath', v('TimestampEqualsPath', '$.w'), { v: '2024-01-01T00:00:00Z', w: '2024-01-01T00:00:00Z' }, true),
-  rule('TimestampLessThanPath', v('TimestampLessThanPath', '$.w'), { v: '2024-01-01T00:00:00Z', w: '2024-01-02T00:00:00Z' }, true),
-  rule('TimestampGreaterThanPath', v('TimestampGreaterThanPath', '$.w'), { v: '2024-01-01T00:00:00Z', w: '2024-01-02T00:00:00Z' }, false),
-  rule('TimestampLessThanEqualsPath', v('TimestampLessThanEqualsPath', '$.w'), { v: '2024-01-03T00:00:00Z', w: '2024-01-02T00:00:00Z' }, false),
-  rule('TimestampGreaterThanEqualsPath', v('TimestampGreaterThanEqualsPath', '$.w'), { v: '2024-01-03T00:00:00Z', w: '2024-01-02T00:00:00Z' }, true),
+  rule(
+    'TimestampLessThanEquals',
+    v('TimestampLessThanEquals', '2024-01-01T00:00:00Z'),
+    { v: '2024-01-01T00:00:00Z' },
+    true,
+  ),
+  rule(
+    'TimestampGreaterThanEquals',
+    v('TimestampGreaterThanEquals', '2024-01-01T00:00:00Z'),
+    { v: '2024-06-01T00:00:00.500Z' },
+    true,
+  ),
+  rule(
+    'TimestampEquals on a non-timestamp string is false',
+    v('TimestampEquals', '2024-01-01T00:00:00Z'),
+    { v: 'yesterday' },
+    false,
+  ),
+  rule(
+    'TimestampEqualsPath',
+    v('TimestampEqualsPath', '$.w'),
+    { v: '2024-01-01T00:00:00Z', w: '2024-01-01T00:00:00Z' },
+    true,
+  ),
+  rule(
+    'TimestampLessThanPath',
+    v('TimestampLessThanPath', '$.w'),
+    { v: '2024-01-01T00:00:00Z', w: '2024-01-02T00:00:00Z' },
+    true,
+  ),
+  rule(
+    'TimestampGreaterThanPath',
+    v('TimestampGreaterThanPath', '$.w'),
+    { v: '2024-01-01T00:00:00Z', w: '2024-01-02T00:00:00Z' },
+    false,
+  ),
+  rule(
+    'TimestampLessThanEqualsPath',
+    v('TimestampLessThanEqualsPath', '$.w'),
+    { v: '2024-01-03T00:00:00Z', w: '2024-01-02T00:00:00Z' },
+    false,
+  ),
+  rule(
+    'TimestampGreaterThanEqualsPath',
+    v('TimestampGreaterThanEqualsPath', '$.w'),
+    { v: '2024-01-03T00:00:00Z', w: '2024-01-02T00:00:00Z' },
+    true,
+  ),
   rule('IsNull true', v('IsNull', true), { v: null }, true),
   rule('IsNull false', v('IsNull', false), { v: 0 }, true),
   rule('IsPresent true', v('IsPresent', true), { v: false }, true),
@@ -79,29 +129,75 @@ export const choiceCases: AslConformanceCase[] = [
   rule('And', { And: [v('NumericGreaterThan', 1), v('NumericLessThan', 5)] }, { v: 7 }, false),
   rule('Or', { Or: [v('StringEquals', 'a'), v('StringEquals', 'b')] }, { v: 'b' }, true),
   rule('Not', { Not: v('StringEquals', 'a') }, { v: 'b' }, true),
-  rule('nested And/Or/Not', { And: [{ Or: [v('NumericEquals', 1), v('NumericEquals', 2)] }, { Not: { Variable: '$.flag', BooleanEquals: true } }] }, { v: 2, flag: false }, true),
+  rule(
+    'nested And/Or/Not',
+    {
+      And: [
+        { Or: [v('NumericEquals', 1), v('NumericEquals', 2)] },
+        { Not: { Variable: '$.flag', BooleanEquals: true } },
+      ],
+    },
+    { v: 2, flag: false },
+    true,
+  ),
   rule('Variable with a context path', { Variable: '$$.State.Name', StringEquals: 'C' }, {}, true),
   {
     name: 'choice: first matching rule wins',
-    definition: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.v', NumericGreaterThan: 0, Next: 'A' }, { Variable: '$.v', NumericGreaterThan: 1, Next: 'B' }] }, A: { Type: 'Pass', Result: 'A', End: true }, B: { Type: 'Pass', Result: 'B', End: true } } },
+    definition: {
+      StartAt: 'C',
+      States: {
+        C: {
+          Type: 'Choice',
+          Choices: [
+            { Variable: '$.v', NumericGreaterThan: 0, Next: 'A' },
+            { Variable: '$.v', NumericGreaterThan: 1, Next: 'B' },
+          ],
+        },
+        A: { Type: 'Pass', Result: 'A', End: true },
+        B: { Type: 'Pass', Result: 'B', End: true },
+      },
+    },
     input: { v: 5 },
     expect: { status: 'completed', output: 'A' },
   },
   {
     name: 'choice: no match and no Default is States.NoChoiceMatched',
-    definition: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.v', NumericEquals: 1, Next: 'A' }] }, A: { Type: 'Succeed' } } },
+    definition: {
+      StartAt: 'C',
+      States: {
+        C: { Type: 'Choice', Choices: [{ Variable: '$.v', NumericEquals: 1, Next: 'A' }] },
+        A: { Type: 'Succeed' },
+      },
+    },
     input: { v: 2 },
     expect: { status: 'failed', error: 'States.NoChoiceMatched' },
   },
   {
     name: 'choice: a missing Variable is States.Runtime',
-    definition: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.missing', NumericEquals: 1, Next: 'A' }], Default: 'A' }, A: { Type: 'Succeed' } } },
+    definition: {
+      StartAt: 'C',
+      States: {
+        C: { Type: 'Choice', Choices: [{ Variable: '$.missing', NumericEquals: 1, Next: 'A' }], Default: 'A' },
+        A: { Type: 'Succeed' },
+      },
+    },
     input: {},
     expect: { status: 'failed', error: 'States.Runtime' },
   },
   {
     name: 'choice: InputPath and OutputPath shape what the next state gets',
-    definition: { StartAt: 'C', States: { C: { Type: 'Choice', InputPath: '$.in', OutputPath: '$.keep', Choices: [{ Variable: '$.v', NumericEquals: 1, Next: 'A' }] }, A: { Type: 'Pass', End: true } } },
+    definition: {
+      StartAt: 'C',
+      States: {
+        C: {
+          Type: 'Choice',
+          InputPath: '$.in',
+          OutputPath: '$.keep',
+          Choices: [{ Variable: '$.v', NumericEquals: 1, Next: 'A' }],
+        },
+        A: { Type: 'Pass', End: true },
+      },
+    },
     input: { in: { v: 1, keep: { k: true } } },
     expect: { status: 'completed', output: { k: true } },
   },
