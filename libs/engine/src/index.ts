@@ -24,7 +24,12 @@ export * from './errors/engine.error.js';
 export { classifyError } from './errors/classify-error.js';
 export { serializeError, type SerializedError } from './errors/serialize-error.js';
 
-export { evaluateExpression, findExpressionSyntaxError } from './expressions/evaluate-expression.js';
+export {
+  configureExpressionLimits,
+  evaluateExpression,
+  findExpressionSyntaxError,
+} from './expressions/evaluate-expression.js';
+export { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expressions/expression-limits.js';
 export { resolveSettings } from './expressions/resolve-settings.js';
 
 export * from './execution/execution-record.js';

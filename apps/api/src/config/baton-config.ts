@@ -30,6 +30,15 @@ export interface BatonConfig {
   triggers: TriggerSettings;
   /** Base URL of a Lambda-compatible Invoke API for ASL Lambda tasks; null: Lambda tasks fail with Lambda.SdkClientException. */
   lambdaEndpoint: string | null;
+  /** Bounds of every JSONata evaluation (README "Security"). */
+  expressionLimits: ExpressionLimitSettings;
+}
+
+/** Time, depth and size bounds of one JSONata evaluation. */
+export interface ExpressionLimitSettings {
+  timeoutMs: number;
+  maxDepth: number;
+  maxSequence: number;
 }
 
 /** Cron scheduler and webhook settings (README "Triggers"). */

@@ -84,6 +84,11 @@ export function loadConfig(env: Env = process.env): BatonConfig {
       webhookRateLimitPerMinute: read.integer('BATON_WEBHOOK_RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
     },
     lambdaEndpoint,
+    expressionLimits: {
+      timeoutMs: read.integer('BATON_EXPRESSION_TIMEOUT_MS', 1000, 10, 60_000),
+      maxDepth: read.integer('BATON_EXPRESSION_MAX_DEPTH', 500, 10, 10_000),
+      maxSequence: read.integer('BATON_EXPRESSION_MAX_ITEMS', 1_000_000, 1000, 10_000_000),
+    },
   };
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

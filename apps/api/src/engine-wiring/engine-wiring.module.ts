@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import {
+  configureExpressionLimits,
   AslInterpreter,
   Clock,
   EventSink,
@@ -67,6 +68,7 @@ import { createNestNodeLogger } from './nest-node-logger';
         config: BatonConfig,
       ) => {
         const logger = createNestNodeLogger('Engine');
+        configureExpressionLimits(config.expressionLimits);
         // `immediate` runs in the process that took the request (an API-only one too); long waits
         // and whatever is open when the request's wait ends move to `scheduler` (libs/engine README).
         const immediateScheduler = new InProcessStepScheduler(clock, (error, job) =>

@@ -1,6 +1,6 @@
 import { evaluateExpression } from '../../expressions/evaluate-expression.js';
 import type { AslState, AslStateMachine } from '../definition/asl-definition.js';
-import { AslError, STATES } from '../definition/asl.error.js';
+import { AslError, runtimeError, STATES } from '../definition/asl.error.js';
 
 const EXPRESSION = /^\{%([\s\S]*)%\}$/;
 
@@ -27,7 +27,8 @@ export function jsonataExpressionOf(value: unknown): string | null {
 /**
  * Evaluates a JSONata-mode field: `{% expr %}` strings anywhere inside objects and arrays are
  * replaced by their value, everything else is taken literally. Workflow variables are `$name`
- * bindings beside `$states`; a failing expression is `States.QueryEvaluationError`.
+ * bindings beside `$states`; a failing expression is `States.QueryEvaluationError`, one over the
+ * expression limits `States.Runtime`.
  */
 export async function resolveJsonataTemplate(
   value: unknown,
@@ -40,6 +41,10 @@ export async function resolveJsonataTemplate(
     try {
       return await evaluateExpression(expression, states.input, { ...variables, states });
     } catch (error) {
+      // A runaway expression is not the data's fault and must not be retried into another
+      // freeze: States.Runtime, which no Retry or Catch matches.
+      if ((error as { code?: string }).code === 'EXPRESSION_LIMIT')
+        throw runtimeError(`EXPRESSION_LIMIT: ${field}: ${(error as Error).message}`);
       throw new AslError(STATES.QueryEvaluationError, `${field}: ${(error as Error).message}`);
     }
   }
