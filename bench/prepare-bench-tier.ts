@@ -29,6 +29,8 @@ export async function prepareBenchTier(tier: TierName, workerConcurrency: number
     PORT: '0',
     HOST: '127.0.0.1',
     BATON_LOG_LEVEL: 'warn',
+    // Stub servers listen on loopback, which outbound HTTP refuses by default.
+    BATON_HTTP_ALLOW_HOSTS: '127.0.0.1,::1,localhost',
     BATON_ENCRYPTION_KEY: 'b'.repeat(64),
     BATON_SHUTDOWN_GRACE_MS: '5000',
     BATON_WORKER_CONCURRENCY: String(workerConcurrency),

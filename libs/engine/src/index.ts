@@ -94,3 +94,12 @@ export {
   type DiagramNode,
   type StateDiagram,
 } from './asl/history/build-state-diagram.js';
+
+export {
+  DEFAULT_OUTBOUND_HTTP_POLICY,
+  DestinationRules,
+  parseAllowHosts,
+  type OutboundHttpPolicy,
+} from './http/outbound-http-policy.js';
+export { createGuardedFetch, HttpDestinationBlockedError } from './http/create-guarded-fetch.js';
+export { defaultOutboundFetch } from './http/default-outbound-fetch.js';

@@ -25,6 +25,8 @@ export async function prepareTier(tier: TierName): Promise<TierEnvironment> {
     PORT: '0',
     HOST: '127.0.0.1',
     BATON_LOG_LEVEL: 'warn',
+    // Stub servers listen on loopback, which outbound HTTP refuses by default.
+    BATON_HTTP_ALLOW_HOSTS: '127.0.0.1,::1,localhost',
     BATON_ENCRYPTION_KEY: 'a'.repeat(64),
     BATON_SHUTDOWN_GRACE_MS: '5000',
   };

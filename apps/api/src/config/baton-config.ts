@@ -32,6 +32,8 @@ export interface BatonConfig {
   lambdaEndpoint: string | null;
   /** Bounds of every JSONata evaluation (README "Security"). */
   expressionLimits: ExpressionLimitSettings;
+  /** Where nodes may send HTTP requests (README "Security"). */
+  outboundHttp: { allowHosts: string[]; maxResponseBytes: number; timeoutMs: number };
 }
 
 /** Time, depth and size bounds of one JSONata evaluation. */

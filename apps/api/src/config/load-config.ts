@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseAllowHosts } from '@baton/engine';
 import type { BatonConfig, BatonRole } from './baton-config';
 
 export class ConfigError extends Error {
@@ -84,6 +85,11 @@ export function loadConfig(env: Env = process.env): BatonConfig {
       webhookRateLimitPerMinute: read.integer('BATON_WEBHOOK_RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
     },
     lambdaEndpoint,
+    outboundHttp: {
+      allowHosts: read.allowHosts('BATON_HTTP_ALLOW_HOSTS'),
+      maxResponseBytes: read.integer('BATON_HTTP_MAX_RESPONSE_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      timeoutMs: read.integer('BATON_HTTP_TIMEOUT_MS', 30_000, 100, 600_000),
+    },
     expressionLimits: {
       timeoutMs: read.integer('BATON_EXPRESSION_TIMEOUT_MS', 1000, 10, 60_000),
       maxDepth: read.integer('BATON_EXPRESSION_MAX_DEPTH', 500, 10, 10_000),
@@ -151,6 +157,18 @@ class EnvReader {
     } catch {
       this.problems.push(`${name} is not a valid URL`);
       return null;
+    }
+  }
+
+  /** A comma-separated list of host names and CIDRs. */
+  allowHosts(name: string): string[] {
+    const raw = this.string(name);
+    if (raw === undefined) return [];
+    try {
+      return parseAllowHosts(raw);
+    } catch (error) {
+      this.problems.push(`${name}: ${(error as Error).message}`);
+      return [];
     }
   }
 

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import {
   configureExpressionLimits,
+  createGuardedFetch,
   AslInterpreter,
   Clock,
   EventSink,
@@ -86,6 +87,7 @@ import { createNestNodeLogger } from './nest-node-logger';
             new AslInterpreter(registry, { lambdaEndpoint: config.lambdaEndpoint, taskTokens }),
           ],
           logger,
+          services: { fetch: createGuardedFetch(config.outboundHttp) },
         });
         immediateScheduler.attach((job) => engine.runStep(job));
         return engine;

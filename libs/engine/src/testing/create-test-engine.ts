@@ -6,6 +6,7 @@ import type { AnyNodeType } from '../nodes/node-type.js';
 import type { WorkflowInterpreter } from '../engine/workflow-interpreter.js';
 import { InProcessStepScheduler } from '../scheduling/in-process-step-scheduler.js';
 import { FakeClock } from './fake-clock.js';
+import { loopbackTestFetch } from './loopback-test-fetch.js';
 import { InMemoryExecutionStore } from './in-memory-execution-store.js';
 import { RecordingEventSink } from './recording-event-sink.js';
 import { SequentialIdGenerator } from './sequential-id-generator.js';
@@ -36,6 +37,8 @@ export function createTestEngine(options: TestEngineOptions = {}) {
     ids: new SequentialIdGenerator(),
     scheduler,
     random: () => 0.5,
+    // Stub servers listen on loopback, which the production default refuses.
+    services: { fetch: loopbackTestFetch() },
     ...options,
     interpreters: [new GraphInterpreter(registry), ...(options.moreInterpreters?.(registry) ?? [])],
   });

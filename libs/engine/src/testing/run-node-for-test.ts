@@ -1,4 +1,5 @@
 import { resolveSettings } from '../expressions/resolve-settings.js';
+import { loopbackTestFetch } from './loopback-test-fetch.js';
 import type { AnyNodeType, NodeContext, NodeLogger, NodeResult } from '../nodes/node-type.js';
 
 export interface NodeTestRun {
@@ -14,7 +15,7 @@ export function createNodeTestContext(overrides: Partial<NodeContext> = {}) {
   const ctx: NodeContext = {
     signal: new AbortController().signal,
     log: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') },
-    services: {},
+    services: { fetch: loopbackTestFetch() },
     idempotencyKey: 'exec-1:node:1',
     executionId: 'exec-1',
     stepId: 'node',

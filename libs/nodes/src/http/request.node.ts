@@ -1,4 +1,4 @@
-import { InvalidInputError, type NodeType, TimeoutError } from '@baton/engine';
+import { defaultOutboundFetch, InvalidInputError, type NodeType, TimeoutError } from '@baton/engine';
 import { HttpStatusError } from './http-status.error.js';
 
 interface HttpRequestSettings {
@@ -61,7 +61,7 @@ export const httpRequestNode: NodeType<HttpRequestSettings> = {
       body = settings.bodyType === 'text' ? String(settings.body) : JSON.stringify(settings.body);
       if (settings.bodyType === 'json') headers['content-type'] ??= 'application/json';
     }
-    const doFetch = ctx.services.fetch ?? fetch;
+    const doFetch = ctx.services.fetch ?? defaultOutboundFetch();
     const timeout = AbortSignal.timeout(settings.timeoutMs);
     let output: HttpResponseOutput;
     try {

@@ -1,5 +1,6 @@
 import { AslError, STATES } from '../definition/asl.error.js';
 import type { NodeContext } from '../../nodes/node-type.js';
+import { defaultOutboundFetch } from '../../http/default-outbound-fetch.js';
 
 export const HTTP_INVOKE_RESOURCE = 'arn:aws:states:::http:invoke';
 
@@ -21,7 +22,14 @@ export async function runHttpInvoke(parameters: unknown, ctx: NodeContext): Prom
   if (typeof p.ApiEndpoint !== 'string')
     throw new AslError(STATES.Runtime, 'http:invoke needs Parameters.ApiEndpoint (a URL string)');
   const method = typeof p.Method === 'string' ? p.Method.toUpperCase() : 'GET';
-  const url = new URL(p.ApiEndpoint);
+  let url: URL;
+  try {
+    url = new URL(p.ApiEndpoint);
+  } catch {
+    throw new AslError(STATES.Runtime, `http:invoke ApiEndpoint "${p.ApiEndpoint}" is not a valid URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new AslError(STATES.Runtime, `http:invoke ApiEndpoint must be an http: or https: URL, not ${url.protocol}`);
   for (const [key, value] of Object.entries((p.QueryParameters ?? {}) as Record<string, unknown>))
     url.searchParams.set(key, String(value));
   const headers: Record<string, string> = { 'idempotency-key': ctx.idempotencyKey };
@@ -32,7 +40,8 @@ export async function runHttpInvoke(parameters: unknown, ctx: NodeContext): Prom
     body = typeof p.RequestBody === 'string' ? p.RequestBody : JSON.stringify(p.RequestBody);
     headers['content-type'] ??= 'application/json';
   }
-  const doFetch = ctx.services.fetch ?? fetch;
+  // The guarded fetch refuses non-public destinations, times out (30 s by default) and caps the body.
+  const doFetch = ctx.services.fetch ?? defaultOutboundFetch();
   const response = await doFetch(url, { method, headers, body, signal: ctx.signal });
   const text = await response.text();
   let responseBody: unknown = text;

@@ -42,8 +42,8 @@ export function lambdaInvokeParameters(parameters: unknown): LambdaInvocation {
  * Lambda-compatible endpoint (SAM local, LocalStack, a stub), as Step Functions Local does. A
  * function error (`X-Amz-Function-Error`) fails the task with the payload's `errorType` as the
  * error name and `errorMessage` as the cause; service errors are `Lambda.<ExceptionType>`.
- * Plain `fetch` (standard Node) keeps the engine free of an AWS SDK; `ctx.services.fetch` may
- * replace it.
+ * Plain `fetch` (standard Node) keeps the engine free of an AWS SDK. Not the guarded outbound fetch
+ * of `ctx.services`: the endpoint is the operator's own setting, often a local emulator.
  */
 export async function invokeLambda(
   endpoint: string | null,
@@ -56,10 +56,9 @@ export async function invokeLambda(
     `${endpoint.replace(/\/+$/, '')}/2015-03-31/functions/${encodeURIComponent(call.functionName)}/invocations`,
   );
   if (call.qualifier) url.searchParams.set('Qualifier', call.qualifier);
-  const doFetch = ctx.services.fetch ?? fetch;
   let response: Response;
   try {
-    response = await doFetch(url, {
+    response = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
