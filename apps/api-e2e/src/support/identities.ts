@@ -11,16 +11,23 @@ export async function setUpOwner(
   return api.withToken(setup.body.accessToken);
 }
 
-/** Adds a member with `role` to the owner's workspace and signs them in. */
+/** Invites a new user with `role` into the owner's workspace; they accept with their own password ('member password'). */
 export async function addMember(
   owner: TestApiClient,
   role: 'owner' | 'editor' | 'viewer',
   email: string,
 ): Promise<TestApiClient> {
-  const created = await owner.post('/api/users', { email, name: role, password: 'member password', role });
-  if (created.status !== 201)
-    throw new Error(`adding ${email} failed: ${created.status} ${JSON.stringify(created.body)}`);
-  return signIn(owner, email, 'member password');
+  const invited = await owner.post('/api/users', { email, role });
+  if (invited.status !== 201)
+    throw new Error(`inviting ${email} failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  const anonymous = new TestApiClient(owner.baseUrl);
+  const accepted = await anonymous.post(`/api/invitations/${invited.body.token}/accept`, {
+    name: role,
+    password: 'member password',
+  });
+  if (accepted.status !== 200)
+    throw new Error(`accepting ${email}'s invitation failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return owner.withToken(accepted.body.accessToken);
 }
 
 export async function signIn(

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { IdentityRepository } from '@baton/persistence';
+import { IdentityRepository, InvitationRepository } from '@baton/persistence';
 import { DataSource } from 'typeorm';
 import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
 import { AccessTokenService } from './access-token.service';
@@ -15,6 +15,8 @@ import { AuthController } from './session/auth.controller';
 import { OwnerBootstrapService } from './session/owner-bootstrap.service';
 import { SessionService } from './session/session.service';
 import { SetupService } from './session/setup.service';
+import { InvitationsController } from './invitations/invitations.controller';
+import { InvitationsService } from './invitations/invitations.service';
 import { MembersService } from './users/members.service';
 import { UsersController } from './users/users.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
@@ -36,11 +38,16 @@ import { WorkspacesService } from './workspaces/workspaces.service';
       }),
     }),
   ],
-  controllers: [AuthController, WorkspacesController, UsersController, ApiKeysController],
+  controllers: [AuthController, WorkspacesController, UsersController, InvitationsController, ApiKeysController],
   providers: [
     {
       provide: IdentityRepository,
       useFactory: (dataSource: DataSource) => new IdentityRepository(dataSource),
+      inject: [DataSource],
+    },
+    {
+      provide: InvitationRepository,
+      useFactory: (dataSource: DataSource) => new InvitationRepository(dataSource),
       inject: [DataSource],
     },
     PasswordHasher,
@@ -51,6 +58,7 @@ import { WorkspacesService } from './workspaces/workspaces.service';
     SessionService,
     WorkspacesService,
     MembersService,
+    InvitationsService,
     ApiKeysService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -30,6 +30,10 @@ export interface BatonConfig {
   triggers: TriggerSettings;
   /** Base URL of a Lambda-compatible Invoke API for ASL Lambda tasks; null: Lambda tasks fail with Lambda.SdkClientException. */
   lambdaEndpoint: string | null;
+  /** Whether users other than the installation owner may create workspaces. */
+  membersMayCreateWorkspaces: boolean;
+  /** How long an invitation can be accepted. */
+  invitationTtlHours: number;
   /** Bounds of every JSONata evaluation (README "Security"). */
   expressionLimits: ExpressionLimitSettings;
   /** Where nodes may send HTTP requests (README "Security"). */

@@ -85,6 +85,9 @@ export function loadConfig(env: Env = process.env): BatonConfig {
       webhookRateLimitPerMinute: read.integer('BATON_WEBHOOK_RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
     },
     lambdaEndpoint,
+    membersMayCreateWorkspaces:
+      read.oneOf('BATON_MEMBERS_CREATE_WORKSPACES', ['true', 'false'] as const, 'false') === 'true',
+    invitationTtlHours: read.integer('BATON_INVITATION_TTL_HOURS', 168, 1, 24 * 90),
     outboundHttp: {
       allowHosts: read.allowHosts('BATON_HTTP_ALLOW_HOSTS'),
       maxResponseBytes: read.integer('BATON_HTTP_MAX_RESPONSE_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),

@@ -3,6 +3,7 @@ import { ExecutionJournal1763750000000 } from './1763750000000-execution-journal
 import { WorkflowLimits1763760000000 } from './1763760000000-workflow-limits';
 import { Triggers1763770000000 } from './1763770000000-triggers';
 import { AslActivities1763780000000 } from './1763780000000-asl-activities';
+import { Invitations1763790000000 } from './1763790000000-invitations';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   WorkflowLimits1763760000000,
   Triggers1763770000000,
   AslActivities1763780000000,
+  Invitations1763790000000,
 ];

@@ -111,6 +111,7 @@ export class IdentityRepository {
       if (existing.length > 0) return false;
       await insertWorkspace(manager, workspace);
       await insertUser(manager, user);
+      await manager.query('UPDATE users SET installation_owner = true WHERE id = $1', [user.id]);
       await insertMembership(manager, workspace.id, user.id, 'owner');
       return true;
     });
@@ -122,6 +123,14 @@ export class IdentityRepository {
       [normaliseEmail(email)],
     );
     return rows[0] ? { id: rows[0].id, passwordHash: rows[0].password_hash } : null;
+  }
+
+  /** Whether the user set this installation up (the first owner); they decide who creates workspaces. */
+  async isInstallationOwner(userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM users WHERE id = $1 AND installation_owner', [
+      userId,
+    ]);
+    return rows.length > 0;
   }
 
   async findUser(userId: string): Promise<UserSummary | null> {
@@ -182,30 +191,6 @@ export class IdentityRepository {
         WHERE m.workspace_id = $1 ORDER BY m.created_at, u.id`,
       [workspaceId],
     );
-  }
-
-  /**
-   * Adds a user to a workspace. A user who already exists (same email) only gains the membership:
-   * their name and password stay theirs. Returns null when they are already a member.
-   */
-  async addMember(workspaceId: string, user: NewUser, role: WorkspaceRole): Promise<WorkspaceMember | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const email = normaliseEmail(user.email);
-      // ON CONFLICT keeps two concurrent invitations of one new address from failing on the unique email.
-      await manager.query(
-        `INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING`,
-        [user.id, email, user.name, user.passwordHash],
-      );
-      const [stored]: UserSummary[] = await manager.query('SELECT id, email, name FROM users WHERE email = $1', [
-        email,
-      ]);
-      const inserted: Array<{ joinedAt: Date }> = await manager.query(
-        `INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)
-         ON CONFLICT (workspace_id, user_id) DO NOTHING RETURNING created_at AS "joinedAt"`,
-        [workspaceId, stored.id, role],
-      );
-      return inserted[0] ? { ...stored, role, joinedAt: inserted[0].joinedAt } : null;
-    });
   }
 
   /** Removes a membership, refusing to remove the workspace's last owner (it could never be managed again). */

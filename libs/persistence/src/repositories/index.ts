@@ -6,3 +6,4 @@ export * from './typeorm-execution.store';
 export * from './trigger.records';
 export * from './trigger.repository';
 export * from './workflow-lifecycle.repository';
+export * from './invitation.repository';

@@ -15,7 +15,9 @@ import { MinRole } from '../decorators/min-role.decorator';
 import { UuidParam } from '../decorators/uuid-param.decorator';
 import { ErrorResponseDto } from '../error-response.dto';
 import type { Principal } from '../principal';
-import { AddMemberDto, MemberDto } from './member.dto';
+import { CreatedInvitationDto, InviteMemberDto } from '../invitations/invitation.dto';
+import { InvitationsService } from '../invitations/invitations.service';
+import { MemberDto } from './member.dto';
 import { MembersService } from './members.service';
 
 /** Members of the caller's workspace (users are installation-wide; memberships are per workspace). */
@@ -24,17 +26,21 @@ import { MembersService } from './members.service';
 @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid input; each message names the field' })
 @Controller('users')
 export class UsersController {
-  constructor(private readonly members: MembersService) {}
+  constructor(
+    private readonly members: MembersService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @Post()
   @MinRole('owner')
   @ApiOperation({
-    summary: 'Add a user to the workspace (an existing account with this email just gains the membership)',
+    summary:
+      'Add a member: creates an invitation (same as POST /api/invitations); the invitee sets their own password when accepting',
   })
-  @ApiCreatedResponse({ type: MemberDto })
+  @ApiCreatedResponse({ type: CreatedInvitationDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already a member' })
-  add(@CurrentPrincipal() principal: Principal, @Body() body: AddMemberDto): Promise<MemberDto> {
-    return this.members.add(principal, body);
+  add(@CurrentPrincipal() principal: Principal, @Body() body: InviteMemberDto): Promise<CreatedInvitationDto> {
+    return this.invitations.invite(principal, body);
   }
 
   @Get()
