@@ -407,6 +407,34 @@ export function describeTriggers(tier: TierName): void {
         expect(typeof fallback.body.executionId).toBe('string');
       });
 
+      it('a sync webhook with mode "immediate" runs the flow in the request and answers its output', async () => {
+        const hook = await createTrigger(owner, workflowId, {
+          type: 'webhook',
+          responseMode: 'sync',
+          mode: 'immediate',
+        });
+        const answered = await call(hook.url, JSON.stringify({ n: 7 }));
+        expect(answered.status).toBe(200);
+        expect(answered.body).toMatchObject({ status: 'completed', output: { tag: 'hook', got: { body: { n: 7 } } } });
+        const execution = await owner.get(`/api/executions/${answered.body.executionId}`);
+        expect(execution.body).toMatchObject({ mode: 'immediate', trigger: 'webhook', status: 'completed' });
+
+        const queued = await createTrigger(owner, workflowId, {
+          type: 'webhook',
+          responseMode: 'sync',
+          mode: 'queued',
+        });
+        const woken = await call(queued.url, JSON.stringify({ n: 8 }));
+        expect(woken.status).toBe(200);
+        expect((await owner.get(`/api/executions/${woken.body.executionId}`)).body.mode).toBe('queued');
+        const refused = await owner.post(`/api/workflows/${workflowId}/triggers`, {
+          type: 'webhook',
+          mode: 'sometimes',
+        });
+        expect(refused.status).toBe(400);
+        expect(JSON.stringify(refused.body.message)).toContain('mode');
+      });
+
       it('rate-limits per trigger with 429 and Retry-After', async () => {
         const limited = await createTrigger(owner, workflowId, { type: 'webhook', rateLimitPerMinute: 2 });
         expect((await call(limited.url, '{}')).status).toBe(202);

@@ -46,7 +46,8 @@ export function buildTriggerConfig(
       break;
   }
   if (problems.length) throw validationFailed(problems.join('; '), { problems });
-  return config;
+  // Cron and one-time runs always queue: the scheduler's tick must never wait for a workflow.
+  return body.type === 'webhook' || body.type === 'form' ? { ...config, mode: body.mode ?? 'auto' } : config;
 }
 
 function checkFormFields(fields: FormField[]): string[] {

@@ -1,3 +1,4 @@
+import type { RequestedMode } from '@baton/engine';
 import type { TriggerRecord } from '@baton/persistence';
 import type { CronSpec } from './cron/cron-schedule';
 import type { CatchUpPolicy } from './cron/plan-due-runs';
@@ -25,6 +26,10 @@ export interface FormConfig {
 }
 
 export const DEFAULT_THANK_YOU = 'Thank you, your submission was received.';
+
+/** How the trigger's runs start; triggers saved before it existed run `auto`. */
+export const triggerModeOf = (t: TriggerRecord): RequestedMode =>
+  ((t.config as { mode?: RequestedMode }).mode ?? 'auto') as RequestedMode;
 
 export const cronConfigOf = (t: TriggerRecord) => t.config as unknown as CronConfig;
 export const webhookConfigOf = (t: TriggerRecord) => t.config as unknown as WebhookConfig;

@@ -1,3 +1,5 @@
+import type { RequestedMode } from '@baton/engine';
+import { TriggerModeField } from './trigger-mode.field';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -115,6 +117,9 @@ export class FormTriggerDto {
   @IsString()
   @Length(1, 2000)
   thankYou?: string;
+
+  @TriggerModeField()
+  mode?: RequestedMode;
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()

@@ -1,3 +1,5 @@
+import type { RequestedMode } from '@baton/engine';
+import { TriggerModeField } from './trigger-mode.field';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -58,6 +60,9 @@ export class WebhookTriggerDto {
   @Min(1)
   @Max(100_000)
   rateLimitPerMinute?: number;
+
+  @TriggerModeField()
+  mode?: RequestedMode;
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()

@@ -3,7 +3,7 @@ import { TriggerRepository, WorkflowRepository, type PublicTrigger } from '@bato
 import { randomUUID } from 'node:crypto';
 import { BATON_CONFIG } from '../../config/baton-config.token';
 import type { BatonConfig } from '../../config/baton-config';
-import { formConfigOf } from '../trigger-config';
+import { formConfigOf, triggerModeOf } from '../trigger-config';
 import { TriggerClock } from '../trigger-clock';
 import { TriggerStarter } from '../trigger-starter.service';
 import { renderFormPage, renderThankYouPage, renderUnavailablePage } from './render-form-page';
@@ -83,7 +83,7 @@ export class FormService {
         executionId,
         trigger: 'form',
         input: { fields: result.values, submittedAt: now.toISOString() },
-        mode: 'queued',
+        mode: triggerModeOf(trigger),
       });
     } catch (error) {
       await this.triggers.markRunFailed(runId, error instanceof Error ? error.message : String(error));

@@ -1,19 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ExecutionStore, isTerminalStatus } from '@baton/engine';
+import { ExecutionStore, isTerminalStatus, type StartExecutionResult } from '@baton/engine';
 import { TriggerRepository, type TriggerRecord } from '@baton/persistence';
 import { randomUUID } from 'node:crypto';
 import { DomainError, notFound } from '../../common/domain.error';
 import { BATON_CONFIG } from '../../config/baton-config.token';
 import type { BatonConfig } from '../../config/baton-config';
 import { SecretBox } from '../../secrets/secret-box';
-import { webhookConfigOf } from '../trigger-config';
+import { LocalEventSink } from '../../engine-wiring/local-event.sink';
+import { triggerModeOf, webhookConfigOf } from '../trigger-config';
 import { TriggerClock } from '../trigger-clock';
 import { isDuplicateStart, TriggerStarter } from '../trigger-starter.service';
 import { buildWebhookInput, type WebhookRequestParts } from './build-webhook-input';
 import { verifyWebhookSignature } from './verify-webhook-signature';
 
 const RATE_WINDOW_MS = 60_000;
-const SYNC_POLL_MS = 100;
+// Only a safety net: the in-process engine's terminal event wakes a sync caller at once. The
+// journal is read again at this pace for runs another process finishes (queued on a worker).
+const SYNC_RECHECK_MS = 1000;
+const TERMINAL_EVENTS = new Set(['completed', 'failed', 'cancelled']);
 
 export interface WebhookCall extends WebhookRequestParts {
   token: string;
@@ -38,6 +42,7 @@ export class WebhookService {
     private readonly triggers: TriggerRepository,
     private readonly starter: TriggerStarter,
     private readonly store: ExecutionStore,
+    private readonly events: LocalEventSink,
     private readonly secrets: SecretBox,
     private readonly clock: TriggerClock,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
@@ -75,10 +80,15 @@ export class WebhookService {
     if (settings.signed) this.assertSigned(trigger, call, now);
 
     const input = buildWebhookInput(call);
-    const { executionId, replayed } = await this.startOnce(trigger, call.idempotencyKey, input, now);
+    const sync = settings.responseMode === 'sync';
+    const { executionId, replayed, started } = await this.startOnce(trigger, call.idempotencyKey, input, now, sync);
     const headers: Record<string, string> = replayed ? { 'idempotent-replayed': 'true' } : {};
-    if (settings.responseMode === 'sync') {
-      const finished = await this.waitForResult(executionId, this.config.triggers.webhookSyncTimeoutMs);
+    if (sync) {
+      // An immediate run has finished by now: answer from its result, no second look at the journal.
+      const finished =
+        started && isTerminalStatus(started.status)
+          ? resultOf(executionId, started)
+          : await this.waitForResult(executionId, this.config.triggers.webhookSyncTimeoutMs);
       if (finished) return reply(200, finished, headers);
     }
     return reply(202, { executionId }, headers);
@@ -103,19 +113,22 @@ export class WebhookService {
     key: string | undefined,
     input: unknown,
     now: Date,
-  ): Promise<{ executionId: string; replayed: boolean }> {
+    sync: boolean,
+  ): Promise<{ executionId: string; replayed: boolean; started?: StartExecutionResult }> {
     const candidate = randomUUID();
     const executionId = key ? await this.triggers.claimIdempotencyKey(trigger.id, key, candidate, now) : candidate;
     if (executionId !== candidate) return { executionId, replayed: true };
     const runId = await this.triggers.recordEventRun(trigger, executionId, now);
+    let started: StartExecutionResult | undefined;
     try {
-      await this.starter.start({
+      started = await this.starter.start({
         workspaceId: trigger.workspaceId,
         workflowId: trigger.workflowId,
         executionId,
         trigger: 'webhook',
         input,
-        mode: 'queued',
+        // An async caller never waits for the run, so it never runs in the request.
+        mode: sync ? triggerModeOf(trigger) : 'queued',
       });
     } catch (error) {
       if (!isDuplicateStart(error)) {
@@ -125,28 +138,51 @@ export class WebhookService {
       }
     }
     await this.triggers.markRunStarted(runId);
-    return { executionId, replayed: false };
+    return { executionId, replayed: false, started };
   }
 
-  /** Polls the journal (works whichever process runs the steps) until terminal or the deadline. */
+  /**
+   * Waits for the execution to end: woken by the in-process engine's terminal event, with a slow
+   * re-read of the journal for runs another process finishes. Null at the deadline.
+   */
   private async waitForResult(executionId: string, timeoutMs: number): Promise<Record<string, unknown> | null> {
     const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const snapshot = await this.store.findExecution(executionId);
-      const execution = snapshot?.execution;
-      if (execution && isTerminalStatus(execution.status)) {
-        return {
-          executionId,
-          status: execution.status,
-          output: execution.output,
-          error: execution.error,
-          cause: execution.cause,
-        };
+    let wake: () => void = () => undefined;
+    const unsubscribe = this.events.subscribe((event) => {
+      if (event.executionId === executionId && TERMINAL_EVENTS.has(event.type)) wake();
+    });
+    try {
+      for (;;) {
+        // Subscribed before reading, so an end between the read and the wait still wakes us.
+        const woken = new Promise<void>((resolve) => (wake = resolve));
+        const execution = (await this.store.findExecution(executionId))?.execution;
+        if (execution && isTerminalStatus(execution.status)) return resultOf(executionId, execution);
+        const left = deadline - Date.now();
+        if (left <= 0) return null;
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          woken,
+          new Promise((resolve) => (timer = setTimeout(resolve, Math.min(left, SYNC_RECHECK_MS)))),
+        ]);
+        clearTimeout(timer);
       }
-      if (Date.now() + SYNC_POLL_MS > deadline) return null;
-      await new Promise((resolve) => setTimeout(resolve, SYNC_POLL_MS));
+    } finally {
+      unsubscribe();
     }
   }
+}
+
+function resultOf(
+  executionId: string,
+  execution: Pick<StartExecutionResult, 'status' | 'output' | 'error' | 'cause'>,
+): Record<string, unknown> {
+  return {
+    executionId,
+    status: execution.status,
+    output: execution.output,
+    error: execution.error,
+    cause: execution.cause,
+  };
 }
 
 const reply = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): WebhookReply => ({

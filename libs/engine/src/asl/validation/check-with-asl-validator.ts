@@ -9,6 +9,21 @@ const JSONATA_FIELD = /\/(Output|Arguments|Assign|Items|ItemSelector|Condition)(
  * its ARN check, since `baton:` resources are not ARNs.
  */
 export function checkWithAslValidator(definition: unknown): ValidationProblem[] {
+  // asl-validator builds and compiles its whole JSON Schema (Ajv) on every call, ~100 ms, and
+  // every start of a workflow validates the same definition again: remember answers by content.
+  const key = JSON.stringify(definition);
+  const known = answers.get(key);
+  if (known) return known.map((problem) => ({ ...problem }));
+  const problems = runAslValidator(definition);
+  if (answers.size >= MAX_REMEMBERED) answers.delete(answers.keys().next().value as string);
+  answers.set(key, problems);
+  return problems.map((problem) => ({ ...problem }));
+}
+
+const MAX_REMEMBERED = 500;
+const answers = new Map<string, ValidationProblem[]>();
+
+function runAslValidator(definition: unknown): ValidationProblem[] {
   // The validator writes a default QueryLanguage into every state: give it a copy.
   const { errors } = aslValidator(structuredClone(definition), { checkPaths: true, checkArn: false });
   return (
