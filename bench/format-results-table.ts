@@ -81,7 +81,38 @@ export function formatResultsTable(results: TierResult[], options: BenchOptions)
       ]);
     }
   }
-  return [renderMarkdown(COLUMNS, rows), ...(notes.length ? ['', ...notes] : [])].join('\n');
+  return [
+    renderMarkdown(COLUMNS, rows),
+    ...(notes.length ? ['', ...notes] : []),
+    '',
+    formatWebhookFlowTable(results),
+  ].join('\n');
+}
+
+const WEBHOOK_COLUMNS = ['tier', 'run', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ node:http', 'requests'];
+
+/** Sync webhook → 3 transforms → response, beside a plain node:http handler measured the same way. */
+function formatWebhookFlowTable(results: TierResult[]): string {
+  const rows: string[][] = [];
+  for (const { tier, webhookFlow } of results) {
+    const baseline = webhookFlow[0];
+    for (const { label, phases } of webhookFlow) {
+      for (const phase of phases) {
+        const reference = baseline?.phases.find((p) => p.connections === phase.connections);
+        rows.push([
+          tier,
+          label,
+          String(phase.connections),
+          fixed(phase.perSecond),
+          fixed(phase.p50Ms, 2),
+          fixed(phase.p99Ms, 2),
+          reference ? fixed(phase.perSecond / reference.perSecond, 3) : '',
+          String(phase.requests),
+        ]);
+      }
+    }
+  }
+  return renderMarkdown(WEBHOOK_COLUMNS, rows);
 }
 
 function renderMarkdown(header: string[], rows: string[][]): string {

@@ -8,6 +8,7 @@ import { CompletionTracker } from './completion-tracker';
 import { LINEAR_WORKFLOW_INPUT, linearWorkflow } from './linear-workflow';
 import { measureBatonMode, type ModeResult } from './measure-baton-mode';
 import { measureRawBullmq, type RawResult } from './measure-raw-bullmq';
+import { measurePlainHttpBaseline, measureWebhookFlow, type WebhookFlowResult } from './measure-webhook-flow';
 import { onInterrupt } from './on-interrupt';
 import { type BenchTier, prepareBenchTier, type TierName } from './prepare-bench-tier';
 import type { BenchOptions } from './read-bench-options';
@@ -21,6 +22,8 @@ export interface TierResult {
   modes: ModeResult[];
   /** The 10-state ASL machine, in the modes ASL_MODES gives this tier (none: no ASL rows). */
   aslModes: ModeResult[];
+  /** The sync webhook flow in each trigger mode, after the plain node:http baseline. */
+  webhookFlow: WebhookFlowResult[];
 }
 
 /**
@@ -64,7 +67,10 @@ export async function runTier(tier: TierName, options: BenchOptions): Promise<Ti
       const aslWorkflowId = await createAslWorkflow(api, mode);
       aslModes.push(await measureBatonMode(`${tier} asl`, api, aslWorkflowId, mode, tracker, options));
     }
-    return { tier, queueBackend: baton.runtime.queue.kind, raw, modes, aslModes };
+    const webhookFlow = [await measurePlainHttpBaseline(tier, options)];
+    for (const mode of ['immediate', 'queued'] as const)
+      webhookFlow.push(await measureWebhookFlow(tier, api, mode, options));
+    return { tier, queueBackend: baton.runtime.queue.kind, raw, modes, aslModes, webhookFlow };
   } finally {
     unregister();
     await stop();

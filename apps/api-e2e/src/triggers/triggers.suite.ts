@@ -356,14 +356,36 @@ export function describeTriggers(tier: TierName): void {
         expect(await runsOf(signed.id)).toHaveLength(before);
       });
 
+      it("accepts an identical signed request once, and forged calls never spend the sender's rate", async () => {
+        const limited = await createTrigger(owner, workflowId, {
+          type: 'webhook',
+          signed: true,
+          rateLimitPerMinute: 2,
+        });
+        const sendAs = (secret: string, body: string, t = Math.floor(Date.now() / 1000)) =>
+          call(limited.url, body, {
+            'x-baton-signature': `t=${t},v1=${signWebhookPayload(secret, String(t), Buffer.from(body))}`,
+          });
+        for (let i = 0; i < 3; i++) expect((await sendAs('whsec_wrong', `{"forged":${i}}`)).status).toBe(401);
+        const body = JSON.stringify({ order: 'once' });
+        const t = Math.floor(Date.now() / 1000);
+        const first = await sendAs(limited.secret, body, t);
+        expect(first.status).toBe(202);
+        const replay = await sendAs(limited.secret, body, t);
+        expect(replay.status).toBe(401);
+        expect(replay.body.message).toContain('already received');
+        expect((await runsOf(limited.id)).map((r) => r.executionId)).toEqual([first.body.executionId]);
+      });
+
       it('answers a repeated Idempotency-Key with the first execution id', async () => {
         const body = JSON.stringify({ order: 'idem' });
         const first = await call(signed.url, body, {
           'x-baton-signature': sign(body),
           'idempotency-key': 'order-idem',
         });
+        // A retry is signed anew (an identical signed request is refused as a replay).
         const second = await call(signed.url, body, {
-          'x-baton-signature': sign(body),
+          'x-baton-signature': sign(body, Math.floor(Date.now() / 1000) - 1),
           'idempotency-key': 'order-idem',
         });
         expect(first.status).toBe(202);
@@ -371,7 +393,7 @@ export function describeTriggers(tier: TierName): void {
         expect(second.body.executionId).toBe(first.body.executionId);
         expect(second.headers.get('idempotent-replayed')).toBe('true');
         const other = await call(signed.url, body, {
-          'x-baton-signature': sign(body),
+          'x-baton-signature': sign(body, Math.floor(Date.now() / 1000) - 2),
           'idempotency-key': 'order-other',
         });
         expect(other.body.executionId).not.toBe(first.body.executionId);

@@ -80,6 +80,7 @@ export class TriggerScheduler implements OnApplicationBootstrap, OnApplicationSh
       else await this.startRun(run);
     }
     await this.triggers.deleteExpiredIdempotencyKeys(now);
+    await this.triggers.deleteExpiredSignatures(now);
   }
 
   private async tickInBackground(): Promise<void> {

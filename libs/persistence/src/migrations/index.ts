@@ -4,6 +4,7 @@ import { WorkflowLimits1763760000000 } from './1763760000000-workflow-limits';
 import { Triggers1763770000000 } from './1763770000000-triggers';
 import { AslActivities1763780000000 } from './1763780000000-asl-activities';
 import { Invitations1763790000000 } from './1763790000000-invitations';
+import { WebhookSeenSignatures1763800000000 } from './1763800000000-webhook-seen-signatures';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Triggers1763770000000,
   AslActivities1763780000000,
   Invitations1763790000000,
+  WebhookSeenSignatures1763800000000,
 ];

@@ -246,6 +246,25 @@ export class TriggerRepository {
     );
   }
 
+  /**
+   * Records a signed call's signature; false when it was seen before and has not expired (a
+   * replay). One INSERT, so two processes receiving the same request cannot both accept it.
+   */
+  async claimSignature(triggerId: string, signatureHash: string, expiresAt: Date, now: Date): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO webhook_seen_signatures (trigger_id, signature_hash, expires_at) VALUES ($1, $2, $3)
+       ON CONFLICT (trigger_id, signature_hash) DO UPDATE SET expires_at = EXCLUDED.expires_at
+       WHERE webhook_seen_signatures.expires_at < $4
+       RETURNING 1`,
+      [triggerId, signatureHash, expiresAt, now],
+    );
+    return rows.length > 0;
+  }
+
+  async deleteExpiredSignatures(now: Date): Promise<void> {
+    await this.dataSource.query(`DELETE FROM webhook_seen_signatures WHERE expires_at < $1`, [now]);
+  }
+
   async deleteExpiredIdempotencyKeys(now: Date): Promise<number> {
     const [, affected] = await this.dataSource.query(`DELETE FROM webhook_idempotency_keys WHERE created_at < $1`, [
       new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS),

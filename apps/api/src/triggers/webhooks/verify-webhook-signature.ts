@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type SignatureCheck = { ok: true } | { ok: false; reason: string };
+/** `signed`: the timestamp and the signature that matched, which identify this exact request. */
+export type SignatureCheck = { ok: true; timestamp: number; signature: string } | { ok: false; reason: string };
 
 /**
  * Checks `X-Baton-Signature: t=<unix seconds>,v1=<hex>` where v1 is HMAC-SHA256(secret, t + "." + rawBody).
@@ -30,7 +31,9 @@ export function verifyWebhookSignature(
     const wanted = Buffer.from(expected, 'utf8');
     return given.length === wanted.length && timingSafeEqual(given, wanted);
   });
-  return matches ? { ok: true } : { ok: false, reason: 'X-Baton-Signature does not match the body' };
+  return matches
+    ? { ok: true, timestamp: Number(timestamp), signature: expected }
+    : { ok: false, reason: 'X-Baton-Signature does not match the body' };
 }
 
 /** The hex HMAC a sender computes (exported for tests and client examples). */

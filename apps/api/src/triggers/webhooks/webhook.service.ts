@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ExecutionStore, isTerminalStatus, type StartExecutionResult } from '@baton/engine';
 import { TriggerRepository, type TriggerRecord } from '@baton/persistence';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, notFound } from '../../common/domain.error';
 import { BATON_CONFIG } from '../../config/baton-config.token';
 import type { BatonConfig } from '../../config/baton-config';
@@ -33,8 +33,9 @@ export interface WebhookReply {
 
 /**
  * Turns a call on a webhook URL into an execution. Order matters: unknown token, inactive
- * workflow and wrong method first (cheap, reveal nothing), then the rate limit (which also slows
- * signature guessing), then the signature, and only then idempotency and the start.
+ * workflow and wrong method first (cheap, reveal nothing), then the signature and its replay
+ * check (so forged calls never consume the real sender's rate), then the rate limit, and only
+ * then idempotency and the start.
  */
 @Injectable()
 export class WebhookService {
@@ -66,7 +67,10 @@ export class WebhookService {
         { allow: settings.methods.join(', ') },
       );
     }
+
     const now = this.clock.now();
+    // Signature first: bad calls from someone without the secret must not spend the sender's rate.
+    if (settings.signed) await this.assertSigned(trigger, call, now);
     const limit = settings.rateLimitPerMinute ?? this.config.triggers.webhookRateLimitPerMinute;
     const rate = await this.triggers.consumeRate(trigger.id, now, RATE_WINDOW_MS, limit);
     if (!rate.allowed) {
@@ -77,7 +81,6 @@ export class WebhookService {
         { 'retry-after': String(retryAfter) },
       );
     }
-    if (settings.signed) this.assertSigned(trigger, call, now);
 
     const input = buildWebhookInput(call);
     const sync = settings.responseMode === 'sync';
@@ -94,7 +97,7 @@ export class WebhookService {
     return reply(202, { executionId }, headers);
   }
 
-  private assertSigned(trigger: TriggerRecord, call: WebhookCall, now: Date): void {
+  private async assertSigned(trigger: TriggerRecord, call: WebhookCall, now: Date): Promise<void> {
     const secret = this.secrets.decrypt(trigger.secretSealed as string);
     const header = call.headers['x-baton-signature'];
     const check = verifyWebhookSignature(
@@ -105,6 +108,12 @@ export class WebhookService {
       this.config.triggers.webhookSignatureToleranceSeconds,
     );
     if (!check.ok) throw new DomainError('UNAUTHENTICATED', check.reason);
+    // Within the tolerance window a captured request would verify again: accept each one once.
+    const tolerance = this.config.triggers.webhookSignatureToleranceSeconds;
+    const fingerprint = createHash('sha256').update(`${check.timestamp}.${check.signature}`).digest('hex');
+    const expiresAt = new Date((check.timestamp + tolerance) * 1000 + 1000);
+    if (!(await this.triggers.claimSignature(trigger.id, fingerprint, expiresAt, now)))
+      throw new DomainError('UNAUTHENTICATED', 'This signed request was already received; sign each call anew');
   }
 
   /** Starts the execution, or with a known Idempotency-Key returns the first one's id. */
