@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ExecutionStatsRepository } from '@baton/persistence';
+import { ExecutionStatsRepository, IdentityRepository } from '@baton/persistence';
 import type { Queue } from 'bullmq';
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
@@ -23,6 +23,7 @@ export class ExecutionStatsController {
   constructor(
     @InjectQueue(QUEUE_NAMES.steps) private readonly steps: Queue,
     private readonly stats: ExecutionStatsRepository,
+    private readonly identity: IdentityRepository,
   ) {}
 
   @Get('executions/stats')
@@ -30,15 +31,17 @@ export class ExecutionStatsController {
   @ApiOkResponse({ type: ExecutionStatsDto })
   async get(@CurrentPrincipal() principal: Principal): Promise<ExecutionStatsDto> {
     const now = Date.now();
+    // The step queue is shared by every workspace: its depth tells about other tenants' load.
+    const seesQueue = principal.via === 'jwt' && (await this.identity.isInstallationOwner(principal.userId));
     const [jobs, open, lastMinute, lastHour] = await Promise.all([
-      this.steps.getJobCounts('waiting', 'prioritized', 'active', 'delayed'),
+      seesQueue ? this.steps.getJobCounts('waiting', 'prioritized', 'active', 'delayed') : null,
       this.stats.countOpen(principal.workspaceId),
       this.stats.countFinishedSince(principal.workspaceId, new Date(now - MINUTE_MS)),
       this.stats.countFinishedSince(principal.workspaceId, new Date(now - HOUR_MS)),
     ]);
     return {
       // BullMQ keeps prioritized jobs in a list of their own; both are "waiting" to an operator.
-      queue: {
+      queue: jobs && {
         waiting: (jobs['waiting'] ?? 0) + (jobs['prioritized'] ?? 0),
         active: jobs['active'] ?? 0,
         delayed: jobs['delayed'] ?? 0,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ExecutionListRepository, ExecutionStatsRepository } from '@baton/persistence';
 import { DataSource } from 'typeorm';
+import { AuthModule } from '../auth/auth.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { ExecutionRecoveryService } from './execution-recovery.service';
 import { ExecutionStatsController } from './execution-stats.controller';
@@ -15,7 +16,7 @@ export class ExecutionsModule {
   static forRole(options: { servesApi: boolean; runsWorkers: boolean }): DynamicModule {
     return {
       module: ExecutionsModule,
-      imports: options.servesApi ? [WorkflowsModule] : [],
+      imports: options.servesApi ? [WorkflowsModule, AuthModule] : [],
       // Stats first: its literal path must win over `executions/:id`.
       controllers: options.servesApi ? [ExecutionStatsController, ExecutionsController] : [],
       providers: [

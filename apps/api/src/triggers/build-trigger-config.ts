@@ -1,6 +1,7 @@
 import type { TriggerType } from '@baton/persistence';
 import { validationFailed } from '../common/domain.error';
 import { checkCronSpec } from './cron/cron-schedule';
+import { compileFieldPattern } from './forms/compile-field-pattern';
 import type { TriggerBody } from './dto/trigger-body';
 import { DEFAULT_THANK_YOU, type FormField } from './trigger-config';
 
@@ -61,9 +62,11 @@ function checkFormFields(fields: FormField[]): string[] {
       problems.push(`${at}.options: a select field needs at least one option`);
     if (field.pattern !== undefined) {
       try {
-        new RegExp(field.pattern, 'u');
-      } catch {
-        problems.push(`${at}.pattern: is not a valid regular expression`);
+        compileFieldPattern(field.pattern);
+      } catch (error) {
+        problems.push(
+          `${at}.pattern: is not a regular expression Baton can match in linear time (RE2 syntax; no back-references or look-arounds): ${(error as Error).message}`,
+        );
       }
     }
     if (field.min !== undefined && field.max !== undefined && field.min > field.max)

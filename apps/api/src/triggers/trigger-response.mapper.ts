@@ -7,8 +7,12 @@ export function publicPathOf(trigger: Pick<TriggerRecord, 'type' | 'token'>): st
   return trigger.type === 'webhook' ? `/api/hooks/${trigger.token}` : `/api/forms/${trigger.token}`;
 }
 
-export function toTriggerDto(trigger: TriggerRecord, origin: string, secret?: string): TriggerDto {
-  const path = publicPathOf(trigger);
+/**
+ * `withUrl`: whether the caller may see the public URL. Its token alone starts runs, so viewers
+ * (who may not start runs) never get it.
+ */
+export function toTriggerDto(trigger: TriggerRecord, origin: string, secret?: string, withUrl = true): TriggerDto {
+  const path = withUrl ? publicPathOf(trigger) : null;
   return {
     id: trigger.id,
     workflowId: trigger.workflowId,

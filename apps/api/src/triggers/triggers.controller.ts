@@ -13,7 +13,7 @@ import {
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { UuidParam } from '../auth/decorators/uuid-param.decorator';
-import type { Principal } from '../auth/principal';
+import { hasRole, type Principal } from '../auth/principal';
 import { CronTriggerDto } from './dto/cron-trigger.dto';
 import { FormFieldDto, FormTriggerDto } from './dto/form-trigger.dto';
 import { NextRunsQueryDto } from './dto/next-runs.query.dto';
@@ -70,7 +70,8 @@ export class TriggersController {
     @Req() request: OriginRequest,
   ): Promise<TriggerDto[]> {
     const origin = requestOrigin(request);
-    return (await this.triggers.list(principal, workflowId)).map((t) => toTriggerDto(t, origin));
+    const withUrl = hasRole(principal, 'editor');
+    return (await this.triggers.list(principal, workflowId)).map((t) => toTriggerDto(t, origin, undefined, withUrl));
   }
 
   @Get('triggers/:id')
@@ -81,7 +82,8 @@ export class TriggersController {
     @UuidParam('id') id: string,
     @Req() request: OriginRequest,
   ): Promise<TriggerDto> {
-    return toTriggerDto(await this.triggers.get(principal, id), requestOrigin(request));
+    const trigger = await this.triggers.get(principal, id);
+    return toTriggerDto(trigger, requestOrigin(request), undefined, hasRole(principal, 'editor'));
   }
 
   @Put('triggers/:id')

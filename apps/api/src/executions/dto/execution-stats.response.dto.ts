@@ -21,7 +21,12 @@ export class OpenCountsDto {
 
 /** The monitor's header: queue depth and this workspace's throughput. */
 export class ExecutionStatsDto {
-  @ApiProperty({ type: QueueDepthDto }) queue: QueueDepthDto;
+  @ApiProperty({
+    type: QueueDepthDto,
+    nullable: true,
+    description: 'Installation-wide, so shown to the installation owner only (null for everyone else)',
+  })
+  queue: QueueDepthDto | null;
   @ApiProperty({ type: OpenCountsDto, description: "This workspace's executions not yet ended" }) open: OpenCountsDto;
   @ApiProperty({ type: FinishedCountsDto, description: "This workspace's executions that ended in the last minute" })
   lastMinute: FinishedCountsDto;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FormField } from '../trigger-config';
+import { buildTriggerConfig } from '../build-trigger-config';
 import { escapeHtml, renderFormPage } from './render-form-page';
 import { validateFormSubmission } from './validate-form-submission';
 
@@ -33,6 +34,26 @@ describe('form submissions', () => {
       terms: 'I accept the terms must be checked',
       code: 'Code is not in the expected format',
     });
+  });
+
+  it('matches patterns in linear time: a catastrophic-backtracking pattern answers at once (ReDoS)', () => {
+    const evil: FormField[] = [{ name: 'x', label: 'X', type: 'text', pattern: '(a+)+b' }];
+    const started = performance.now();
+    // With a backtracking engine, 40 characters take hours; RE2 takes microseconds.
+    expect(validateFormSubmission(evil, { x: 'a'.repeat(40) }).errors).toEqual({
+      x: 'X is not in the expected format',
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(validateFormSubmission(evil, { x: 'aaab' }).errors).toEqual({});
+  });
+
+  it('refuses patterns that need backtracking when the form is saved, naming the field', () => {
+    expect(() =>
+      buildTriggerConfig(
+        { type: 'form', fields: [{ name: 'x', label: 'X', type: 'text', pattern: '(a)\\1' }] } as never,
+        { minIntervalSeconds: 60, now: new Date() },
+      ),
+    ).toThrow(/fields\.0\.pattern: is not a regular expression Baton can match in linear time/);
   });
 
   it('ties errors to controls and escapes user text', () => {

@@ -1,4 +1,5 @@
 import type { FormField } from '../trigger-config';
+import { compileFieldPattern } from './compile-field-pattern';
 
 /** The default bound on a text value when the field sets none, so no submission is unbounded. */
 const DEFAULT_MAX_LENGTH = 10_000;
@@ -69,7 +70,7 @@ function checkValue(field: FormField, text: string): string | null {
       if (!(field.options ?? []).includes(text)) return 'must be one of the listed choices';
       break;
   }
-  if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`, 'u').test(text))
+  if (field.pattern !== undefined && !compileFieldPattern(field.pattern).matches(text))
     return 'is not in the expected format';
   return null;
 }
