@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildDataSourceOptions, runMigrationsUnderLock } from '@baton/persistence';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { DataSource } from 'typeorm';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BATON_CONFIG } from '../config/baton-config.token';
@@ -38,7 +40,14 @@ async function startAuthApp(owner: BatonConfig['owner']): Promise<AuthApp> {
   try {
     await runMigrationsUnderLock({ url: database.url, poolSize: 2 });
     const runtime = {
-      config: { jwtSecret: null, jwtTtlSeconds: 3600, owner, membersMayCreateWorkspaces: false, invitationTtlHours: 1 },
+      config: {
+        jwtSecret: null,
+        jwtTtlSeconds: 3600,
+        owner,
+        membersMayCreateWorkspaces: false,
+        invitationTtlHours: 1,
+        loginThrottle: { maxFailuresPerAccount: 5, maxFailuresPerAddress: 1000, windowSeconds: 60 },
+      },
       encryptionKey: Buffer.alloc(32, 7),
     } as unknown as BatonRuntime;
 
@@ -284,6 +293,43 @@ describe('AuthModule over HTTP', () => {
     expect(
       (await call('POST', '/invitations/short/accept', { body: { name: 'x', password: 'xxxxxxxx' } })).status,
     ).toBe(404);
+  });
+
+  it('throttles repeated failed sign-ins of an account with 429 and Retry-After, even for the right password', async () => {
+    const owner = await login(OWNER.email, OWNER.password);
+    await inviteAndAccept(owner, 'target@example.com', 'viewer', 'Target', 'target-password');
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        call('POST', '/auth/login', { body: { email: 'target@example.com', password: `guess-${i}-xxxx` } }),
+      ),
+    );
+    expect(attempts.filter((a) => a.status === 401).length).toBeLessThanOrEqual(8);
+    const next = await fetch(`${auth.base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'target@example.com', password: 'target-password' }),
+    });
+    expect(next.status).toBe(429);
+    const retryAfter = Number(next.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(((await next.json()) as { error: string }).error).toBe('RATE_LIMITED');
+    // Other accounts are not locked out by it.
+    expect(await login(OWNER.email, OWNER.password)).toEqual(expect.any(String));
+  });
+
+  it('upgrades a password hash made with an older scrypt cost at the next sign-in', async () => {
+    const owner = await login(OWNER.email, OWNER.password);
+    await inviteAndAccept(owner, 'legacy@example.com', 'viewer', 'Legacy', 'legacy-password');
+    const dataSource = auth.app.get(DataSource);
+    const salt = randomBytes(16);
+    const old = scryptSync('legacy-password', salt, 64, { N: 2 ** 14, r: 8, p: 1 });
+    const oldHash = ['scrypt', 2 ** 14, 8, 1, salt.toString('base64url'), old.toString('base64url')].join('$');
+    await dataSource.query('UPDATE users SET password_hash = $1 WHERE email = $2', [oldHash, 'legacy@example.com']);
+    expect(await login('legacy@example.com', 'legacy-password')).toEqual(expect.any(String));
+    const [row] = await dataSource.query('SELECT password_hash FROM users WHERE email = $1', ['legacy@example.com']);
+    expect(row.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(await login('legacy@example.com', 'legacy-password')).toEqual(expect.any(String));
   });
 
   it('creates workspaces, lists them with roles and logs in to a chosen one', async () => {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { IdentityRepository, InvitationRepository } from '@baton/persistence';
+import { IdentityRepository, InvitationRepository, LoginThrottleRepository } from '@baton/persistence';
 import { DataSource } from 'typeorm';
 import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
 import { AccessTokenService } from './access-token.service';
@@ -13,6 +13,7 @@ import { PrincipalResolver } from './principal-resolver.service';
 import { resolveJwtSecret } from './resolve-jwt-secret';
 import { AuthController } from './session/auth.controller';
 import { OwnerBootstrapService } from './session/owner-bootstrap.service';
+import { LoginThrottle } from './session/login-throttle.service';
 import { SessionService } from './session/session.service';
 import { SetupService } from './session/setup.service';
 import { InvitationsController } from './invitations/invitations.controller';
@@ -46,6 +47,11 @@ import { WorkspacesService } from './workspaces/workspaces.service';
       inject: [DataSource],
     },
     {
+      provide: LoginThrottleRepository,
+      useFactory: (dataSource: DataSource) => new LoginThrottleRepository(dataSource),
+      inject: [DataSource],
+    },
+    {
       provide: InvitationRepository,
       useFactory: (dataSource: DataSource) => new InvitationRepository(dataSource),
       inject: [DataSource],
@@ -56,6 +62,7 @@ import { WorkspacesService } from './workspaces/workspaces.service';
     SetupService,
     OwnerBootstrapService,
     SessionService,
+    LoginThrottle,
     WorkspacesService,
     MembersService,
     InvitationsService,

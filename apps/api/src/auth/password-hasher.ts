@@ -4,10 +4,9 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 200;
 
-// N=2^15, r=8 costs 32 MiB and roughly 50-100 ms per hash: OWASP's scrypt floor is N=2^17 with
-// r=8, but Baton also runs on small single hosts. The parameters are stored in each hash, so
-// raising them later only affects new hashes.
-const COST = { N: 2 ** 15, r: 8, p: 1 };
+// OWASP's current recommendation for scrypt: N=2^17, r=8, p=1 (128 MiB, a few hundred ms per
+// hash). The parameters are stored in each hash; older, cheaper hashes are upgraded at sign-in.
+const COST = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 64;
 const SALT_BYTES = 16;
 // Node's default maxmem (32 MiB) is exactly 128*N*r here, which scrypt refuses; leave headroom.
@@ -29,6 +28,12 @@ export class PasswordHasher {
     if (!parsed) return false;
     const derived = await derive(password, parsed.salt, KEY_LENGTH, parsed.cost);
     return timingSafeEqual(derived, parsed.hash);
+  }
+
+  /** Whether a stored hash was made with a lower cost than today's (or is unreadable). */
+  needsRehash(stored: string): boolean {
+    const parsed = parse(stored);
+    return !parsed || parsed.cost.N < COST.N || parsed.cost.r < COST.r || parsed.cost.p < COST.p;
   }
 
   /**

@@ -10,6 +10,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
   FORBIDDEN: HttpStatus.FORBIDDEN,
   SETUP_ALREADY_DONE: HttpStatus.CONFLICT,
+  RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /** PostgreSQL errors that mean "bad input" rather than "our bug" (safety net behind validation). */
@@ -22,6 +23,7 @@ const STATUS_BY_SQLSTATE: Record<string, number> = {
 /** The slice of Express's response this filter uses (keeps @types/express out of the build). */
 interface JsonResponse {
   headersSent: boolean;
+  setHeader(name: string, value: string): void;
   status(code: number): { json(body: unknown): void };
 }
 
@@ -35,6 +37,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (response.headersSent) return;
     const { status, body } = this.toResponse(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (typeof body['retryAfterSeconds'] === 'number')
+      response.setHeader('Retry-After', String(body['retryAfterSeconds']));
     response.status(status).json(body);
   }
 

@@ -14,7 +14,13 @@ export class DomainError extends Error {
 }
 
 export type DomainErrorCode =
-  'NOT_FOUND' | 'CONFLICT' | 'VALIDATION_FAILED' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SETUP_ALREADY_DONE';
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'SETUP_ALREADY_DONE'
+  | 'RATE_LIMITED';
 
 export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', `${what} ${id} was not found`);
 export const conflict = (message: string) => new DomainError('CONFLICT', message);

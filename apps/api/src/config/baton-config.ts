@@ -32,6 +32,8 @@ export interface BatonConfig {
   lambdaEndpoint: string | null;
   /** Whether users other than the installation owner may create workspaces. */
   membersMayCreateWorkspaces: boolean;
+  /** Failed sign-ins allowed per account and per client address within a window. */
+  loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowSeconds: number };
   /** How long an invitation can be accepted. */
   invitationTtlHours: number;
   /** Bounds of every JSONata evaluation (README "Security"). */

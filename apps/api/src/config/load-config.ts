@@ -87,6 +87,11 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     lambdaEndpoint,
     membersMayCreateWorkspaces:
       read.oneOf('BATON_MEMBERS_CREATE_WORKSPACES', ['true', 'false'] as const, 'false') === 'true',
+    loginThrottle: {
+      maxFailuresPerAccount: read.integer('BATON_LOGIN_MAX_FAILURES', 10, 1, 10_000),
+      maxFailuresPerAddress: read.integer('BATON_LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100_000),
+      windowSeconds: read.integer('BATON_LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
+    },
     invitationTtlHours: read.integer('BATON_INVITATION_TTL_HOURS', 168, 1, 24 * 90),
     outboundHttp: {
       allowHosts: read.allowHosts('BATON_HTTP_ALLOW_HOSTS'),

@@ -5,6 +5,7 @@ import { Triggers1763770000000 } from './1763770000000-triggers';
 import { AslActivities1763780000000 } from './1763780000000-asl-activities';
 import { Invitations1763790000000 } from './1763790000000-invitations';
 import { WebhookSeenSignatures1763800000000 } from './1763800000000-webhook-seen-signatures';
+import { LoginThrottle1763810000000 } from './1763810000000-login-throttle';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AslActivities1763780000000,
   Invitations1763790000000,
   WebhookSeenSignatures1763800000000,
+  LoginThrottle1763810000000,
 ];

@@ -133,6 +133,10 @@ export class IdentityRepository {
     return rows.length > 0;
   }
 
+  async updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.dataSource.query('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, passwordHash]);
+  }
+
   async findUser(userId: string): Promise<UserSummary | null> {
     const rows: UserSummary[] = await this.dataSource.query('SELECT id, email, name FROM users WHERE id = $1', [
       userId,

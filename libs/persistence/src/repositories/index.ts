@@ -7,3 +7,4 @@ export * from './trigger.records';
 export * from './trigger.repository';
 export * from './workflow-lifecycle.repository';
 export * from './invitation.repository';
+export * from './login-throttle.repository';

@@ -3,6 +3,7 @@ import { IdentityRepository, type WorkspaceRole } from '@baton/persistence';
 import { DomainError, forbidden, notFound } from '../../common/domain.error';
 import { AccessTokenService } from '../access-token.service';
 import { PasswordHasher } from '../password-hasher';
+import { LoginThrottle } from './login-throttle.service';
 import type { Principal } from '../principal';
 
 export interface LoginInput {
@@ -27,17 +28,27 @@ export class SessionService {
     private readonly identity: IdentityRepository,
     private readonly passwords: PasswordHasher,
     private readonly tokens: AccessTokenService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(input: LoginInput): Promise<{ accessToken: string }> {
+  /** `address`: the client's, for throttling guesses from one place across accounts. */
+  async login(input: LoginInput, address = 'unknown'): Promise<{ accessToken: string }> {
+    const now = new Date();
+    await this.throttle.assertAllowed(input.email, address, now);
     const credentials = await this.identity.findCredentialsByEmail(input.email);
     if (!credentials) {
       await this.passwords.burnVerification(input.password);
+      await this.throttle.recordFailure(input.email, address, now);
       throw new DomainError('UNAUTHENTICATED', BAD_CREDENTIALS);
     }
     if (!(await this.passwords.verify(input.password, credentials.passwordHash))) {
+      await this.throttle.recordFailure(input.email, address, now);
       throw new DomainError('UNAUTHENTICATED', BAD_CREDENTIALS);
     }
+    await this.throttle.recordSuccess(input.email);
+    // Hashes made with an older, cheaper cost are upgraded while the password is at hand.
+    if (this.passwords.needsRehash(credentials.passwordHash))
+      await this.identity.updatePasswordHash(credentials.id, await this.passwords.hash(input.password));
     const membership = input.workspaceId
       ? await this.membershipIn(credentials.id, input.workspaceId)
       : await this.identity.findOldestMembership(credentials.id);
