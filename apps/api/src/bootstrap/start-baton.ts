@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { runMigrationsUnderLock } from '@baton/persistence';
 import { AppModule } from '../app.module';
+import { unstorableTextMiddleware } from '../common/unstorable-text.middleware';
 import { DomainErrorFilter } from '../common/domain-error.filter';
 import { createValidationPipe } from '../common/validation.pipe';
 import { tierOf, type BatonConfig } from '../config/baton-config';
@@ -61,6 +62,7 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
     app.use(WEBHOOK_PATH_PREFIX, captureWebhookRawBody(config.triggers.webhookMaxBodyBytes));
     app.useBodyParser('json', { limit: config.maxBodyBytes });
     app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
+    app.use(unstorableTextMiddleware);
     app.setGlobalPrefix('api');
     app.useGlobalPipes(createValidationPipe());
     app.useGlobalFilters(new DomainErrorFilter());

@@ -14,10 +14,18 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
 };
 
 /** PostgreSQL errors that mean "bad input" rather than "our bug" (safety net behind validation). */
-const STATUS_BY_SQLSTATE: Record<string, number> = {
-  '22P02': HttpStatus.BAD_REQUEST, // invalid text representation (e.g. a malformed uuid)
-  '22001': HttpStatus.BAD_REQUEST, // value too long
-  '23505': HttpStatus.CONFLICT, // unique violation
+// The client gets a fixed sentence per class, never PostgreSQL's own text (which can quote the
+// query, its values, or the schema).
+const ANSWER_BY_SQLSTATE: Record<string, { status: number; message: string }> = {
+  '22P02': { status: HttpStatus.BAD_REQUEST, message: 'A value has an invalid format' },
+  '22001': { status: HttpStatus.BAD_REQUEST, message: 'A value is too long' },
+  '22003': { status: HttpStatus.BAD_REQUEST, message: 'A number is out of range' },
+  '22007': { status: HttpStatus.BAD_REQUEST, message: 'A date or time has an invalid format' },
+  '22008': { status: HttpStatus.BAD_REQUEST, message: 'A date or time is out of range' },
+  '22021': { status: HttpStatus.BAD_REQUEST, message: 'Text contains characters that cannot be stored' },
+  '22P05': { status: HttpStatus.BAD_REQUEST, message: 'Text contains characters that cannot be stored' },
+  '54001': { status: HttpStatus.BAD_REQUEST, message: 'A value is nested too deeply' },
+  '23505': { status: HttpStatus.CONFLICT, message: 'It already exists' },
 };
 
 /** The slice of Express's response this filter uses (keeps @types/express out of the build). */
@@ -69,9 +77,25 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof QueryFailedError) {
       const sqlState = (exception.driverError as { code?: string } | undefined)?.code ?? '';
-      const status = STATUS_BY_SQLSTATE[sqlState];
-      if (status)
-        return { status, body: { statusCode: status, error: HttpStatus[status], message: exception.message } };
+      const answer = ANSWER_BY_SQLSTATE[sqlState];
+      if (answer)
+        return {
+          status: answer.status,
+          body: { statusCode: answer.status, error: HttpStatus[answer.status], message: answer.message },
+        };
+    }
+    // Errors of the body parsers and other Express middleware (http-errors carry a 4xx status).
+    const status = (exception as { status?: unknown; expose?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const expose = (exception as { expose?: boolean }).expose === true;
+      return {
+        status,
+        body: {
+          statusCode: status,
+          error: HttpStatus[status] ?? 'Error',
+          message: expose ? (exception as Error).message : 'The request could not be read',
+        },
+      };
     }
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,

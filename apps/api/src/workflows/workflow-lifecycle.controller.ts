@@ -1,4 +1,4 @@
-import { Controller, Delete, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNoContentResponse,
@@ -10,13 +10,13 @@ import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { UuidParam } from '../auth/decorators/uuid-param.decorator';
 import type { Principal } from '../auth/principal';
-import { validationFailed } from '../common/domain.error';
 import { DeleteWorkflowQueryDto } from './dto/delete-workflow.query.dto';
 import { WorkflowDto } from './dto/workflow.response.dto';
 import { WorkflowLifecycleService } from './workflow-lifecycle.service';
 import { toWorkflowDto } from './workflow-response.mapper';
+import { VersionNumberPipe } from '../common/version-number.pipe';
 
-const versionNumber = new ParseIntPipe({ exceptionFactory: () => validationFailed('version must be a whole number') });
+const versionNumber = new VersionNumberPipe('version');
 
 @ApiTags('workflows')
 @AuthenticatedApi()

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -10,7 +10,6 @@ import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { UuidParam } from '../auth/decorators/uuid-param.decorator';
 import type { Principal } from '../auth/principal';
-import { validationFailed } from '../common/domain.error';
 import { CreateWorkflowDto } from './dto/create-workflow.dto';
 import { ListWorkflowsQueryDto } from './dto/list-workflows.query.dto';
 import { UpdateWorkflowDto } from './dto/update-workflow.dto';
@@ -22,8 +21,9 @@ import {
 } from './dto/workflow.response.dto';
 import { toVersionDto, toVersionSummaryDto, toWorkflowDto, toWorkflowListItemDto } from './workflow-response.mapper';
 import { WorkflowsService } from './workflows.service';
+import { VersionNumberPipe } from '../common/version-number.pipe';
 
-const versionNumber = new ParseIntPipe({ exceptionFactory: () => validationFailed('n must be a whole number') });
+const versionNumber = new VersionNumberPipe('n');
 
 @ApiTags('workflows')
 @AuthenticatedApi()

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ExecutionStore, isTerminalStatus, type StartExecutionResult } from '@baton/engine';
 import { TriggerRepository, type TriggerRecord } from '@baton/persistence';
 import { createHash, randomUUID } from 'node:crypto';
-import { DomainError, notFound } from '../../common/domain.error';
+import { DomainError, notFound, validationFailed } from '../../common/domain.error';
+import { findUnstorableText } from '../../common/find-unstorable-text';
 import { BATON_CONFIG } from '../../config/baton-config.token';
 import type { BatonConfig } from '../../config/baton-config';
 import { SecretBox } from '../../secrets/secret-box';
@@ -83,6 +84,9 @@ export class WebhookService {
     }
 
     const input = buildWebhookInput(call);
+    // The webhook body is parsed here, not by the app's body parsers: check it the same way.
+    const unstorable = findUnstorableText(input, '');
+    if (unstorable) throw validationFailed(`${unstorable.path} ${unstorable.problem}`);
     const sync = settings.responseMode === 'sync';
     const { executionId, replayed, started } = await this.startOnce(trigger, call.idempotencyKey, input, now, sync);
     const headers: Record<string, string> = replayed ? { 'idempotent-replayed': 'true' } : {};
