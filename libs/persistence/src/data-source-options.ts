@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { PayloadFreeLogger } from './payload-free-logger';
 
 export interface DatabaseConnectionSettings {
   url: string;
@@ -21,6 +22,7 @@ export function buildDataSourceOptions(settings: DatabaseConnectionSettings): Da
     synchronize: false,
     migrationsRun: false,
     logging: settings.logging ? 'all' : ['error'],
+    logger: new PayloadFreeLogger(Boolean(settings.logging)),
     extra: { max: settings.poolSize },
   };
 }
