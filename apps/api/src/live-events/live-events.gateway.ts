@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,6 +11,8 @@ import type { Server, Socket } from 'socket.io';
 import type { Principal } from '../auth/principal';
 import { PrincipalResolver } from '../auth/principal-resolver.service';
 import { DomainError } from '../common/domain.error';
+import type { BatonConfig } from '../config/baton-config';
+import { BATON_CONFIG } from '../config/baton-config.token';
 import { LIVE_EVENT, type LiveEvent } from './live-event';
 import { LiveEventAccess } from './live-event-access.service';
 import { LiveEventHistory } from './live-event-history.service';
@@ -20,6 +22,9 @@ import { LiveEventSubscriber } from './live-event-subscriber';
 import { LiveEventSubscriptions } from './live-event-subscriptions.service';
 import { parseSubscriptionRequest } from './parse-subscription-request';
 import { socketCredentials } from './socket-credentials';
+
+/** Sent before the server disconnects a socket whose credentials stopped being valid. */
+export const SESSION_ENDED = 'session.ended';
 
 /** The answer to `subscribe` / `unsubscribe` (socket.io acknowledgement). */
 export type SubscriptionAck =
@@ -36,8 +41,9 @@ interface SocketData {
  * Protocol in README "Live events".
  */
 @WebSocketGateway()
-export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect {
+export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('LiveEvents');
+  private recheckTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly principals: PrincipalResolver,
@@ -45,10 +51,17 @@ export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect {
     private readonly history: LiveEventHistory,
     private readonly subscriptions: LiveEventSubscriptions,
     private readonly publisher: LiveEventPublisher,
+    @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
   afterInit(server: Server): void {
     this.publisher.useServer(server);
+    // A socket outlives the check made when it connected: a removed member, a revoked key or an
+    // expired token must stop receiving events. Each process re-checks its own sockets.
+    this.recheckTimer = setInterval(
+      () => void this.recheckAll(server),
+      this.config.socketRecheckSeconds * 1000,
+    ).unref();
     // Runs before the connection is accepted: an unauthenticated client gets `connect_error`
     // with this message and `data.code`, and never reaches a handler.
     server.use((socket, next) => {
@@ -65,6 +78,10 @@ export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect {
     });
   }
 
+  onModuleDestroy(): void {
+    clearInterval(this.recheckTimer);
+  }
+
   handleDisconnect(socket: Socket): void {
     const data = socket.data as Partial<SocketData>;
     if (data.subscriber) this.subscriptions.remove(data.subscriber);
@@ -72,7 +89,9 @@ export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect {
 
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<SubscriptionAck> {
-    const { principal, subscriber } = socket.data as SocketData;
+    const { subscriber } = socket.data as SocketData;
+    const principal = await this.recheck(socket);
+    if (!principal) return { ok: false, error: 'UNAUTHENTICATED', message: 'Your access has ended; sign in again' };
     try {
       const request = parseSubscriptionRequest(payload);
       const scope = await this.access.check(principal.workspaceId, request.topic);
@@ -103,6 +122,38 @@ export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect {
       return refusal(error, this.logger);
     }
   }
+
+  /**
+   * Resolves the socket's credentials again; on refusal tells the client why (`session.ended`)
+   * and disconnects it. Returns the current principal (its role may have changed) or null.
+   */
+  private async recheck(socket: Socket): Promise<Principal | null> {
+    try {
+      const principal = await this.principals.resolve(
+        socketCredentials(socket.handshake.auth, socket.handshake.headers),
+      );
+      (socket.data as SocketData).principal = principal;
+      return principal;
+    } catch (error) {
+      if (!(error instanceof DomainError)) {
+        // The database could not answer: keep the socket, the next check decides.
+        this.logger.warn(`Could not re-check a socket's credentials: ${String(error)}`);
+        return (socket.data as SocketData).principal;
+      }
+      socket.emit(SESSION_ENDED, { code: error.code, message: error.message } satisfies SessionEnded);
+      socket.disconnect(true);
+      return null;
+    }
+  }
+
+  private async recheckAll(server: Server): Promise<void> {
+    for (const socket of server.sockets.sockets.values()) await this.recheck(socket);
+  }
+}
+
+export interface SessionEnded {
+  code: string;
+  message: string;
 }
 
 function connectError(error: unknown, logger: Logger): Error {
