@@ -7,6 +7,8 @@ export interface AccessTokenClaims {
   sub: string;
   wid: string;
   role: WorkspaceRole;
+  /** Issue time in ms (JWT's `iat` has whole seconds): compared with the user's revocation instant. */
+  iatMs: number;
 }
 
 export interface AccessTokenSubject {
@@ -21,16 +23,22 @@ export class AccessTokenService {
   constructor(private readonly jwt: JwtService) {}
 
   issue(subject: AccessTokenSubject): Promise<string> {
-    const claims: AccessTokenClaims = { sub: subject.userId, wid: subject.workspaceId, role: subject.role };
+    const claims: AccessTokenClaims = {
+      sub: subject.userId,
+      wid: subject.workspaceId,
+      role: subject.role,
+      iatMs: Date.now(),
+    };
     return this.jwt.signAsync(claims);
   }
 
   /** The token's user and workspace, or null when it is malformed, forged or expired. */
-  async verify(token: string): Promise<{ userId: string; workspaceId: string } | null> {
+  async verify(token: string): Promise<{ userId: string; workspaceId: string; issuedAtMs: number } | null> {
     try {
-      const claims = await this.jwt.verifyAsync<Partial<AccessTokenClaims>>(token);
+      const claims = await this.jwt.verifyAsync<Partial<AccessTokenClaims> & { iat?: number }>(token);
       if (typeof claims.sub !== 'string' || typeof claims.wid !== 'string') return null;
-      return { userId: claims.sub, workspaceId: claims.wid };
+      const issuedAtMs = typeof claims.iatMs === 'number' ? claims.iatMs : (claims.iat ?? 0) * 1000;
+      return { userId: claims.sub, workspaceId: claims.wid, issuedAtMs };
     } catch {
       return null;
     }

@@ -332,6 +332,35 @@ describe('AuthModule over HTTP', () => {
     expect(await login('legacy@example.com', 'legacy-password')).toEqual(expect.any(String));
   });
 
+  it('signs out everywhere, and a password change ends the other sessions', async () => {
+    const owner = await login(OWNER.email, OWNER.password);
+    await inviteAndAccept(owner, 'sam@example.com', 'viewer', 'Sam', 'sam-password');
+    const first = await login('sam@example.com', 'sam-password');
+    const second = await login('sam@example.com', 'sam-password');
+    expect((await call('POST', '/auth/logout', { token: first })).status).toBe(204);
+    expect((await call('GET', '/auth/me', { token: first })).status).toBe(401);
+    expect((await call('GET', '/auth/me', { token: second })).status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const again = await login('sam@example.com', 'sam-password');
+    expect((await call('GET', '/auth/me', { token: again })).status).toBe(200);
+
+    const other = await login('sam@example.com', 'sam-password');
+    const wrong = await call('POST', '/auth/password', {
+      token: again,
+      body: { currentPassword: 'not-it-at-all', newPassword: 'new-sam-password' },
+    });
+    expect(wrong.status).toBe(401);
+    const changed = await call('POST', '/auth/password', {
+      token: again,
+      body: { currentPassword: 'sam-password', newPassword: 'new-sam-password' },
+    });
+    expect(changed.status).toBe(200);
+    expect((await call('GET', '/auth/me', { token: changed.body.accessToken })).status).toBe(200);
+    expect((await call('GET', '/auth/me', { token: other })).status).toBe(401);
+    expect(await login('sam@example.com', 'sam-password')).toBeUndefined();
+    expect(await login('sam@example.com', 'new-sam-password')).toEqual(expect.any(String));
+  });
+
   it('creates workspaces, lists them with roles and logs in to a chosen one', async () => {
     const owner = await login(OWNER.email, OWNER.password);
     const created = await call('POST', '/workspaces', { token: owner, body: { name: '  Second  ' } });
@@ -405,7 +434,9 @@ describe('AuthModule over HTTP', () => {
       '/api/api-keys',
       '/api/api-keys/{id}',
       '/api/auth/login',
+      '/api/auth/logout',
       '/api/auth/me',
+      '/api/auth/password',
       '/api/auth/setup',
       '/api/auth/status',
       '/api/invitations',

@@ -15,15 +15,16 @@ function setup(options: { memberRole?: WorkspaceRole | null; grant?: Partial<Api
   const tokens = {
     async verify(token: string) {
       return token === 'good'
-        ? { userId: USER, workspaceId: WORKSPACE }
+        ? { userId: USER, workspaceId: WORKSPACE, issuedAtMs: 1000 }
         : token === 'odd'
-          ? { userId: 'x', workspaceId: 'y' }
+          ? { userId: 'x', workspaceId: 'y', issuedAtMs: 1000 }
           : null;
     },
   } as AccessTokenService;
   const identity = {
-    async findRoleInWorkspace() {
-      return options.memberRole === undefined ? 'editor' : options.memberRole;
+    async findTokenAccess() {
+      const role = options.memberRole === undefined ? 'editor' : options.memberRole;
+      return role ? { role, tokensValidAfter: null } : null;
     },
     async findActiveApiKeyGrant(hash: string) {
       if (hash !== key.hash || options.grant === null) return null;

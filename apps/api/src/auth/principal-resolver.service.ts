@@ -42,9 +42,11 @@ export class PrincipalResolver {
     if (!subject || !UUID.test(subject.userId) || !UUID.test(subject.workspaceId)) {
       throw unauthenticated('Invalid or expired access token');
     }
-    const role = await this.identity.findRoleInWorkspace(subject.userId, subject.workspaceId);
-    if (!role) throw unauthenticated('This access token is no longer valid for its workspace');
-    return { userId: subject.userId, workspaceId: subject.workspaceId, role, via: 'jwt' };
+    const access = await this.identity.findTokenAccess(subject.userId, subject.workspaceId);
+    if (!access) throw unauthenticated('This access token is no longer valid for its workspace');
+    if (access.tokensValidAfter && subject.issuedAtMs < access.tokensValidAfter.getTime())
+      throw unauthenticated('This access token was signed out; sign in again');
+    return { userId: subject.userId, workspaceId: subject.workspaceId, role: access.role, via: 'jwt' };
   }
 
   private async fromApiKey(key: string): Promise<Principal> {

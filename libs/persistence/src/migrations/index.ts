@@ -6,6 +6,7 @@ import { AslActivities1763780000000 } from './1763780000000-asl-activities';
 import { Invitations1763790000000 } from './1763790000000-invitations';
 import { WebhookSeenSignatures1763800000000 } from './1763800000000-webhook-seen-signatures';
 import { LoginThrottle1763810000000 } from './1763810000000-login-throttle';
+import { TokenRevocation1763820000000 } from './1763820000000-token-revocation';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Invitations1763790000000,
   WebhookSeenSignatures1763800000000,
   LoginThrottle1763810000000,
+  TokenRevocation1763820000000,
 ];

@@ -153,6 +153,32 @@ export class IdentityRepository {
   }
 
   /** The user's current role in the workspace, or null when they are not (or no longer) a member. */
+  /** The user's role in the workspace and the instant before which their access tokens are refused. */
+  async findTokenAccess(
+    userId: string,
+    workspaceId: string,
+  ): Promise<{ role: WorkspaceRole; tokensValidAfter: Date | null } | null> {
+    const rows: Array<{ role: WorkspaceRole; tokensValidAfter: Date | null }> = await this.dataSource.query(
+      `SELECT m.role, u.tokens_valid_after AS "tokensValidAfter"
+       FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.user_id = $1 AND m.workspace_id = $2`,
+      [userId, workspaceId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Refuses every access token of the user issued before `at` (sign-out everywhere). */
+  async revokeTokensBefore(userId: string, at: Date): Promise<void> {
+    await this.dataSource.query('UPDATE users SET tokens_valid_after = $2 WHERE id = $1', [userId, at]);
+  }
+
+  async findPasswordHash(userId: string): Promise<string | null> {
+    const rows: Array<{ password_hash: string }> = await this.dataSource.query(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [userId],
+    );
+    return rows[0]?.password_hash ?? null;
+  }
+
   async findRoleInWorkspace(userId: string, workspaceId: string): Promise<WorkspaceRole | null> {
     const rows: Array<{ role: WorkspaceRole }> = await this.dataSource.query(
       'SELECT role FROM memberships WHERE user_id = $1 AND workspace_id = $2',

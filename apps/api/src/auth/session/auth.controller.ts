@@ -5,6 +5,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiSecurity,
@@ -13,9 +14,11 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../decorators/current-principal.decorator';
+import { MinRole } from '../decorators/min-role.decorator';
 import { Public } from '../decorators/public.decorator';
 import { ErrorResponseDto } from '../error-response.dto';
 import type { Principal } from '../principal';
+import { ChangePasswordDto } from './change-password.dto';
 import { LoginDto } from './login.dto';
 import { SessionService } from './session.service';
 import { AccessTokenDto, MeDto, SetupStatusDto } from './session.dto';
@@ -61,6 +64,30 @@ export class AuthController {
   })
   login(@Body() body: LoginDto, @Ip() address: string): Promise<AccessTokenDto> {
     return this.sessions.login(body, address);
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @MinRole('viewer')
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'Sign out everywhere: every access token of the caller issued until now stops working' })
+  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Credentials missing, invalid, expired or revoked' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Called with an API key' })
+  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.sessions.logout(principal);
+  }
+
+  @Post('password')
+  @HttpCode(HttpStatus.OK)
+  @MinRole('viewer')
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'Change your own password; other sessions end, the answer is a new token' })
+  @ApiOkResponse({ type: AccessTokenDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Wrong current password, or not signed in' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Called with an API key' })
+  changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<AccessTokenDto> {
+    return this.sessions.changePassword(principal, body);
   }
 
   @Get('me')

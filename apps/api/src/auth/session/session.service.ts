@@ -56,6 +56,31 @@ export class SessionService {
     return { accessToken: await this.tokens.issue({ userId: credentials.id, ...membership }) };
   }
 
+  /** Signs the user out everywhere: every access token issued so far is refused from now on. */
+  async logout(principal: Principal): Promise<void> {
+    if (principal.via !== 'jwt') throw forbidden('Sign-out ends user sessions; revoke an API key instead');
+    await this.identity.revokeTokensBefore(principal.userId, new Date());
+  }
+
+  /**
+   * Changes the caller's own password; every other session ends, and the answer is a fresh
+   * token for this one. @throws DomainError UNAUTHENTICATED when the current password is wrong.
+   */
+  async changePassword(
+    principal: Principal,
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<{ accessToken: string }> {
+    if (principal.via !== 'jwt') throw forbidden('Passwords are changed signed in as the user, not with an API key');
+    const stored = await this.identity.findPasswordHash(principal.userId);
+    if (!stored || !(await this.passwords.verify(input.currentPassword, stored)))
+      throw new DomainError('UNAUTHENTICATED', 'The current password is not correct');
+    await this.identity.updatePasswordHash(principal.userId, await this.passwords.hash(input.newPassword));
+    await this.identity.revokeTokensBefore(principal.userId, new Date());
+    // Issued after the revocation instant (a later millisecond), so it stays valid.
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    return { accessToken: await this.tokens.issue(principal) };
+  }
+
   async describe(principal: Principal): Promise<Me> {
     const [user, workspace] = await Promise.all([
       this.identity.findUser(principal.userId),
