@@ -92,7 +92,8 @@ describe('workflow editor in Chromium', () => {
 
     // A step's output, opened from the timeline.
     await page.getByRole('button', { name: /log_1/ }).first().click();
-    await expect(page.getByTestId('step-output').textContent()).resolves.toContain('Ada');
+    // The panel fills in once the step's row has been read: wait for it rather than read once.
+    await page.getByTestId('step-output').filter({ hasText: 'Ada' }).waitFor({ timeout: 10_000 });
     await screenshot(page, 'execution-completed');
     expect(consoleErrors).toEqual([]);
   });
