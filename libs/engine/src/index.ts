@@ -103,3 +103,10 @@ export {
 } from './http/outbound-http-policy.js';
 export { createGuardedFetch, HttpDestinationBlockedError } from './http/create-guarded-fetch.js';
 export { defaultOutboundFetch } from './http/default-outbound-fetch.js';
+export {
+  boundedConcurrency,
+  configureFanOutLimits,
+  DEFAULT_FAN_OUT_LIMITS,
+  fanOutLimits,
+  type FanOutLimits,
+} from './execution/fan-out-limits.js';

@@ -38,6 +38,8 @@ export interface BatonConfig {
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowSeconds: number };
   /** How long an invitation can be accepted. */
   invitationTtlHours: number;
+  /** How wide one Map or loop may fan out. */
+  fanOut: { maxStepConcurrency: number; maxItems: number };
   /** Bounds of every JSONata evaluation (README "Security"). */
   expressionLimits: ExpressionLimitSettings;
   /** Where nodes may send HTTP requests (README "Security"). */

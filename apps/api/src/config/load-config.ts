@@ -99,6 +99,10 @@ export function loadConfig(env: Env = process.env): BatonConfig {
       maxResponseBytes: read.integer('BATON_HTTP_MAX_RESPONSE_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       timeoutMs: read.integer('BATON_HTTP_TIMEOUT_MS', 30_000, 100, 600_000),
     },
+    fanOut: {
+      maxStepConcurrency: read.integer('BATON_MAX_STEP_CONCURRENCY', 40, 1, 10_000),
+      maxItems: read.integer('BATON_MAX_ITEMS', 10_000, 1, 1_000_000),
+    },
     expressionLimits: {
       timeoutMs: read.integer('BATON_EXPRESSION_TIMEOUT_MS', 1000, 10, 60_000),
       maxDepth: read.integer('BATON_EXPRESSION_MAX_DEPTH', 500, 10, 10_000),

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
+import { restrictDataDir } from './restrict-data-dir';
 import { resolve } from 'node:path';
 import { acquireDataDirLock } from './data-dir-lock';
 import { ProtocolAwareQueryQueue } from './protocol-aware-query-queue';
@@ -24,12 +25,15 @@ export interface EmbeddedDatabaseOptions {
  */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const pgDir = resolve(options.dataDir, 'pglite');
-  mkdirSync(pgDir, { recursive: true });
+  restrictDataDir(options.dataDir);
+  mkdirSync(pgDir, { recursive: true, mode: 0o700 });
   // PGlite does not lock its directory itself; two processes on one directory would corrupt it.
   const lock = acquireDataDirLock(options.dataDir);
   try {
     const db = await PGlite.create({ dataDir: pgDir, extensions: { uuid_ossp } });
     await db.exec('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');
+    // Files PGlite created on a first start come out world-writable: close them too.
+    restrictDataDir(options.dataDir);
     const server = new PGLiteSocketServer({
       db,
       host: '127.0.0.1',

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import {
   configureExpressionLimits,
+  configureFanOutLimits,
   createGuardedFetch,
   AslInterpreter,
   Clock,
@@ -70,6 +71,7 @@ import { createNestNodeLogger } from './nest-node-logger';
       ) => {
         const logger = createNestNodeLogger('Engine');
         configureExpressionLimits(config.expressionLimits);
+        configureFanOutLimits(config.fanOut);
         // `immediate` runs in the process that took the request (an API-only one too); long waits
         // and whatever is open when the request's wait ends move to `scheduler` (libs/engine README).
         const immediateScheduler = new InProcessStepScheduler(clock, (error, job) =>

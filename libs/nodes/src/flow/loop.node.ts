@@ -1,4 +1,4 @@
-import { evaluateExpression, InvalidInputError, type NodeType } from '@baton/engine';
+import { boundedConcurrency, evaluateExpression, fanOutLimits, InvalidInputError, type NodeType } from '@baton/engine';
 
 interface LoopSettings {
   items?: string;
@@ -41,6 +41,16 @@ export const loopNode: NodeType<LoopSettings> = {
     const items = settings.items ? await evaluateExpression(settings.items, data, bindings) : data;
     if (!Array.isArray(items))
       throw new InvalidInputError('flow.loop needs an array to iterate over', 'INVALID_LOOP_ITEMS');
-    return { output: null, iterate: { items, concurrency: Math.max(1, Math.floor(settings.concurrency)) } };
+    const { maxItems } = fanOutLimits();
+    if (items.length > maxItems)
+      throw new InvalidInputError(
+        `flow.loop got ${items.length} items; at most ${maxItems} are allowed (BATON_MAX_ITEMS)`,
+        'EXECUTION_LIMIT',
+      );
+    // BATON_MAX_STEP_CONCURRENCY bounds how many iterations of one loop run at once.
+    return {
+      output: null,
+      iterate: { items, concurrency: boundedConcurrency(Math.floor(settings.concurrency), items.length) },
+    };
   },
 };

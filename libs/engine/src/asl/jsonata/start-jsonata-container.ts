@@ -1,3 +1,4 @@
+import { boundedConcurrency, fanOutLimits } from '../../execution/fan-out-limits.js';
 import { type AslState, mapProcessorOf } from '../definition/asl-definition.js';
 import { AslError, runtimeError, STATES } from '../definition/asl.error.js';
 import type { AslContextObject } from '../runtime/build-context-object.js';
@@ -53,6 +54,10 @@ export async function startJsonataContainer(
     );
   }
   if (!mapProcessorOf(state)) throw runtimeError('Map state has no ItemProcessor');
+  if (inputs.length > fanOutLimits().maxItems)
+    throw runtimeError(
+      `EXECUTION_LIMIT: the Map has ${inputs.length} items; at most ${fanOutLimits().maxItems} are allowed (BATON_MAX_ITEMS)`,
+    );
   const number = async (field: 'MaxConcurrency' | 'ToleratedFailureCount' | 'ToleratedFailurePercentage') => {
     const value = await resolveJsonataTemplate(state[field], states, variables, field);
     if (value === undefined || value === null) return null;
@@ -68,7 +73,7 @@ export async function startJsonataContainer(
     ...base,
     kind: 'map',
     inputs,
-    concurrency: maxConcurrency > 0 ? maxConcurrency : Math.max(1, inputs.length),
+    concurrency: boundedConcurrency(maxConcurrency, inputs.length),
     toleratedFailureCount: await number('ToleratedFailureCount'),
     toleratedFailurePercentage: await number('ToleratedFailurePercentage'),
   };

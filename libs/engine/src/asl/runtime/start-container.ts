@@ -1,3 +1,4 @@
+import { boundedConcurrency, fanOutLimits } from '../../execution/fan-out-limits.js';
 import { type AslState, mapProcessorOf } from '../definition/asl-definition.js';
 import { runtimeError } from '../definition/asl.error.js';
 import { applyInputPath, effectiveInputOf } from '../data-flow/process-state-data.js';
@@ -36,6 +37,10 @@ export function startContainer(
   const items = state.ItemsPath === undefined ? effective : readPath(state.ItemsPath, effective, context, 'ItemsPath');
   if (!Array.isArray(items))
     throw runtimeError(`ItemsPath '${state.ItemsPath ?? '$'}' must select an array, got ${JSON.stringify(items)}`);
+  if (items.length > fanOutLimits().maxItems)
+    throw runtimeError(
+      `EXECUTION_LIMIT: the Map has ${items.length} items; at most ${fanOutLimits().maxItems} are allowed (BATON_MAX_ITEMS)`,
+    );
   const selector = state.ItemSelector ?? state.Parameters;
   const inputs = items.map((value, index) =>
     selector === undefined
@@ -53,8 +58,8 @@ export function startContainer(
     ...base,
     kind: 'map',
     inputs,
-    // 0 means "as many as possible"; the execution-wide bound still applies.
-    concurrency: maxConcurrency > 0 ? maxConcurrency : Math.max(1, inputs.length),
+    // 0 means "as many as possible", within BATON_MAX_STEP_CONCURRENCY.
+    concurrency: boundedConcurrency(maxConcurrency, inputs.length),
     toleratedFailureCount: numberField(state, 'ToleratedFailureCount', effective, context),
     toleratedFailurePercentage: numberField(state, 'ToleratedFailurePercentage', effective, context),
   };
