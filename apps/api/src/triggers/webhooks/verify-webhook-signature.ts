@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** `signed`: the timestamp and the signature that matched, which identify this exact request. */
+/** When ok: the timestamp and the signature that matched, which identify this exact request. */
 export type SignatureCheck = { ok: true; timestamp: number; signature: string } | { ok: false; reason: string };
 
 /**
