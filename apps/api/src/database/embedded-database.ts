@@ -1,15 +1,18 @@
 import { PGlite } from '@electric-sql/pglite';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { restrictDataDir } from './restrict-data-dir';
 import { resolve } from 'node:path';
 import { acquireDataDirLock } from './data-dir-lock';
+import { prepareSocketDir, SOCKET_PORT, type SocketDir } from './prepare-socket-dir';
 import { ProtocolAwareQueryQueue } from './protocol-aware-query-queue';
 
 export interface EmbeddedDatabase {
-  /** A postgres:// URL for the normal `pg` driver, on loopback only. */
+  /** A postgres:// URL for the normal `pg` driver whose host is the socket directory (no TCP port). */
   url: string;
+  /** The 0700 directory holding the Unix socket. */
+  socketDir: string;
   stop(): Promise<void>;
 }
 
@@ -22,6 +25,8 @@ export interface EmbeddedDatabaseOptions {
 /**
  * Tier 1: an embedded PostgreSQL (PGlite) served over the wire protocol by pglite-socket,
  * so TypeORM and BullMQ talk to it through the same `pg` driver they use in production.
+ * pglite-socket accepts any user and password as superuser, so it listens on a Unix socket in a
+ * 0700 directory rather than a TCP port: the file system, not a password, keeps other local users out.
  */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const pgDir = resolve(options.dataDir, 'pglite');
@@ -29,32 +34,35 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   mkdirSync(pgDir, { recursive: true, mode: 0o700 });
   // PGlite does not lock its directory itself; two processes on one directory would corrupt it.
   const lock = acquireDataDirLock(options.dataDir);
+  let socket: SocketDir | null = null;
   try {
     const db = await PGlite.create({ dataDir: pgDir, extensions: { uuid_ossp } });
     await db.exec('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');
     // Files PGlite created on a first start come out world-writable: close them too.
     restrictDataDir(options.dataDir);
-    const server = new PGLiteSocketServer({
-      db,
-      host: '127.0.0.1',
-      port: 0,
-      maxConnections: options.maxConnections,
-    });
+    const openSocket = prepareSocketDir(options.dataDir);
+    socket = openSocket;
+    const server = new PGLiteSocketServer({ db, path: openSocket.path, maxConnections: options.maxConnections });
     const queue = new ProtocolAwareQueryQueue(db);
     installQueryQueue(server, queue);
     await server.start();
-    const port = Number(server.getServerConn().split(':').pop());
+    // The directory already keeps others out; the socket's own mode (umask-derived) need not be wider.
+    chmodSync(openSocket.path, 0o600);
+    const host = encodeURIComponent(openSocket.dir);
     return {
-      url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+      url: `postgres://postgres@/postgres?host=${host}&port=${SOCKET_PORT}`,
+      socketDir: openSocket.dir,
       async stop() {
         await server.stop();
         // stop() detaches the connections without waiting; let the running message finish first.
         await queue.close();
         await db.close();
+        openSocket.release();
         lock.release();
       },
     };
   } catch (error) {
+    socket?.release();
     lock.release();
     throw error;
   }
