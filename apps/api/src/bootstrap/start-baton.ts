@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { runMigrationsUnderLock } from '@baton/persistence';
 import { AppModule } from '../app.module';
+import { securityHeaders } from './security-headers';
 import { unstorableTextMiddleware } from '../common/unstorable-text.middleware';
 import { DomainErrorFilter } from '../common/domain-error.filter';
 import { createValidationPipe } from '../common/validation.pipe';
@@ -58,6 +59,7 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
       logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
       bodyParser: false,
     });
+    app.use(securityHeaders({ hsts: config.hsts }));
     // Webhooks first: their signature covers the raw bytes, so they get a raw reader of their own.
     app.use(WEBHOOK_PATH_PREFIX, captureWebhookRawBody(config.triggers.webhookMaxBodyBytes));
     app.useBodyParser('json', { limit: config.maxBodyBytes });

@@ -32,6 +32,8 @@ export interface BatonConfig {
   lambdaEndpoint: string | null;
   /** Whether users other than the installation owner may create workspaces. */
   membersMayCreateWorkspaces: boolean;
+  /** Send Strict-Transport-Security (only behind TLS). */
+  hsts: boolean;
   /** How often open sockets' credentials are checked again (removed members, revoked keys, expiry). */
   socketRecheckSeconds: number;
   /** Failed sign-ins allowed per account and per client address within a window. */

@@ -87,6 +87,7 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     lambdaEndpoint,
     membersMayCreateWorkspaces:
       read.oneOf('BATON_MEMBERS_CREATE_WORKSPACES', ['true', 'false'] as const, 'false') === 'true',
+    hsts: read.oneOf('BATON_HSTS', ['true', 'false'] as const, 'false') === 'true',
     socketRecheckSeconds: read.integer('BATON_SOCKET_RECHECK_SECONDS', 30, 1, 3600),
     loginThrottle: {
       maxFailuresPerAccount: read.integer('BATON_LOGIN_MAX_FAILURES', 10, 1, 10_000),
