@@ -41,7 +41,7 @@ export interface BatonConfig {
   /** How long an invitation can be accepted. */
   invitationTtlHours: number;
   /** How wide one Map or loop may fan out. */
-  fanOut: { maxStepConcurrency: number; maxItems: number };
+  fanOut: { maxStepConcurrency: number; maxItems: number; maxExecutionEvents: number };
   /** Bounds of every JSONata evaluation (README "Security"). */
   expressionLimits: ExpressionLimitSettings;
   /** Where nodes may send HTTP requests (README "Security"). */

@@ -103,6 +103,7 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     fanOut: {
       maxStepConcurrency: read.integer('BATON_MAX_STEP_CONCURRENCY', 40, 1, 10_000),
       maxItems: read.integer('BATON_MAX_ITEMS', 10_000, 1, 1_000_000),
+      maxExecutionEvents: read.integer('BATON_MAX_EXECUTION_EVENTS', 25_000, 100, 10_000_000),
     },
     expressionLimits: {
       timeoutMs: read.integer('BATON_EXPRESSION_TIMEOUT_MS', 1000, 10, 60_000),

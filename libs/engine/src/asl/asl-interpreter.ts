@@ -71,6 +71,10 @@ export class AslInterpreter implements WorkflowInterpreter {
     );
   }
 
+  limitError(message: string): EngineError {
+    return new AslError(STATES.Runtime, message);
+  }
+
   createInitialSteps(execution: ExecutionRecord): StepRecord[] {
     const startAt = (execution.definition as AslStateMachine).StartAt;
     return [newStepRecord(execution.id, aslStepId('', 1, startAt), startAt)];

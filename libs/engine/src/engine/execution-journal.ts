@@ -16,6 +16,7 @@ import type { ExecutionPatch, ExecutionStore, ExecutionTransaction } from '../po
 import type { StepScheduler } from '../ports/step-scheduler.port.js';
 import type { NodeLogger } from '../nodes/node-type.js';
 import { findScheduledJobs } from './find-scheduled-jobs.js';
+import { fanOutLimits } from '../execution/fan-out-limits.js';
 import type { RunningStepRegistry } from './running-step-registry.js';
 
 /** One locked unit of work on an execution: a working snapshot plus what to do after commit. */
@@ -86,6 +87,12 @@ export class ExecutionJournal {
   /** Executions whose jobs this process runs itself (immediate mode), with their waiter. */
   private readonly inProcess = new Map<string, () => void>();
 
+  /**
+   * Fails an execution whose history went past `BATON_MAX_EXECUTION_EVENTS`, in the same unit of
+   * work (set by the engine, which owns what failing means).
+   */
+  onEventLimit: ((uow: UnitOfWork, limit: number) => Promise<void>) | null = null;
+
   constructor(private readonly deps: JournalDeps) {}
 
   async transact<T>(executionId: string, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
@@ -96,6 +103,13 @@ export class ExecutionJournal {
       uow = new UnitOfWork(tx, await tx.loadExecution(), now);
       const value = await work(uow);
       published = uow.events.length ? await tx.appendEvents(uow.events, now) : [];
+      const limit = fanOutLimits().maxExecutionEvents;
+      const last = published.at(-1);
+      if (last && last.sequence > limit && !isTerminalStatus(uow.execution.status) && this.onEventLimit) {
+        uow.events.length = 0;
+        await this.onEventLimit(uow, limit);
+        if (uow.events.length) published = [...published, ...(await tx.appendEvents(uow.events, now))];
+      }
       return value;
     });
     await this.afterCommit(uow!, published);

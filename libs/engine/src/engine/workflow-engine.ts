@@ -96,6 +96,15 @@ export class WorkflowEngine extends ExecutionControls {
     this.services = deps.services ?? {};
     this.random = deps.random ?? Math.random;
     this.logger = logger;
+    journal.onEventLimit = async (uow, limit) => {
+      const message = `EXECUTION_LIMIT: the execution's history reached ${limit} events (BATON_MAX_EXECUTION_EVENTS)`;
+      const error =
+        this.interpreterFor(uow.execution.format).limitError?.(message) ??
+        new PermanentError(message, 'EXECUTION_LIMIT');
+      await this.failExecution(uow, error);
+      // Steps still running anywhere stop: their results would be discarded anyway.
+      uow.abortReason = error;
+    };
   }
 
   /**

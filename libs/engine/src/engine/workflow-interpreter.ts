@@ -98,4 +98,6 @@ export interface WorkflowInterpreter {
   redriveSteps?(snapshot: ExecutionSnapshot): StepRecord[];
   /** Optional: the error an execution fails with when its workflow-level timeout passes. */
   deadlineError?(definition: unknown): EngineError;
+  /** Optional: the error an execution fails with when it goes past an installation limit (ASL: States.Runtime). */
+  limitError?(message: string): EngineError;
 }

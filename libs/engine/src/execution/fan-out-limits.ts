@@ -8,11 +8,17 @@ export interface FanOutLimits {
   maxStepConcurrency: number;
   /** Most items a Map or loop accepts (`BATON_MAX_ITEMS`). */
   maxItems: number;
+  /**
+   * Most events one execution's history may hold (`BATON_MAX_EXECUTION_EVENTS`, 25,000 like Step
+   * Functions): a Pass→Choice→Pass loop has no other bound on its transitions.
+   */
+  maxExecutionEvents: number;
 }
 
 export const DEFAULT_FAN_OUT_LIMITS: Readonly<FanOutLimits> = Object.freeze({
   maxStepConcurrency: 40,
   maxItems: 10_000,
+  maxExecutionEvents: 25_000,
 });
 
 let current: FanOutLimits = { ...DEFAULT_FAN_OUT_LIMITS };
