@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { completeOpenApiDocument } from './complete-openapi-document';
 
 /** Swagger UI at /api/docs, the OpenAPI JSON at /api/docs-json (REST clients are generated from it). */
 export function setupSwagger(app: INestApplication): void {
@@ -7,7 +8,7 @@ export function setupSwagger(app: INestApplication): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
-/** The OpenAPI document of the app's controllers; write-openapi-document.ts builds the admin's client from it. */
+/** The OpenAPI document of the app's controllers; build-openapi-document.ts makes it without a database. */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Baton API')
@@ -20,5 +21,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addSecurityRequirements('bearer')
     .addSecurityRequirements('apiKey')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  // operationIds stay Nest's `<Controller>_<method>`: the admin's generated client and @baton/client
+  // are named after them, and the contract test's snapshot guards them against silent renames.
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey}_${methodKey}`,
+  });
+  return completeOpenApiDocument(document);
 }

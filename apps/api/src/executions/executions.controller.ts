@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -33,6 +34,16 @@ export class ExecutionsController {
 
   @Post('workflows/:id/execute')
   @HttpCode(201)
+  @ApiBody({
+    type: ExecuteWorkflowDto,
+    examples: {
+      auto: { summary: 'Run with an input; the server picks immediate or queued', value: { input: { value: 21 } } },
+      queued: {
+        summary: 'Queue the run with a timeout, priority and tags',
+        value: { input: { value: 21 }, mode: 'queued', options: { timeout: 60000, priority: 10, tags: ['nightly'] } },
+      },
+    },
+  })
   @ApiCreatedResponse({
     type: StartedExecutionDto,
     description: 'Started; in immediate mode the response carries the output',

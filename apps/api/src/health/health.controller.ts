@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/decorators/public.decorator';
 import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
@@ -18,7 +18,10 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness: the process is up and serving' })
+  @ApiOperation({ summary: 'Liveness: the process is up and serving', security: [] })
+  @ApiOkResponse({
+    description: '`{ status: "ok", role, tier, queueBackend }`; a process that cannot answer is not live',
+  })
   live() {
     const { config, queue } = this.runtime;
     return { status: 'ok', role: config.role, tier: tierOf(config), queueBackend: queue.kind };
@@ -26,7 +29,8 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: the database and the queue backend answer' })
+  @ApiOperation({ summary: 'Readiness: the database and the queue backend answer', security: [] })
+  @ApiServiceUnavailableResponse({ description: 'The database or the queue backend does not answer' })
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 3000 }),

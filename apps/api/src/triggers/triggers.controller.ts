@@ -42,7 +42,19 @@ export class TriggersController {
   constructor(private readonly triggers: TriggersService) {}
 
   @Post('workflows/:id/triggers')
-  @ApiBody({ schema: TRIGGER_BODY_SCHEMA })
+  @ApiBody({
+    schema: TRIGGER_BODY_SCHEMA,
+    examples: {
+      cron: {
+        summary: 'Every weekday at 09:00 in Berlin',
+        value: { type: 'cron', expression: '0 9 * * 1-5', timezone: 'Europe/Berlin' },
+      },
+      webhook: {
+        summary: 'A signed webhook answering once the run ended',
+        value: { type: 'webhook', methods: ['POST'], signed: true, responseMode: 'sync' },
+      },
+    },
+  })
   @ApiCreatedResponse({
     type: TriggerDto,
     description: 'Webhook and form triggers carry their public `url`; a signed webhook its `secret`, this once',
@@ -112,6 +124,7 @@ export class TriggersController {
   }
 
   @Get('triggers/:id/next-runs')
+  @ApiNotFoundResponse()
   @ApiOkResponse({
     type: NextRunsDto,
     description: 'The next instants a cron or one-time trigger fires, in UTC and in its zone',
@@ -134,6 +147,7 @@ export class TriggersController {
   }
 
   @Get('triggers/:id/runs')
+  @ApiNotFoundResponse()
   @ApiOkResponse({
     type: [TriggerRunDto],
     description: 'The executions this trigger started, newest first (at most 100)',

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -32,6 +33,40 @@ export class WorkflowsController {
   constructor(private readonly workflows: WorkflowsService) {}
 
   @Post()
+  @ApiBody({
+    type: CreateWorkflowDto,
+    examples: {
+      graph: {
+        summary: 'A graph workflow: manual start -> JSONata transform -> log',
+        value: {
+          name: 'Double a value',
+          format: 'graph',
+          definition: {
+            nodes: [
+              { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: { inputs: {} } },
+              {
+                id: 'double',
+                type: 'data.transform',
+                position: { x: 200, y: 0 },
+                data: { inputs: { expression: '{ "doubled": value * 2 }' } },
+              },
+            ],
+            edges: [{ id: 'start-double', source: 'start', target: 'double', sourceHandle: 'out', targetHandle: 'in' }],
+          },
+          status: 'active',
+          tags: ['example'],
+        },
+      },
+      asl: {
+        summary: 'An Amazon States Language state machine',
+        value: {
+          name: 'Hello ASL',
+          format: 'asl',
+          definition: { StartAt: 'Done', States: { Done: { Type: 'Pass', Result: { hello: 'world' }, End: true } } },
+        },
+      },
+    },
+  })
   @ApiCreatedResponse({ type: WorkflowDto })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateWorkflowDto): Promise<WorkflowDto> {
@@ -70,6 +105,7 @@ export class WorkflowsController {
 
   @Get(':id/versions')
   @ApiOkResponse({ type: [WorkflowVersionSummaryDto] })
+  @ApiNotFoundResponse()
   async versions(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

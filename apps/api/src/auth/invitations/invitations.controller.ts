@@ -71,6 +71,8 @@ export class InvitationsController {
   @ApiOperation({
     summary:
       'Accept an invitation: new users give their own name and password; existing users accept signed in as themselves',
+    // Credentials optional: a new user has none yet; an existing user's bearer token says who accepts.
+    security: [{}, { bearer: [] }],
   })
   @ApiOkResponse({ type: AcceptedInvitationDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, used, revoked or expired invitation' })

@@ -36,7 +36,7 @@ export class AuthController {
 
   @Public()
   @Get('status')
-  @ApiOperation({ summary: 'Whether first-run setup is still needed' })
+  @ApiOperation({ summary: 'Whether first-run setup is still needed', security: [] })
   @ApiOkResponse({ type: SetupStatusDto })
   status(): Promise<SetupStatusDto> {
     return this.setupService.status();
@@ -44,7 +44,7 @@ export class AuthController {
 
   @Public()
   @Post('setup')
-  @ApiOperation({ summary: 'First-run setup: create the first user as owner of a new workspace' })
+  @ApiOperation({ summary: 'First-run setup: create the first user as owner of a new workspace', security: [] })
   @ApiCreatedResponse({ type: AccessTokenDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'SETUP_ALREADY_DONE: a user exists already' })
   setup(@Body() body: SetupDto): Promise<AccessTokenDto> {
@@ -54,7 +54,10 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: "Sign in; the token is scoped to one workspace (default: the user's oldest membership)" })
+  @ApiOperation({
+    summary: "Sign in; the token is scoped to one workspace (default: the user's oldest membership)",
+    security: [],
+  })
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Wrong email or password' })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Not a member of the requested workspace' })

@@ -1,5 +1,19 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+
+// These routes answer people in a browser: every answer, errors included, is an HTML page.
+const HTML_PAGE = { 'text/html': { schema: { type: 'string' } } };
 import { Public } from '../../auth/decorators/public.decorator';
 import { FormService, type FormReply } from './form.service';
 
@@ -20,7 +34,9 @@ export class FormController {
   @Get(':token')
   @ApiOperation({ summary: 'The public form page', security: [] })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The form page' })
+  @ApiOkResponse({ description: 'The form page', content: HTML_PAGE })
+  @ApiNotFoundResponse({ description: 'No form has this URL', content: HTML_PAGE })
+  @ApiConflictResponse({ description: 'The form is disabled or its workflow is not active', content: HTML_PAGE })
   async show(@Param('token') token: string, @Res() response: HtmlResponse): Promise<void> {
     send(response, await this.forms.show(token));
   }
@@ -29,8 +45,15 @@ export class FormController {
   @ApiOperation({ summary: 'Submit the public form (application/x-www-form-urlencoded)', security: [] })
   @ApiProduces('text/html')
   @ApiOkResponse({
-    description: 'Valid: the thank-you page (an execution started). Invalid (422): the form again with field errors',
+    description: 'Valid: the thank-you page (an execution started)',
+    content: HTML_PAGE,
   })
+  @ApiNotFoundResponse({ description: 'No form has this URL', content: HTML_PAGE })
+  @ApiConflictResponse({ description: 'The form is disabled or its workflow is not active', content: HTML_PAGE })
+  @ApiPayloadTooLargeResponse({ description: 'The submission is larger than BATON_MAX_BODY_BYTES' })
+  @ApiUnprocessableEntityResponse({ description: 'Invalid: the form again with field errors', content: HTML_PAGE })
+  @ApiTooManyRequestsResponse({ description: 'Too many submissions; see Retry-After', content: HTML_PAGE })
+  @ApiServiceUnavailableResponse({ description: 'The run could not be started; try again', content: HTML_PAGE })
   async submit(
     @Param('token') token: string,
     @Body() body: Record<string, unknown>,

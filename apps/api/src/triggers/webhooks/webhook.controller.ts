@@ -1,5 +1,19 @@
 import { All, Controller, Param, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ErrorResponseDto } from '../../auth/error-response.dto';
 import { Public } from '../../auth/decorators/public.decorator';
 import type { RawBodyRequest } from './capture-webhook-raw-body';
 import { WebhookService } from './webhook.service';
@@ -30,6 +44,18 @@ export class WebhookController {
   })
   @ApiAcceptedResponse({ description: 'async (or sync past its wait): `{ executionId }`' })
   @ApiOkResponse({ description: 'sync: `{ executionId, status, output, error, cause }` once the run ended' })
+  @ApiHeader({ name: 'X-Baton-Signature', required: false, description: 'Signed webhooks: `t=<unix>,v1=<hex>`' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeated key answers with the first run' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED: the body holds unstorable text' })
+  @ApiUnauthorizedResponse({
+    type: ErrorResponseDto,
+    description: 'Signed webhook: signature missing, wrong, outside the tolerance or replayed',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No webhook has this URL' })
+  @ApiResponse({ status: 405, type: ErrorResponseDto, description: 'METHOD_NOT_ALLOWED: see the Allow header' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The webhook is disabled or its workflow is not active' })
+  @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'The body is larger than the webhook limit' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'RATE_LIMITED: see Retry-After' })
   async call(
     @Param('token') token: string,
     @Req() request: WebhookRequest,
