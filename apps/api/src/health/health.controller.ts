@@ -30,7 +30,15 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: the database and the queue backend answer', security: [] })
-  @ApiServiceUnavailableResponse({ description: 'The database or the queue backend does not answer' })
+  @ApiOkResponse({
+    description: 'Terminus\'s report: `{ status: "ok", info, error, details }` per check',
+    schema: { type: 'object', additionalProperties: true },
+  })
+  @ApiServiceUnavailableResponse({
+    // Terminus's report, not the shared error body: `{ status: "error", info, error, details }` per check.
+    description: 'The database or the queue backend does not answer',
+    schema: { type: 'object', additionalProperties: true },
+  })
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 3000 }),
