@@ -13,6 +13,7 @@ const common = {
   moduleNameMapper: {
     // ESM-style relative imports ('./x.js') resolve to the TypeScript source.
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^@baton/client$': '<rootDir>/libs/client/src/index.ts',
     '^@baton/engine$': '<rootDir>/libs/engine/src/index.ts',
     '^@baton/nodes$': '<rootDir>/libs/nodes/src/index.ts',
     '^@baton/persistence$': '<rootDir>/libs/persistence/src/index.ts',

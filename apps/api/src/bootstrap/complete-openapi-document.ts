@@ -17,7 +17,10 @@ const PATH_ITEM_FIELDS = ['$ref', 'summary', 'description', 'servers', 'paramete
  * - every JSON error has the body DomainErrorFilter writes (the one place errors become HTTP);
  * - every operation with a request body can answer 400 (unreadable JSON, ValidationPipe) and
  *   413 (the body parsers' BATON_MAX_BODY_BYTES);
- * - every operation behind the global AuthGuard can answer 401 and 403.
+ * - every operation behind the global AuthGuard can answer 401 and 403;
+ * - a DTO property typed `unknown` (an execution's input or output: any JSON) comes out of Nest
+ *   as a bare `{ type: 'object' }`, which generators read as "an object with no properties"
+ *   (`Record<string, never>`): it becomes a free-form value.
  * Operation-specific answers (404, 409, 429, ...) stay on the controllers.
  */
 export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
@@ -35,7 +38,20 @@ export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject 
       if (operation) completeOperation(operation, document.security ?? []);
     }
   }
+  for (const schema of Object.values(document.components?.schemas ?? {})) openFreeFormProperties(schema);
   return document;
+}
+
+function openFreeFormProperties(schema: unknown): void {
+  if (typeof schema !== 'object' || schema === null) return;
+  const { properties = {}, items } = schema as { properties?: Record<string, unknown>; items?: unknown };
+  for (const child of [...Object.values(properties), items]) {
+    if (typeof child !== 'object' || child === null) continue;
+    const fields = child as Record<string, unknown>;
+    if (fields['type'] === 'object' && !fields['properties'] && !('additionalProperties' in fields))
+      delete fields['type'];
+    else openFreeFormProperties(child);
+  }
 }
 
 function completeOperation(operation: Operation, globalSecurity: NonNullable<OpenAPIObject['security']>): void {

@@ -26,12 +26,16 @@ import { type OriginRequest, requestOrigin } from './request-origin';
 import { toTriggerDto, toTriggerRunDto } from './trigger-response.mapper';
 import { TriggersService } from './triggers.service';
 
+const TRIGGER_BODIES = { cron: CronTriggerDto, webhook: WebhookTriggerDto, form: FormTriggerDto, once: OnceTriggerDto };
+
 /** One of the four shapes, chosen by `type` (validated by the class that type names). */
 const TRIGGER_BODY_SCHEMA = {
-  oneOf: [CronTriggerDto, WebhookTriggerDto, FormTriggerDto, OnceTriggerDto].map((dto) => ({
-    $ref: getSchemaPath(dto),
-  })),
-  discriminator: { propertyName: 'type' },
+  oneOf: Object.values(TRIGGER_BODIES).map((dto) => ({ $ref: getSchemaPath(dto) })),
+  // The mapping names each `type` value; without it generators take the schema names as the values.
+  discriminator: {
+    propertyName: 'type',
+    mapping: Object.fromEntries(Object.entries(TRIGGER_BODIES).map(([type, dto]) => [type, getSchemaPath(dto)])),
+  },
 };
 
 @ApiTags('triggers')
