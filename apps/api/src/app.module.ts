@@ -10,6 +10,7 @@ import { ExecutionHistoryModule } from './execution-history/execution-history.mo
 import { ExecutionsModule } from './executions/executions.module';
 import { BATON_RUNTIME, type BatonRuntime } from './bootstrap/baton-runtime';
 import { BATON_CONFIG } from './config/baton-config.token';
+import { CredentialsModule } from './credentials/credentials.module';
 import { HealthModule } from './health/health.module';
 import { LiveEventsModule } from './live-events/live-events.module';
 import { NodesModule } from './nodes/nodes.module';
@@ -55,7 +56,7 @@ export class AppModule {
         ExecutionsModule.forRole({ servesApi, runsWorkers }),
         LiveEventsModule.forRole({ servesApi }),
         ...(servesApi ? [AuthModule, WorkflowsModule] : []),
-        ...(servesApi ? [NodesModule] : []),
+        ...(servesApi ? [NodesModule, CredentialsModule] : []),
         ...(servesApi ? [ActivitiesModule, ExecutionHistoryModule] : []),
         // The scheduler ticks only in processes that serve the API (TriggersModule explains why).
         ...(servesApi ? [WorkflowLifecycleModule, TriggersModule.forApi()] : []),

@@ -16,9 +16,14 @@ import {
   SystemClock,
   WorkflowEngine,
 } from '@baton/engine';
-import { createDefaultNodeRegistry } from '@baton/nodes';
-import { TaskTokenRepository, TypeOrmExecutionStore } from '@baton/persistence';
+import { defaultNodeTypes } from '@baton/nodes';
+import { CredentialRepository, TaskTokenRepository, TypeOrmExecutionStore } from '@baton/persistence';
+import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
 import { BATON_CONFIG } from '../config/baton-config.token';
+import { bindNodeCredentials } from '../credentials/bind-node-credentials';
+import { CredentialSealer } from '../credentials/credential-sealer';
+import { CredentialVault } from '../credentials/credential-vault';
+import { SecretBox } from '../secrets/secret-box';
 import type { BatonConfig } from '../config/baton-config';
 import { DataSource } from 'typeorm';
 import { BullmqStepScheduler } from './bullmq-step.scheduler';
@@ -30,7 +35,23 @@ import { createNestNodeLogger } from './nest-node-logger';
 @Global()
 @Module({
   providers: [
-    { provide: NodeRegistry, useFactory: () => createDefaultNodeRegistry() },
+    {
+      provide: CredentialVault,
+      useFactory: (dataSource: DataSource, runtime: BatonRuntime) =>
+        new CredentialVault(
+          new CredentialRepository(dataSource),
+          new CredentialSealer(new SecretBox(runtime.encryptionKey)),
+        ),
+      inject: [DataSource, BATON_RUNTIME],
+    },
+    {
+      // Every node type gets `ctx.credentials` and has the secrets it reads redacted from its
+      // result, errors and logs (bind-node-credentials.ts), without the engine knowing of a vault.
+      provide: NodeRegistry,
+      useFactory: (vault: CredentialVault) =>
+        new NodeRegistry(defaultNodeTypes.map((nodeType) => bindNodeCredentials(nodeType, vault))),
+      inject: [CredentialVault],
+    },
     {
       provide: ExecutionStore,
       useFactory: (dataSource: DataSource) => new TypeOrmExecutionStore(dataSource),
@@ -58,6 +79,7 @@ import { createNestNodeLogger } from './nest-node-logger';
         NodeRegistry,
         TaskTokenRepository,
         BATON_CONFIG,
+        CredentialVault,
       ],
       useFactory: (
         store: ExecutionStore,
@@ -68,6 +90,7 @@ import { createNestNodeLogger } from './nest-node-logger';
         registry: NodeRegistry,
         taskTokens: TaskTokenRepository,
         config: BatonConfig,
+        vault: CredentialVault,
       ) => {
         const logger = createNestNodeLogger('Engine');
         configureExpressionLimits(config.expressionLimits);
@@ -92,6 +115,10 @@ import { createNestNodeLogger } from './nest-node-logger';
           services: { fetch: createGuardedFetch(config.outboundHttp) },
         });
         immediateScheduler.attach((job) => engine.runStep(job));
+        vault.attachWorkspaceLookup(async (executionId) => {
+          const snapshot = await store.findExecution(executionId);
+          return snapshot?.execution.workspaceId || null;
+        });
         return engine;
       },
     },

@@ -17,6 +17,8 @@ export function toNodeTypeDto(nodeType: AnyNodeType): NodeTypeDto {
     dynamicOutputs: typeof nodeType.resolveOutputs === 'function',
     replaySafe: nodeType.replaySafe,
     ...(nodeType.timeoutMs !== undefined ? { timeoutMs: nodeType.timeoutMs } : {}),
+    ...(nodeType.credentialKinds ? { credentialKinds: [...nodeType.credentialKinds] } : {}),
+    ...(nodeType.outputSchema ? { outputSchema: { ...nodeType.outputSchema } } : {}),
   };
 }
 

@@ -50,4 +50,13 @@ export class NodeTypeDto {
   @ApiProperty({ description: 'Safe to run again after a crash without an idempotency key' }) replaySafe: boolean;
 
   @ApiPropertyOptional({ description: 'Default per-attempt timeout in milliseconds' }) timeoutMs?: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Credential kinds the `credentialId` setting accepts (GET /api/credential-types)',
+  })
+  credentialKinds?: string[];
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'JSON Schema of the `out` value' })
+  outputSchema?: Record<string, unknown>;
 }

@@ -50,6 +50,33 @@ export interface NodeServices {
   [name: string]: unknown;
 }
 
+/** Decrypted values of each credential kind, as a node receives them from `ctx.credentials`. */
+export interface CredentialValuesByKind {
+  'http.bearer': { token: string };
+  'http.basic': { username: string; password: string };
+  'http.header': { name: string; value: string };
+  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string };
+  openai: { baseUrl: string; apiKey: string; defaultModel?: string };
+  'sms.twilio': { accountSid: string; authToken: string; from: string; baseUrl: string };
+  secret: { value: string };
+}
+
+export type CredentialKind = keyof CredentialValuesByKind;
+
+/** A decrypted credential; a union of kinds narrows on `kind`. */
+export type ResolvedCredential<K extends CredentialKind = CredentialKind> = K extends CredentialKind
+  ? { id: string; kind: K; name: string; values: CredentialValuesByKind[K] }
+  : never;
+
+/**
+ * Run-time access to the execution's workspace credentials. Values read here are redacted from
+ * whatever the node returns, throws or logs; a missing or other-workspace id fails with a permanent
+ * `CREDENTIAL_NOT_FOUND`, a kind outside `kinds` with `CREDENTIAL_KIND_MISMATCH`.
+ */
+export interface NodeCredentials {
+  get<K extends CredentialKind>(id: string, kinds: K | readonly K[]): Promise<ResolvedCredential<K>>;
+}
+
 /** Everything a node may touch while running: all I/O goes through here. */
 export interface NodeContext {
   /** Aborted on cancel and on timeout; `signal.reason` tells which. */
@@ -62,6 +89,8 @@ export interface NodeContext {
   stepId: string;
   nodeId: string;
   attempt: number;
+  /** Absent where no vault is bound (plain engine tests); nodes needing one fail with `CREDENTIALS_UNAVAILABLE`. */
+  credentials?: NodeCredentials;
 }
 
 export interface NodeRunInput<TSettings = Record<string, unknown>> {
@@ -106,6 +135,10 @@ export interface NodeType<TSettings = Record<string, unknown>> {
   replaySafe: boolean;
   /** Parks the step for this long before it runs, without holding a worker. */
   startDelayMs?(settings: Record<string, unknown>): number;
+  /** Credential kinds the node's `credentialId` setting accepts (the editor's picker filters by them). */
+  credentialKinds?: CredentialKind[];
+  /** JSON Schema of the `out` value, for the editor and for documentation. */
+  outputSchema?: JsonSchemaObject | JsonSchemaProperty;
   /** Hints for the complexity analyzer. */
   traits?: { callsExternal?: boolean; waitsForPeople?: boolean; estimatedDurationMs?: number };
   run(input: NodeRunInput<TSettings>, ctx: NodeContext): Promise<NodeResult>;

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { classifyError, PermanentError, runNodeForTest, TransientError } from '@baton/engine';
+import {
+  classifyError,
+  type NodeCredentials,
+  PermanentError,
+  type ResolvedCredential,
+  runNodeForTest,
+  TransientError,
+} from '@baton/engine';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { httpRequestNode } from './request.node.js';
@@ -99,6 +106,43 @@ describe('http.request', () => {
     );
     controller.abort(new Error('cancelled'));
     await expect(pending).rejects.toThrow('cancelled');
+  });
+
+  describe('with a credential', () => {
+    const stored: ResolvedCredential[] = [
+      { id: 'bearer', kind: 'http.bearer', name: 'b', values: { token: 't0ken' } },
+      { id: 'basic', kind: 'http.basic', name: 'u', values: { username: 'ann', password: 'pa:ss' } },
+      { id: 'header', kind: 'http.header', name: 'h', values: { name: 'X-Api-Key', value: 'k3y' } },
+      { id: 'smtp', kind: 'smtp', name: 's', values: { host: 'mail', port: 25, secure: false } },
+    ];
+    // The shape the API binds (bind-node-credentials.ts), over an in-memory list.
+    const credentials: NodeCredentials = {
+      get: async (id, kinds) => {
+        const found = stored.find((c) => c.id === id);
+        if (!found) throw new PermanentError(`Credential ${id} was not found`, 'CREDENTIAL_NOT_FOUND');
+        if (!([] as string[]).concat(kinds).includes(found.kind))
+          throw new PermanentError('wrong kind', 'CREDENTIAL_KIND_MISMATCH');
+        return found as never;
+      },
+    };
+    const send = (credentialId: string, headers: Record<string, string> = {}) =>
+      runNodeForTest(httpRequestNode, null, { url: `${base}/text`, credentialId, headers }, { ctx: { credentials } });
+
+    it('sends a bearer token, basic auth or a custom header, replacing a same-named header', async () => {
+      await send('bearer', { Authorization: 'Bearer from-settings' });
+      expect(seen.at(-1)!.headers['authorization']).toBe('Bearer t0ken');
+      await send('basic');
+      expect(seen.at(-1)!.headers['authorization']).toBe(`Basic ${Buffer.from('ann:pa:ss').toString('base64')}`);
+      await send('header');
+      expect(seen.at(-1)!.headers['x-api-key']).toBe('k3y');
+    });
+
+    it('refuses a credential of a kind it does not accept, or no vault at all', async () => {
+      await expect(send('smtp')).rejects.toMatchObject({ code: 'CREDENTIAL_KIND_MISMATCH' });
+      await expect(
+        runNodeForTest(httpRequestNode, null, { url: `${base}/text`, credentialId: 'bearer' }),
+      ).rejects.toMatchObject({ code: 'CREDENTIALS_UNAVAILABLE' });
+    });
   });
 
   it('rejects non-http URLs as invalid input', async () => {

@@ -1,5 +1,8 @@
-import { defaultOutboundFetch, InvalidInputError, type NodeType, TimeoutError } from '@baton/engine';
+import { defaultOutboundFetch, InvalidInputError, type NodeContext, type NodeType, TimeoutError } from '@baton/engine';
+import { credentialIdSetting, readCredential } from '../credentials/read-credential.js';
 import { HttpStatusError } from './http-status.error.js';
+
+const CREDENTIAL_KINDS = ['http.bearer', 'http.basic', 'http.header'] as const;
 
 interface HttpRequestSettings {
   url: string;
@@ -11,6 +14,7 @@ interface HttpRequestSettings {
   responseType: 'auto' | 'json' | 'text';
   timeoutMs: number;
   failOnStatus: boolean;
+  credentialId?: string;
 }
 
 export interface HttpResponseOutput {
@@ -40,8 +44,15 @@ export const httpRequestNode: NodeType<HttpRequestSettings> = {
       responseType: { type: 'string', enum: ['auto', 'json', 'text'], default: 'auto' },
       timeoutMs: { type: 'integer', minimum: 1, default: 30_000 },
       failOnStatus: { type: 'boolean', default: true, description: 'Fail on 4xx/5xx instead of outputting them.' },
+      credentialId: credentialIdSetting(CREDENTIAL_KINDS),
     },
     required: ['url'],
+  },
+  credentialKinds: [...CREDENTIAL_KINDS],
+  outputSchema: {
+    type: 'object',
+    properties: { status: { type: 'integer' }, headers: { type: 'object' }, body: {} },
+    required: ['status', 'headers', 'body'],
   },
   canStart: false,
   // A retried POST may repeat a side effect; the idempotency key header lets servers dedupe.
@@ -51,6 +62,12 @@ export const httpRequestNode: NodeType<HttpRequestSettings> = {
   async run({ settings }, ctx) {
     const url = buildUrl(settings.url, settings.query);
     const headers: Record<string, string> = { 'idempotency-key': ctx.idempotencyKey, ...settings.headers };
+    if (settings.credentialId) {
+      for (const [name, value] of Object.entries(await credentialHeaders(ctx, settings.credentialId))) {
+        for (const key of Object.keys(headers)) if (key.toLowerCase() === name) delete headers[key];
+        headers[name] = value;
+      }
+    }
     let body: string | undefined;
     if (
       settings.body !== undefined &&
@@ -88,6 +105,17 @@ export const httpRequestNode: NodeType<HttpRequestSettings> = {
     return { output };
   },
 };
+
+/** The header a credential adds; it replaces a same-named header from the settings. */
+async function credentialHeaders(ctx: NodeContext, credentialId: string): Promise<Record<string, string>> {
+  const credential = await readCredential(ctx, credentialId, CREDENTIAL_KINDS);
+  if (credential.kind === 'http.bearer') return { authorization: `Bearer ${credential.values.token}` };
+  if (credential.kind === 'http.basic') {
+    const { username, password } = credential.values;
+    return { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
+  }
+  return { [credential.values.name.toLowerCase()]: credential.values.value };
+}
 
 function readHeaders(headers: Headers): Record<string, string> {
   const result: Record<string, string> = {};

@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from './api-key.entity';
+import { CredentialEntity } from './credential.entity';
 import { MembershipEntity } from './membership.entity';
 import { UserEntity } from './user.entity';
 import { WorkflowVersionEntity } from './workflow-version.entity';
@@ -6,6 +7,7 @@ import { WorkflowEntity } from './workflow.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
 export * from './api-key.entity';
+export * from './credential.entity';
 export * from './membership.entity';
 export * from './user.entity';
 export * from './workflow-version.entity';
@@ -19,4 +21,5 @@ export const ENTITIES = [
   ApiKeyEntity,
   WorkflowEntity,
   WorkflowVersionEntity,
+  CredentialEntity,
 ];

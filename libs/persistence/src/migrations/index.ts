@@ -7,6 +7,7 @@ import { Invitations1763790000000 } from './1763790000000-invitations';
 import { WebhookSeenSignatures1763800000000 } from './1763800000000-webhook-seen-signatures';
 import { LoginThrottle1763810000000 } from './1763810000000-login-throttle';
 import { TokenRevocation1763820000000 } from './1763820000000-token-revocation';
+import { Credentials1763830000000 } from './1763830000000-credentials';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   WebhookSeenSignatures1763800000000,
   LoginThrottle1763810000000,
   TokenRevocation1763820000000,
+  Credentials1763830000000,
 ];

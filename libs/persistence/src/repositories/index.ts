@@ -8,3 +8,4 @@ export * from './trigger.repository';
 export * from './workflow-lifecycle.repository';
 export * from './invitation.repository';
 export * from './login-throttle.repository';
+export * from './credential.repository';
