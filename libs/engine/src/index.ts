@@ -63,7 +63,7 @@ export { SystemClock } from './runtime/system-clock.js';
 export { RandomIdGenerator } from './runtime/random-id-generator.js';
 
 export { FakeClock } from './testing/fake-clock.js';
-export { InMemoryExecutionStore } from './testing/in-memory-execution-store.js';
+export { InMemoryExecutionStore } from './execution/in-memory-execution-store.js';
 export { RecordingEventSink } from './testing/recording-event-sink.js';
 export { SequentialIdGenerator } from './testing/sequential-id-generator.js';
 export { createTestEngine, type TestEngine, type TestEngineOptions } from './testing/create-test-engine.js';

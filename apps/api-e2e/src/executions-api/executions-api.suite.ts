@@ -282,6 +282,7 @@ export function describeExecutionsApi(tier: TierName): void {
           [
             'cause',
             'createdAt',
+            'durability',
             'durationMs',
             'endedAt',
             'error',

@@ -58,6 +58,50 @@ export function describeExecutions(tier: TierName): void {
       ]);
     });
 
+    it('writes an express run once it ended, with the same rows a standard run of the same workflow has', async () => {
+      const express = await owner.post(`/api/workflows/${workflowId}/execute`, {
+        input: { value: 4 },
+        mode: 'immediate',
+      });
+      expect(express.body).toMatchObject({ status: 'completed', durability: 'express' });
+      const standard = await owner.post(`/api/workflows/${workflowId}/execute`, {
+        input: { value: 4 },
+        mode: 'immediate',
+        options: { durability: 'standard' },
+      });
+      expect(standard.body).toMatchObject({ status: 'completed', durability: 'standard' });
+      const queued = await owner.post(`/api/workflows/${workflowId}/execute`, {
+        input: { value: 4 },
+        mode: 'queued',
+        options: { durability: 'express' },
+      });
+      expect(queued.body).toMatchObject({ durability: 'standard' });
+
+      type Step = { nodeId: string; status: string; attempt: number; input: unknown; output: unknown };
+      type Event = { sequence: number; type: string; stepId?: string; data?: unknown };
+      const rowsOf = async (executionId: string) => {
+        const execution = (await owner.get(`/api/executions/${executionId}`)).body;
+        const logs = (await owner.get(`/api/executions/${executionId}/logs`)).body;
+        const events: Event[] = Array.isArray(logs) ? logs : (logs.items ?? logs.events);
+        return {
+          durability: execution.durability,
+          status: execution.status,
+          output: execution.output,
+          steps: execution.steps.map((s: Step) => [s.nodeId, s.status, s.attempt, s.input, s.output]),
+          events: events.map((e) => [e.sequence, e.type, e.stepId ?? null]),
+        };
+      };
+      const expressRows = await rowsOf(express.body.executionId);
+      const standardRows = await rowsOf(standard.body.executionId);
+      expect(expressRows.durability).toBe('express');
+      expect(standardRows.durability).toBe('standard');
+      expect({ ...expressRows, durability: null }).toEqual({ ...standardRows, durability: null });
+      expect(expressRows.events.length).toBeGreaterThan(5);
+      const listed = await owner.get(`/api/executions?workflowId=${workflowId}`);
+      const summary = listed.body.items.find((item: { id: string }) => item.id === express.body.executionId);
+      expect(summary.durability).toBe('express');
+    });
+
     it('runs through the queue and completes on a worker', async () => {
       const started = await owner.post(`/api/workflows/${workflowId}/execute`, { input: { value: 5 }, mode: 'queued' });
       expect(started.status).toBe(201);

@@ -11,6 +11,7 @@ export function toExecutionDto({ execution, steps }: ExecutionSnapshot): Executi
     format: execution.format,
     status: execution.status,
     mode: execution.mode,
+    durability: execution.durability,
     trigger: execution.trigger,
     priority: execution.priority,
     tags: execution.tags,

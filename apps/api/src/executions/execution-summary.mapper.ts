@@ -8,6 +8,7 @@ export function toExecutionSummaryDto(e: ExecutionSummaryRecord): ExecutionSumma
     workflowVersionId: e.workflowVersionId,
     status: e.status,
     mode: e.mode,
+    durability: e.durability,
     trigger: e.trigger,
     priority: e.priority,
     tags: e.tags,

@@ -22,6 +22,7 @@ import { asInvalidDefinition } from '../workflows/invalid-definition.error';
 import type { ExecuteWorkflowDto } from './dto/execute-workflow.dto';
 import { EXECUTION_PAGE_SIZE, type ListExecutionsQueryDto } from './dto/list-executions.query.dto';
 import type { RunDefinitionDto } from './dto/run-definition.dto';
+import { durabilityFor } from './durability-for';
 
 /** A control that is not allowed in the current status: 409 naming that status. */
 const notAllowed = (action: string, executionId: string, status: ExecutionStatus, allowed: string) =>
@@ -52,6 +53,7 @@ export class ExecutionsService {
       definition: workflow.definition,
       input: dto.input ?? null,
       mode: dto.mode ?? 'auto',
+      durability: durabilityFor(workflow.settings, dto.options?.durability),
       workflowId: workflow.id,
       workflowVersionId: version?.id ?? null,
       timeoutMs: dto.options?.timeout,
@@ -71,6 +73,7 @@ export class ExecutionsService {
       definition: dto.definition,
       input: dto.input ?? null,
       mode: dto.mode ?? 'auto',
+      durability: dto.options?.durability,
       workflowId: null,
       workflowVersionId: null,
       timeoutMs: dto.options?.timeout,
@@ -106,7 +109,8 @@ export class ExecutionsService {
   }
 
   async get(principal: Principal, executionId: string): Promise<ExecutionSnapshot> {
-    const snapshot = await this.store.findExecution(executionId);
+    // Through the engine: an express run still in this process's memory is visible too.
+    const snapshot = await this.engine.findExecution(executionId);
     if (!snapshot || snapshot.execution.workspaceId !== principal.workspaceId) throw notFound('Execution', executionId);
     return snapshot;
   }
@@ -162,6 +166,7 @@ export class ExecutionsService {
       definition: execution.definition,
       input: execution.input,
       mode: execution.mode,
+      durability: execution.durability,
       workflowId: execution.workflowId,
       workflowVersionId: execution.workflowVersionId,
       timeoutMs,
@@ -174,7 +179,7 @@ export class ExecutionsService {
   /** The execution's events in sequence order, optionally only those after `afterSequence`. */
   async logs(principal: Principal, executionId: string, afterSequence?: number): Promise<ExecutionEvent[]> {
     await this.get(principal, executionId);
-    const events = await this.store.findEvents(executionId, afterSequence);
+    const events = await this.engine.findEvents(executionId, afterSequence);
     return [...events].sort((a, b) => a.sequence - b.sequence);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type RequestedMode, type StartExecutionResult, WorkflowEngine } from '@baton/engine';
 import { WorkflowRepository } from '@baton/persistence';
 import { notFound } from '../common/domain.error';
+import { durabilityFor } from '../executions/durability-for';
 
 export interface TriggeredStart {
   workspaceId: string;
@@ -39,6 +40,7 @@ export class TriggerStarter {
       definition: version.definition,
       input: request.input,
       mode: request.mode,
+      durability: durabilityFor(workflow.settings, undefined),
       trigger: request.trigger,
     });
   }

@@ -43,6 +43,8 @@ export interface GraphSettings {
   timeoutMs?: number;
   /** How many steps of one execution may be queued or running at once. */
   maxConcurrency?: number;
+  /** `express` or `standard` for immediate runs of this definition (see `ExecutionDurability`). */
+  durability?: 'express' | 'standard';
 }
 
 /** The `definition` of a workflow whose `format` is `graph`. */

@@ -18,6 +18,11 @@ export function validateGraphShape(definition: unknown): ValidationProblem[] {
   if (!Array.isArray(edges)) problems.push({ path: 'edges', message: 'edges must be an array' });
   if (definition.settings !== undefined && !isObject(definition.settings)) {
     problems.push({ path: 'settings', message: 'settings must be an object' });
+  } else if (
+    definition.settings?.durability !== undefined &&
+    !['express', 'standard'].includes(definition.settings.durability as string)
+  ) {
+    problems.push({ path: 'settings.durability', message: 'durability must be "express" or "standard"' });
   }
   const nodeIds = new Set<string>();
   (Array.isArray(nodes) ? nodes : []).forEach((node: unknown, i) => {

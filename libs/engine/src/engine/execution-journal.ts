@@ -12,10 +12,12 @@ import { canMoveForward, isTerminalStatus } from '../execution/execution-status.
 import { InvariantViolationError } from '../errors/engine.error.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { EventSink } from '../ports/event-sink.port.js';
-import type { ExecutionPatch, ExecutionStore, ExecutionTransaction } from '../ports/execution-store.port.js';
+import type { ExecutionPatch, ExecutionTransaction } from '../ports/execution-store.port.js';
+import type { ExpressExecutionStore } from '../express/express-execution-store.js';
 import type { StepScheduler } from '../ports/step-scheduler.port.js';
 import type { NodeLogger } from '../nodes/node-type.js';
 import { findScheduledJobs } from './find-scheduled-jobs.js';
+import { externalTimerJob } from './external-wait.js';
 import { fanOutLimits } from '../execution/fan-out-limits.js';
 import type { RunningStepRegistry } from './running-step-registry.js';
 
@@ -25,6 +27,8 @@ export class UnitOfWork {
   readonly jobs: PlannedJob[] = [];
   /** Abort this process's running steps of the execution after commit, with this reason. */
   abortReason: EngineError | null = null;
+  /** The run now waits for someone outside (a parked step): an in-process run moves to the queue. */
+  handOver = false;
 
   constructor(
     readonly tx: ExecutionTransaction,
@@ -66,7 +70,7 @@ export class UnitOfWork {
 }
 
 export interface JournalDeps {
-  store: ExecutionStore;
+  store: ExpressExecutionStore;
   events: EventSink;
   clock: Clock;
   scheduler: StepScheduler;
@@ -146,14 +150,35 @@ export class ExecutionJournal {
     if (!release) return;
     this.inProcess.delete(executionId);
     this.deps.immediateScheduler?.discardWaiting?.(executionId);
+    // An express run turns standard: everything so far is written in one transaction first.
+    const converted = await this.persistExpress(executionId, 'standard');
     release();
     const snapshot = await this.deps.store.findExecution(executionId);
     if (snapshot?.execution.status !== 'running') return;
-    await this.dispatch(
-      snapshot.execution,
-      findScheduledJobs(snapshot.steps, new Date(this.deps.clock.now()), false),
-      true,
-    );
+    const now = new Date(this.deps.clock.now());
+    const jobs = findScheduledJobs(snapshot.steps, now, false);
+    // Its timers ran in this process's memory; the queue takes them over.
+    const deadlineAt = snapshot.execution.deadlineAt;
+    if (converted && deadlineAt)
+      jobs.push({
+        stepId: DEADLINE_JOB,
+        attempt: snapshot.execution.redriveCount + 1,
+        delayMs: Math.max(0, deadlineAt.getTime() - now.getTime()),
+      });
+    if (converted) jobs.push(...findExternalTimerJobs(snapshot.steps, now));
+    await this.dispatch(snapshot.execution, jobs, true);
+  }
+
+  /** Writes a held express run to the durable store; false when it is not held here (or could not be written). */
+  private async persistExpress(executionId: string, durability: 'express' | 'standard'): Promise<boolean> {
+    if (!this.deps.store.holds(executionId)) return false;
+    try {
+      return await this.deps.store.persist(executionId, durability);
+    } catch (error) {
+      // At-most-once: the run stays readable in this process, but is not durable.
+      this.deps.logger.error('could not write an express execution', { executionId, error: String(error) });
+      return false;
+    }
   }
 
   /**
@@ -165,10 +190,14 @@ export class ExecutionJournal {
     const local = !useQueue && this.inProcess.has(execution.id) ? this.deps.immediateScheduler : undefined;
     if (local && jobs.some((job) => !isTimerJob(job) && job.delayMs > this.deps.immediateMaxDelayMs)) {
       await this.handOver(execution.id);
+      // Converted: `handOver` scheduled everything due from the durable journal, timers included.
+      if (execution.durability === 'express') return;
       return this.dispatch(execution, jobs, true);
     }
+    // An express run exists only in this process's memory, so its timers stay here too.
+    const express = Boolean(local) && this.deps.store.holds(execution.id);
     for (const job of jobs) {
-      const scheduler = local && !isTimerJob(job) ? local : this.deps.scheduler;
+      const scheduler = local && (express || !isTimerJob(job)) ? local : this.deps.scheduler;
       await scheduler.schedule(
         { executionId: execution.id, stepId: job.stepId, attempt: job.attempt },
         { delayMs: job.delayMs, priority: execution.priority || undefined },
@@ -187,7 +216,12 @@ export class ExecutionJournal {
     if (uow.abortReason) this.deps.running.abort(execution.id, uow.abortReason);
     // Jobs planned while paused stay marked queued; resume schedules them.
     if (execution.status === 'running') await this.dispatch(execution, uow.jobs);
+    if (uow.handOver && this.inProcess.has(execution.id)) await this.handOver(execution.id);
     if (isTerminalStatus(execution.status)) {
+      // An express run is written once, now that it ended; waiters then read the durable row.
+      // Its timers (a `$deadline`) waited in this process: they have nothing left to do.
+      if (await this.persistExpress(execution.id, 'express'))
+        this.deps.immediateScheduler?.discardWaiting?.(execution.id);
       this.inProcess.get(execution.id)?.();
       this.inProcess.delete(execution.id);
       const waiters = this.terminalWaiters.get(execution.id) ?? [];
@@ -195,6 +229,16 @@ export class ExecutionJournal {
       for (const resolve of waiters) resolve();
     }
   }
+}
+
+const DEADLINE_JOB = '$deadline';
+
+/** Timers of steps parked for an external answer (timeouts, heartbeats), due from now. */
+function findExternalTimerJobs(steps: StepRecord[], now: Date): PlannedJob[] {
+  return steps
+    .filter((step) => step.status === 'running')
+    .map((step) => externalTimerJob(step, now))
+    .filter((job): job is PlannedJob => job !== null);
 }
 
 /** Engine timers such as `$deadline` and `$start`: `$` cannot start a node id. */

@@ -1,5 +1,10 @@
 import type { ComplexityReport } from '../definition/analyze-complexity.js';
-import type { ExecutionMode, ExecutionStatus, RequestedMode } from '../execution/execution-record.js';
+import type {
+  ExecutionDurability,
+  ExecutionMode,
+  ExecutionStatus,
+  RequestedMode,
+} from '../execution/execution-record.js';
 
 export interface StartExecutionRequest {
   /** The tenant that owns the run. */
@@ -15,6 +20,11 @@ export interface StartExecutionRequest {
   input?: unknown;
   /** `auto` (default) lets the complexity analyzer choose. */
   mode?: RequestedMode;
+  /**
+   * Overrides the definition's `settings.durability`. Only an immediate run in a process with an
+   * in-process scheduler can be `express` (the default there); every other run is `standard`.
+   */
+  durability?: ExecutionDurability;
   workflowId?: string | null;
   workflowVersionId?: string | null;
   /** Use a caller-chosen id (e.g. one already handed to a client). */
@@ -27,6 +37,7 @@ export interface StartExecutionResult {
   executionId: string;
   status: ExecutionStatus;
   mode: ExecutionMode;
+  durability: ExecutionDurability;
   complexity: ComplexityReport;
   /** Present when the run finished before `start` returned (immediate mode). */
   output?: unknown;

@@ -7,7 +7,7 @@ import { InProcessStepScheduler } from '../scheduling/in-process-step-scheduler.
 import { buildGraph } from '../testing/build-graph.js';
 import { createTestEngine } from '../testing/create-test-engine.js';
 import { FakeClock } from '../testing/fake-clock.js';
-import { InMemoryExecutionStore } from '../testing/in-memory-execution-store.js';
+import { InMemoryExecutionStore } from '../execution/in-memory-execution-store.js';
 import { scenarioNodeTypes } from '../testing/scenario-node-types.js';
 
 const gated = buildGraph(
@@ -267,7 +267,8 @@ describe('WorkflowEngine: immediate mode in process', () => {
       ],
       ['start->flaky'],
     );
-    const running = t.engine.start({ definition: short, input: 'a', mode: 'immediate' });
+    // Standard: the journal shows the retry while it waits (an express run would hold it in memory).
+    const running = t.engine.start({ definition: short, input: 'a', mode: 'immediate', durability: 'standard' });
     await t.waitFor(
       async () =>
         (await t.store.findExecution('exec-1'))?.steps.find((s) => s.stepId === 'flaky')?.status === 'retrying',

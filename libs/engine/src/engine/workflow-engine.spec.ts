@@ -90,6 +90,7 @@ describe('WorkflowEngine: phases, outputs, modes', () => {
       executionId: 'exec-1',
       status: 'completed',
       mode: 'immediate',
+      durability: 'standard',
       output: 15,
       error: null,
       cause: null,

@@ -8,7 +8,14 @@ import {
 import { classifyError } from '../errors/classify-error.js';
 import { serializeError } from '../errors/serialize-error.js';
 import type { ValidationResult } from '../definition/validation-problem.js';
-import type { ExecutionRecord, ExecutionSnapshot, StepJob, StepRecord } from '../execution/execution-record.js';
+import type {
+  ExecutionDurability,
+  ExecutionEvent,
+  ExecutionRecord,
+  ExecutionSnapshot,
+  StepJob,
+  StepRecord,
+} from '../execution/execution-record.js';
 import { computeRetryDelay } from '../execution/retry-policy.js';
 import type { NodeLogger, NodeServices } from '../nodes/node-type.js';
 import type { Clock } from '../ports/clock.port.js';
@@ -26,6 +33,7 @@ import { RunningStepRegistry } from './running-step-registry.js';
 import type { StartExecutionRequest, StartExecutionResult } from './start-execution-request.js';
 import type { FailureDecision, PreparedStep, WorkflowInterpreter } from './workflow-interpreter.js';
 import { ExecutionControls } from './execution-controls.js';
+import { ExpressExecutionStore } from '../express/express-execution-store.js';
 import {
   EXTERNAL_TIMER_PREFIX,
   type ExternalOutcome,
@@ -81,9 +89,14 @@ export class WorkflowEngine extends ExecutionControls {
   private readonly random: () => number;
   private readonly logger: NodeLogger;
 
-  constructor(private readonly deps: WorkflowEngineDeps) {
-    const logger = deps.logger ?? silentLogger;
+  private readonly deps: WorkflowEngineDeps & { store: ExpressExecutionStore };
+
+  constructor(options: WorkflowEngineDeps) {
+    const logger = options.logger ?? silentLogger;
     const running = new RunningStepRegistry();
+    // Express runs live in this process's memory until they end; everything else is durable.
+    const store = new ExpressExecutionStore(options.store);
+    const deps = { ...options, store };
     const journal = new ExecutionJournal({
       ...deps,
       logger,
@@ -93,6 +106,7 @@ export class WorkflowEngine extends ExecutionControls {
     super(journal, deps.store, deps.clock, running, new Map(deps.interpreters.map((i) => [i.format, i])), {
       pendingGraceMs: deps.pendingGraceMs ?? 10_000,
     });
+    this.deps = deps;
     this.services = deps.services ?? {};
     this.random = deps.random ?? Math.random;
     this.logger = logger;
@@ -123,6 +137,16 @@ export class WorkflowEngine extends ExecutionControls {
     return interpreter.validate(definition, { maxNodes: this.deps.maxNodes });
   }
 
+  /** The execution with its steps, express runs held in this process included. */
+  findExecution(executionId: string): Promise<ExecutionSnapshot | null> {
+    return this.deps.store.findExecution(executionId);
+  }
+
+  /** The execution's events after `afterSequence`, express runs held in this process included. */
+  findEvents(executionId: string, afterSequence?: number): Promise<ExecutionEvent[]> {
+    return this.deps.store.findEvents(executionId, afterSequence);
+  }
+
   /** Whether an interpreter for `format` is registered. */
   supportsFormat(format: string): boolean {
     return this.deps.interpreters.some((i) => i.format === format);
@@ -140,6 +164,12 @@ export class WorkflowEngine extends ExecutionControls {
     const complexity = interpreter.analyze(request.definition);
     const requested = request.mode ?? 'auto';
     const mode = requested === 'auto' ? complexity.recommendedMode : requested;
+    // Express needs the run to stay in this process, and nothing in it may wait for someone
+    // outside (their task tokens are rows of the durable journal).
+    const durability: ExecutionDurability =
+      mode === 'immediate' && this.deps.immediateScheduler && !complexity.waitsForPeople
+        ? (request.durability ?? definitionDurability(request.definition) ?? 'express')
+        : 'standard';
     const now = new Date(this.deps.clock.now());
     const timeoutMs = request.timeoutMs ?? interpreter.timeoutMs(request.definition);
     const execution: ExecutionRecord = {
@@ -157,6 +187,7 @@ export class WorkflowEngine extends ExecutionControls {
       output: null,
       status: 'pending',
       mode,
+      durability,
       error: null,
       cause: null,
       createdAt: now,
@@ -191,7 +222,13 @@ export class WorkflowEngine extends ExecutionControls {
     }
     const snapshot = await this.deps.store.findExecution(execution.id);
     const current = snapshot?.execution ?? execution;
-    const result: StartExecutionResult = { executionId: execution.id, status: current.status, mode, complexity };
+    const result: StartExecutionResult = {
+      executionId: execution.id,
+      status: current.status,
+      mode,
+      durability: current.durability,
+      complexity,
+    };
     return mode === 'immediate'
       ? { ...result, output: current.output, error: current.error, cause: current.cause }
       : result;
@@ -314,9 +351,11 @@ export class WorkflowEngine extends ExecutionControls {
     if (outcome.ok) {
       const updated = this.interpreterFor(uow.execution.format).completeStep(step, outcome.result, prepared, uow.now);
       await uow.saveSteps([updated]);
-      // Parked for an external completion: only its timeout/heartbeat timer is scheduled.
+      // Parked for an external completion: only its timeout/heartbeat timer is scheduled, and an
+      // in-process run moves to the queue rather than holding a request until the answer comes.
       const timer = updated.status === 'running' ? externalTimerJob(updated, uow.now) : null;
       if (timer) uow.jobs.push(timer);
+      if (updated.status === 'running' && externalWaitOf(updated)) uow.handOver = true;
       if (updated.status === 'completed') {
         uow.events.push({
           type: 'step_completed',
@@ -616,4 +655,10 @@ function scopedLogger(logger: NodeLogger, scope: Record<string, unknown>): NodeL
     warn: (message, data) => logger.warn(message, withScope(data)),
     error: (message, data) => logger.error(message, withScope(data)),
   };
+}
+
+/** `settings.durability` of a graph definition, when it names one. */
+function definitionDurability(definition: unknown): ExecutionDurability | undefined {
+  const durability = (definition as { settings?: { durability?: unknown } } | null)?.settings?.durability;
+  return durability === 'express' || durability === 'standard' ? durability : undefined;
 }

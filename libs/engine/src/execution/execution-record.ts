@@ -4,6 +4,12 @@ export type ExecutionStatus = 'pending' | 'running' | 'paused' | 'completed' | '
 export type StepStatus = 'pending' | 'running' | 'completed' | 'failed' | 'skipped' | 'retrying' | 'cancelled';
 export type ExecutionMode = 'immediate' | 'queued';
 export type RequestedMode = ExecutionMode | 'auto';
+/**
+ * `standard`: every step outcome is committed before its successors run (crash-safe,
+ * at-least-once steps). `express`: the run lives in the memory of the process that took it and
+ * is written once, in one transaction, when it ends (at-most-once, like Step Functions Express).
+ */
+export type ExecutionDurability = 'express' | 'standard';
 
 /** One run of a workflow. Keeps a frozen copy of the definition it runs. */
 export interface ExecutionRecord {
@@ -19,6 +25,7 @@ export interface ExecutionRecord {
   output: unknown;
   status: ExecutionStatus;
   mode: ExecutionMode;
+  durability: ExecutionDurability;
   /** Error name such as `NODE_TIMEOUT`. */
   error: string | null;
   /** Readable message for `error`. */

@@ -12,6 +12,7 @@ const execution = (): ExecutionRecord => ({
   output: null,
   status: 'running',
   mode: 'queued',
+  durability: 'standard',
   error: null,
   cause: null,
   createdAt: new Date(0),

@@ -7,12 +7,13 @@ import type {
   NewExecutionEvent,
   StepJob,
   StepRecord,
-} from '../execution/execution-record.js';
+} from './execution-record.js';
 import {
   type AdmissionSnapshot,
   type ExecutionPatch,
   ExecutionStore,
   ExecutionTransaction,
+  type StepLease,
   type StepWatch,
   type WorkflowLimits,
 } from '../ports/execution-store.port.js';
@@ -57,6 +58,36 @@ export class InMemoryExecutionStore extends ExecutionStore {
       events: [],
       leases: new Map(),
     });
+  }
+
+  async importExecution(snapshot: ExecutionSnapshot, events: ExecutionEvent[], leases: StepLease[]): Promise<void> {
+    await this.createExecution(snapshot.execution, snapshot.steps);
+    const journal = this.journals.get(snapshot.execution.id)!;
+    journal.events.push(...structuredClone(events));
+    for (const lease of leases) journal.leases.set(lease.stepId, new Date(lease.leaseUntil));
+  }
+
+  /** Whether the execution is held here. */
+  has(executionId: string): boolean {
+    return this.journals.has(executionId);
+  }
+
+  /** Everything held about the execution, for writing it elsewhere (express runs). */
+  exportExecution(
+    executionId: string,
+  ): { snapshot: ExecutionSnapshot; events: ExecutionEvent[]; leases: StepLease[] } | null {
+    const journal = this.journals.get(executionId);
+    if (!journal) return null;
+    return {
+      snapshot: { execution: journal.execution, steps: [...journal.steps.values()] },
+      events: journal.events,
+      leases: [...journal.leases].map(([stepId, leaseUntil]) => ({ stepId, leaseUntil })),
+    };
+  }
+
+  /** Drops the execution (it now lives in another store). */
+  forget(executionId: string): void {
+    this.journals.delete(executionId);
   }
 
   async findExecution(executionId: string): Promise<ExecutionSnapshot | null> {

@@ -67,10 +67,22 @@ export interface StepWatch {
   executionError: string | null;
 }
 
+/** A running step's lease, carried over when an express run is written to the durable journal. */
+export interface StepLease {
+  stepId: string;
+  leaseUntil: Date;
+}
+
 /** Durable journal of executions, steps and events. */
 export abstract class ExecutionStore {
   /** Creates the execution with its initial step rows. */
   abstract createExecution(execution: ExecutionRecord, steps: StepRecord[]): Promise<void>;
+  /**
+   * Writes a whole execution that ran elsewhere (an express run, at its end or when it turns
+   * standard): the execution, its step rows with their leases and its numbered events, in one
+   * transaction. Its next event gets the sequence after the last one given.
+   */
+  abstract importExecution(snapshot: ExecutionSnapshot, events: ExecutionEvent[], leases: StepLease[]): Promise<void>;
   /** The execution with all its steps, or null when unknown. */
   abstract findExecution(executionId: string): Promise<ExecutionSnapshot | null>;
   /**

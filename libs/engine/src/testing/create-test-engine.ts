@@ -7,7 +7,7 @@ import type { WorkflowInterpreter } from '../engine/workflow-interpreter.js';
 import { InProcessStepScheduler } from '../scheduling/in-process-step-scheduler.js';
 import { FakeClock } from './fake-clock.js';
 import { loopbackTestFetch } from './loopback-test-fetch.js';
-import { InMemoryExecutionStore } from './in-memory-execution-store.js';
+import { InMemoryExecutionStore } from '../execution/in-memory-execution-store.js';
 import { RecordingEventSink } from './recording-event-sink.js';
 import { SequentialIdGenerator } from './sequential-id-generator.js';
 

@@ -39,6 +39,10 @@ export class WorkflowEntity {
   @Column({ name: 'max_starts_per_minute', type: 'int', nullable: true })
   maxStartsPerMinute: number | null;
 
+  /** `express` | `standard` for every run of the workflow; null: chosen per start. */
+  @Column({ name: 'durability', type: 'varchar', length: 16, nullable: true })
+  durability: 'express' | 'standard' | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

@@ -8,6 +8,7 @@ import { WebhookSeenSignatures1763800000000 } from './1763800000000-webhook-seen
 import { LoginThrottle1763810000000 } from './1763810000000-login-throttle';
 import { TokenRevocation1763820000000 } from './1763820000000-token-revocation';
 import { Credentials1763830000000 } from './1763830000000-credentials';
+import { ExecutionDurability1763850000000 } from './1763850000000-execution-durability';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   LoginThrottle1763810000000,
   TokenRevocation1763820000000,
   Credentials1763830000000,
+  ExecutionDurability1763850000000,
 ];

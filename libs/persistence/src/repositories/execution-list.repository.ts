@@ -27,6 +27,7 @@ export type ExecutionSummaryRecord = Pick<
   | 'format'
   | 'status'
   | 'mode'
+  | 'durability'
   | 'trigger'
   | 'priority'
   | 'tags'
@@ -49,6 +50,7 @@ interface SummaryRow {
   format: string;
   status: ExecutionStatus;
   mode: ExecutionRecord['mode'];
+  durability: ExecutionRecord['durability'];
   trigger: string;
   priority: number;
   tags: string[];
@@ -88,7 +90,7 @@ export class ExecutionListRepository {
     }
     params.push(filter.limit + 1);
     const rows: SummaryRow[] = await this.dataSource.query(
-      `SELECT id, workflow_id, workflow_version_id, format, status, mode, trigger, priority, tags, error, cause,
+      `SELECT id, workflow_id, workflow_version_id, format, status, mode, durability, trigger, priority, tags, error, cause,
               created_at, started_at, ended_at,
               -- Microsecond text, not a JS Date (ms): the cursor must compare equal to the stored value.
               to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
@@ -118,6 +120,7 @@ function toSummary(row: SummaryRow): ExecutionSummaryRecord {
     format: row.format,
     status: row.status,
     mode: row.mode,
+    durability: row.durability,
     trigger: row.trigger,
     priority: row.priority,
     tags: row.tags,

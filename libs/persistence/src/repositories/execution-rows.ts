@@ -12,6 +12,7 @@ export interface ExecutionRow {
   output: unknown;
   status: ExecutionRecord['status'];
   mode: ExecutionRecord['mode'];
+  durability: ExecutionRecord['durability'];
   trigger: string;
   priority: number;
   tags: string[];
@@ -65,6 +66,7 @@ export function toExecutionRecord(row: ExecutionRow): ExecutionRecord {
     output: row.output,
     status: row.status,
     mode: row.mode,
+    durability: row.durability,
     trigger: row.trigger,
     priority: row.priority,
     tags: row.tags,

@@ -9,6 +9,7 @@ import {
   type ExecutionStatus,
   type NewExecutionEvent,
   type StepJob,
+  type StepLease,
   type StepRecord,
   type StepWatch,
 } from '@baton/engine';
@@ -42,34 +43,23 @@ export class TypeOrmExecutionStore extends ExecutionStore {
 
   async createExecution(execution: ExecutionRecord, steps: StepRecord[]): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO executions (id, workspace_id, workflow_id, workflow_version_id, format, definition, input, output, status, mode,
-           trigger, priority, tags, error, cause, redrive_count, created_at, started_at, ended_at, deadline_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)`,
-        [
-          execution.id,
-          execution.workspaceId,
-          execution.workflowId,
-          execution.workflowVersionId,
-          execution.format,
-          json(execution.definition),
-          json(execution.input),
-          json(execution.output),
-          execution.status,
-          execution.mode,
-          execution.trigger,
-          execution.priority,
-          execution.tags,
-          execution.error,
-          execution.cause,
-          execution.redriveCount,
-          execution.createdAt,
-          execution.startedAt,
-          execution.endedAt,
-          execution.deadlineAt,
-        ],
-      );
+      await insertExecution(tx, execution, 0);
       await upsertSteps(tx, steps);
+    });
+  }
+
+  async importExecution(snapshot: ExecutionSnapshot, events: ExecutionEvent[], leases: StepLease[]): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await insertExecution(tx, snapshot.execution, events.at(-1)?.sequence ?? 0);
+      await upsertSteps(tx, snapshot.steps);
+      for (const lease of leases) {
+        await tx.query(`UPDATE execution_steps SET lease_until = $3 WHERE execution_id = $1 AND step_id = $2`, [
+          snapshot.execution.id,
+          lease.stepId,
+          lease.leaseUntil,
+        ]);
+      }
+      await insertEvents(tx, events);
     });
   }
 
@@ -230,17 +220,56 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
       sequence: last - events.length + i + 1,
       timestamp,
     }));
+    await insertEvents(this.tx, numbered);
+    return numbered;
+  }
+}
+
+async function insertExecution(tx: EntityManager, execution: ExecutionRecord, lastSequence: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO executions (id, workspace_id, workflow_id, workflow_version_id, format, definition, input, output, status, mode,
+       durability, trigger, priority, tags, error, cause, redrive_count, created_at, started_at, ended_at, deadline_at, last_sequence)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)`,
+    [
+      execution.id,
+      execution.workspaceId,
+      execution.workflowId,
+      execution.workflowVersionId,
+      execution.format,
+      json(execution.definition),
+      json(execution.input),
+      json(execution.output),
+      execution.status,
+      execution.mode,
+      execution.durability,
+      execution.trigger,
+      execution.priority,
+      execution.tags,
+      execution.error,
+      execution.cause,
+      execution.redriveCount,
+      execution.createdAt,
+      execution.startedAt,
+      execution.endedAt,
+      execution.deadlineAt,
+      lastSequence,
+    ],
+  );
+}
+
+async function insertEvents(tx: EntityManager, events: ExecutionEvent[]): Promise<void> {
+  // 7 parameters an event: 5,000 events a statement stays far below PostgreSQL's 65,535 limit.
+  for (let start = 0; start < events.length; start += 5000) {
     const values: unknown[] = [];
-    const tuples = numbered.map((e) => {
+    const tuples = events.slice(start, start + 5000).map((e) => {
       values.push(e.executionId, e.sequence, e.type, e.stepId ?? null, e.attempt ?? null, json(e.data), e.timestamp);
       const n = values.length;
       return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
-    await this.tx.query(
+    await tx.query(
       `INSERT INTO execution_events (execution_id, sequence, type, step_id, attempt, data, created_at) VALUES ${tuples.join(', ')}`,
       values,
     );
-    return numbered;
   }
 }
 

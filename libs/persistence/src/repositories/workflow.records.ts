@@ -4,6 +4,8 @@ import type { WorkflowFormat, WorkflowStatus } from '../entities';
 export interface WorkflowSettings {
   maxConcurrentExecutions: number | null;
   maxStartsPerMinute: number | null;
+  /** Durability of the workflow's runs; null lets each start choose. */
+  durability: 'express' | 'standard' | null;
 }
 
 /** A workflow as the rest of Baton sees it (entities never leave libs/persistence). */

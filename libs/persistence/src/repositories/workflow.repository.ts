@@ -37,6 +37,7 @@ export class WorkflowRepository {
         createdBy: input.createdBy,
         maxConcurrentExecutions: input.settings?.maxConcurrentExecutions ?? null,
         maxStartsPerMinute: input.settings?.maxStartsPerMinute ?? null,
+        durability: input.settings?.durability ?? null,
       });
       await tx.insert(WorkflowEntity, workflow);
       const version = await this.insertVersion(tx, workflow, input.definition, input.createdBy);
@@ -139,6 +140,7 @@ export class WorkflowRepository {
           currentVersion: next.currentVersion,
           maxConcurrentExecutions: next.maxConcurrentExecutions,
           maxStartsPerMinute: next.maxStartsPerMinute,
+          durability: next.durability,
           updatedAt: new Date(),
         },
       );
@@ -211,6 +213,7 @@ function toRecord(entity: WorkflowEntity, definition: unknown): WorkflowRecord {
     settings: {
       maxConcurrentExecutions: entity.maxConcurrentExecutions,
       maxStartsPerMinute: entity.maxStartsPerMinute,
+      durability: entity.durability,
     },
     createdBy: entity.createdBy,
     createdAt: entity.createdAt,

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 
 export const EXECUTION_MODES = ['immediate', 'queued', 'auto'] as const;
+export const EXECUTION_DURABILITIES = ['express', 'standard'] as const;
 
 export class ExecuteOptionsDto {
   @ApiPropertyOptional({
@@ -41,6 +42,16 @@ export class ExecuteOptionsDto {
   @IsString({ each: true })
   @Length(1, 50, { each: true })
   tags?: string[];
+
+  @ApiPropertyOptional({
+    enum: EXECUTION_DURABILITIES,
+    description:
+      "Overrides the workflow's durability for this run. `express` (the default for immediate runs) keeps the run " +
+      'in memory and writes it once when it ends; a run that must wait long turns `standard`. Queued runs are always `standard`',
+  })
+  @IsOptional()
+  @IsIn(EXECUTION_DURABILITIES)
+  durability?: (typeof EXECUTION_DURABILITIES)[number];
 }
 
 export class ExecuteWorkflowDto {
@@ -64,6 +75,7 @@ export class StartedExecutionDto {
   @ApiProperty({ format: 'uuid' }) executionId: string;
   @ApiProperty({ enum: ['pending', 'running', 'paused', 'completed', 'failed', 'cancelled'] }) status: string;
   @ApiProperty({ enum: ['immediate', 'queued'] }) mode: string;
+  @ApiProperty({ enum: EXECUTION_DURABILITIES }) durability: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the complexity analyzer found' })
   complexity: unknown;
   @ApiPropertyOptional({ description: 'Immediate mode: the workflow output' }) output?: unknown;

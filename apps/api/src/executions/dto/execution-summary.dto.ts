@@ -9,6 +9,11 @@ export class ExecutionSummaryDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) workflowVersionId: string | null;
   @ApiProperty({ enum: EXECUTION_STATUSES }) status: string;
   @ApiProperty({ enum: ['immediate', 'queued'] }) mode: string;
+  @ApiProperty({
+    enum: ['express', 'standard'],
+    description: 'express: written once when it ended; standard: journaled step by step',
+  })
+  durability: string;
   @ApiProperty({ example: 'manual', description: 'What started the run: manual, api, schedule, webhook, ...' })
   trigger: string;
   @ApiProperty({ description: 'Queue priority (0: normal)' }) priority: number;

@@ -27,6 +27,11 @@ export class ExecutionDto {
   @ApiProperty() format: string;
   @ApiProperty({ enum: ['pending', 'running', 'paused', 'completed', 'failed', 'cancelled'] }) status: string;
   @ApiProperty({ enum: ['immediate', 'queued'] }) mode: string;
+  @ApiProperty({
+    enum: ['express', 'standard'],
+    description: 'express: written once when it ended; standard: journaled step by step',
+  })
+  durability: string;
   @ApiProperty({ description: 'What started it: manual, api, cron, webhook, form, once, retry...' }) trigger: string;
   @ApiProperty({ description: 'Queue priority; 0 = default' }) priority: number;
   @ApiProperty({ type: [String] }) tags: string[];

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 const MAX_LIMIT = 100_000;
 
@@ -30,4 +30,15 @@ export class WorkflowSettingsDto {
   @Min(1)
   @Max(MAX_LIMIT)
   maxStartsPerMinute?: number | null;
+
+  @ApiPropertyOptional({
+    enum: ['express', 'standard'],
+    nullable: true,
+    description:
+      '`express`: immediate runs stay in memory and are written once when they end (at-most-once); ' +
+      '`standard`: every step is journaled (crash-safe). Null: express for immediate runs, standard otherwise',
+  })
+  @IsOptional()
+  @IsIn(['express', 'standard', null])
+  durability?: 'express' | 'standard' | null;
 }

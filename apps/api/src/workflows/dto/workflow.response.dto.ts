@@ -4,6 +4,8 @@ import { WORKFLOW_FORMATS, WORKFLOW_STATUSES, type WorkflowFormat, type Workflow
 export class WorkflowSettingsResponseDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Null: unlimited' }) maxConcurrentExecutions: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Null: unlimited' }) maxStartsPerMinute: number | null;
+  @ApiProperty({ enum: ['express', 'standard'], nullable: true, description: 'Null: chosen per start' })
+  durability: 'express' | 'standard' | null;
 }
 
 export class WorkflowSummaryDto {
