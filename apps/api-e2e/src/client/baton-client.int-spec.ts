@@ -22,12 +22,14 @@ const failingGraph = () => ({
 describe('@baton/client against a running Baton (embedded tier)', () => {
   let running: EmbeddedOwnerBaton;
   let client: BatonClient;
+  let token: string;
 
   beforeAll(async () => {
     running = await startEmbeddedOwnerBaton();
     const anonymous = new BatonClient({ baseUrl: running.baton.url });
     const { data } = await anonymous.api.POST('/api/auth/login', { body: OWNER });
-    client = new BatonClient({ baseUrl: running.baton.url, accessToken: data!.accessToken });
+    token = data!.accessToken;
+    client = new BatonClient({ baseUrl: running.baton.url, accessToken: () => token });
   });
 
   afterAll(async () => {
@@ -82,6 +84,46 @@ describe('@baton/client against a running Baton (embedded tier)', () => {
     for await (const event of client.executions.stream(executionId, { afterSequence: events.length }))
       afterEnd.push(event);
     expect(afterEnd).toEqual([]);
+  });
+
+  it('reconnects a dropped stream with Last-Event-ID and misses or repeats no event', async () => {
+    const workflow = await client.workflows.create({
+      name: 'SDK drop',
+      format: 'graph',
+      definition: delayedGraph(800),
+    });
+    const { executionId } = await client.workflows.execute(workflow.id, { mode: 'queued' });
+    const resumedFrom: Array<string | null> = [];
+    // The real server's stream, cut after its first event as a dropped connection would be.
+    const droppingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).endsWith('/stream')) return response;
+      resumedFrom.push(new Headers(init?.headers).get('last-event-id'));
+      if (resumedFrom.length > 1 || !response.body) return response;
+      const reader = response.body.getReader();
+      let seen = '';
+      const cut = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const { done, value } = await reader.read();
+          if (done) return controller.close();
+          controller.enqueue(value);
+          seen += new TextDecoder().decode(value);
+          if (/^id: /m.test(seen)) {
+            await reader.cancel();
+            controller.error(new TypeError('network connection lost'));
+          }
+        },
+      });
+      return new Response(cut, { status: response.status, headers: response.headers });
+    };
+    const flaky = new BatonClient({ baseUrl: running.baton.url, accessToken: token, fetch: droppingFetch });
+    const events: ExecutionEvent[] = [];
+    for await (const event of flaky.executions.stream(executionId)) events.push(event);
+    expect(resumedFrom.length).toBeGreaterThanOrEqual(2);
+    expect(resumedFrom[0]).toBeNull();
+    expect(Number(resumedFrom[1])).toBeGreaterThanOrEqual(1);
+    expect(events.map((e) => e.sequence)).toEqual(events.map((_, i) => i + 1));
+    expect(events.at(-1)?.type).toBe('completed');
   });
 
   it('pauses, resumes and cancels a queued run; redrives a failed one', async () => {
