@@ -33,6 +33,7 @@ export class ExecutionsController {
   constructor(private readonly executions: ExecutionsService) {}
 
   @Post('workflows/:id/execute')
+  @ApiOperation({ summary: "Execute a workflow's current version (immediate, queued or auto)" })
   @HttpCode(201)
   @ApiBody({
     type: ExecuteWorkflowDto,
@@ -84,6 +85,7 @@ export class ExecutionsController {
   }
 
   @Get('executions/:id')
+  @ApiOperation({ summary: 'An execution with its steps' })
   @ApiOkResponse({ type: ExecutionDto })
   @ApiBadRequestResponse({ description: 'Malformed id' })
   @ApiNotFoundResponse()

@@ -7,6 +7,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -46,6 +47,7 @@ export class TriggersController {
   constructor(private readonly triggers: TriggersService) {}
 
   @Post('workflows/:id/triggers')
+  @ApiOperation({ summary: 'Add a cron, webhook, form or one-time trigger to a workflow' })
   @ApiBody({
     schema: TRIGGER_BODY_SCHEMA,
     examples: {
@@ -78,6 +80,7 @@ export class TriggersController {
   }
 
   @Get('workflows/:id/triggers')
+  @ApiOperation({ summary: "The workflow's triggers" })
   @ApiOkResponse({ type: [TriggerDto] })
   @ApiNotFoundResponse()
   async list(
@@ -91,6 +94,7 @@ export class TriggersController {
   }
 
   @Get('triggers/:id')
+  @ApiOperation({ summary: 'A trigger' })
   @ApiOkResponse({ type: TriggerDto })
   @ApiNotFoundResponse()
   async get(
@@ -103,6 +107,7 @@ export class TriggersController {
   }
 
   @Put('triggers/:id')
+  @ApiOperation({ summary: "Replace a trigger's settings" })
   @ApiBody({ schema: TRIGGER_BODY_SCHEMA })
   @ApiOkResponse({
     type: TriggerDto,
@@ -120,6 +125,7 @@ export class TriggersController {
   }
 
   @Delete('triggers/:id')
+  @ApiOperation({ summary: 'Delete a trigger' })
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
@@ -128,6 +134,7 @@ export class TriggersController {
   }
 
   @Get('triggers/:id/next-runs')
+  @ApiOperation({ summary: 'Preview when a cron or one-time trigger fires next' })
   @ApiNotFoundResponse()
   @ApiOkResponse({
     type: NextRunsDto,
@@ -151,6 +158,7 @@ export class TriggersController {
   }
 
   @Get('triggers/:id/runs')
+  @ApiOperation({ summary: 'The executions a trigger started' })
   @ApiNotFoundResponse()
   @ApiOkResponse({
     type: [TriggerRunDto],

@@ -4,6 +4,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
@@ -25,6 +26,7 @@ export class WorkflowLifecycleController {
   constructor(private readonly lifecycle: WorkflowLifecycleService) {}
 
   @Post(':id/activate')
+  @ApiOperation({ summary: 'Activate a workflow: its triggers fire' })
   @HttpCode(200)
   @ApiOkResponse({ type: WorkflowDto, description: "Active: the workflow's triggers fire" })
   @ApiNotFoundResponse()
@@ -33,6 +35,7 @@ export class WorkflowLifecycleController {
   }
 
   @Post(':id/pause')
+  @ApiOperation({ summary: 'Pause a workflow: its triggers stop firing; manual and API runs still work' })
   @HttpCode(200)
   @ApiOkResponse({ type: WorkflowDto, description: 'Paused: triggers stop firing; manual and API runs still work' })
   @ApiNotFoundResponse()
@@ -41,6 +44,7 @@ export class WorkflowLifecycleController {
   }
 
   @Post(':id/versions/:version/restore')
+  @ApiOperation({ summary: 'Restore an earlier version as a new current version' })
   @HttpCode(200)
   @ApiOkResponse({ type: WorkflowDto, description: "The old version's definition saved as a new version" })
   @ApiNotFoundResponse()
@@ -54,6 +58,7 @@ export class WorkflowLifecycleController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a workflow (409 while executions run, unless force=true cancels them)' })
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiNotFoundResponse()

@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
@@ -33,6 +34,7 @@ export class WorkflowsController {
   constructor(private readonly workflows: WorkflowsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a workflow; its first immutable version is recorded' })
   @ApiBody({
     type: CreateWorkflowDto,
     examples: {
@@ -74,6 +76,7 @@ export class WorkflowsController {
   }
 
   @Get()
+  @ApiOperation({ summary: "The workspace's workflows, one cursor page at a time" })
   @ApiOkResponse({ type: WorkflowPageDto })
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -84,6 +87,7 @@ export class WorkflowsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A workflow with its current definition' })
   @ApiOkResponse({ type: WorkflowDto })
   @ApiNotFoundResponse()
   async get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<WorkflowDto> {
@@ -91,6 +95,7 @@ export class WorkflowsController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Update a workflow; a changed definition records a new immutable version' })
   @ApiOkResponse({ type: WorkflowDto, description: 'Updated; a new immutable version was recorded' })
   @ApiNotFoundResponse()
   async update(
@@ -104,6 +109,7 @@ export class WorkflowsController {
   // DELETE :id lives in workflow-lifecycle.controller.ts: it refuses while executions run (409 unless ?force=true).
 
   @Get(':id/versions')
+  @ApiOperation({ summary: "The workflow's versions, newest first" })
   @ApiOkResponse({ type: [WorkflowVersionSummaryDto] })
   @ApiNotFoundResponse()
   async versions(
@@ -114,6 +120,7 @@ export class WorkflowsController {
   }
 
   @Get(':id/versions/:n')
+  @ApiOperation({ summary: 'One version of a workflow with its definition' })
   @ApiOkResponse({ type: WorkflowVersionDto })
   @ApiNotFoundResponse()
   async version(
