@@ -14,6 +14,7 @@ import { CredentialsModule } from './credentials/credentials.module';
 import { HealthModule } from './health/health.module';
 import { LiveEventsModule } from './live-events/live-events.module';
 import { NodesModule } from './nodes/nodes.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { QueuesModule } from './queue/queues.module';
 import { TriggersModule } from './triggers/triggers.module';
 import { WorkflowLifecycleModule } from './workflows/workflow-lifecycle.module';
@@ -53,6 +54,7 @@ export class AppModule {
         QueuesModule.forRoot(runtime.queue.options),
         HealthModule,
         EngineWiringModule,
+        ObservabilityModule,
         ExecutionsModule.forRole({ servesApi, runsWorkers }),
         LiveEventsModule.forRole({ servesApi }),
         ...(servesApi ? [AuthModule, WorkflowsModule] : []),

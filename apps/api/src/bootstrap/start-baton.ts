@@ -9,6 +9,7 @@ import { DomainErrorFilter } from '../common/domain-error.filter';
 import { createValidationPipe } from '../common/validation.pipe';
 import { tierOf, type BatonConfig } from '../config/baton-config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../database/embedded-database';
+import { installObservability } from '../observability/install-observability';
 import { configureQueueBackend } from '../queue/queue-backend';
 import { loadOrCreateEncryptionKey } from '../secrets/encryption-key';
 import { captureWebhookRawBody, WEBHOOK_PATH_PREFIX } from '../triggers/webhooks/capture-webhook-raw-body';
@@ -59,6 +60,8 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
       logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
       bodyParser: false,
     });
+    // First: request timing covers every later middleware, and /metrics answers before them.
+    installObservability(app, config);
     app.use(securityHeaders({ hsts: config.hsts }));
     // Webhooks first: their signature covers the raw bytes, so they get a raw reader of their own.
     app.use(WEBHOOK_PATH_PREFIX, captureWebhookRawBody(config.triggers.webhookMaxBodyBytes));

@@ -27,6 +27,8 @@ export interface BatonConfig {
   maxBodyBytes: number;
   adminDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** Bearer token `GET /metrics` requires; null: only loopback clients may scrape. */
+  metricsToken: string | null;
   triggers: TriggerSettings;
   /** Base URL of a Lambda-compatible Invoke API for ASL Lambda tasks; null: Lambda tasks fail with Lambda.SdkClientException. */
   lambdaEndpoint: string | null;

@@ -87,4 +87,10 @@ describe('loadConfig', () => {
       Buffer.alloc(32, 7),
     );
   });
+
+  it('takes a metrics token of at least 16 characters, none meaning loopback-only scraping', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ BATON_METRICS_TOKEN: 'm'.repeat(16) }).metricsToken).toBe('m'.repeat(16));
+    expect(failureOf({ BATON_METRICS_TOKEN: 'short' })).toContain('BATON_METRICS_TOKEN must be at least 16');
+  });
 });

@@ -10,6 +10,8 @@ type Env = Record<string, string | undefined>;
 
 const ROLES: readonly BatonRole[] = ['all', 'api', 'worker'];
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+// Shorter tokens are guessable by a scraper that keeps trying; 16 characters is a generated token's least.
+const MIN_METRICS_TOKEN_LENGTH = 16;
 
 /**
  * Reads and validates every BATON_* and service variable at start-up. All problems are
@@ -39,6 +41,11 @@ export function loadConfig(env: Env = process.env): BatonConfig {
   }
   if (ownerEmail && !/^[^@\s]+@[^@\s]+$/.test(ownerEmail)) problems.push('BATON_OWNER_EMAIL must be an email address');
   if (ownerPassword && ownerPassword.length < 8) problems.push('BATON_OWNER_PASSWORD must be at least 8 characters');
+
+  const metricsToken = read.string('BATON_METRICS_TOKEN') ?? null;
+  if (metricsToken && metricsToken.length < MIN_METRICS_TOKEN_LENGTH) {
+    problems.push(`BATON_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`);
+  }
 
   const lambdaEndpoint = read.url('BATON_LAMBDA_ENDPOINT', ['http:', 'https:']);
   const config: BatonConfig = {
@@ -74,6 +81,7 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     maxBodyBytes: read.integer('BATON_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     adminDir: resolve(read.string('BATON_ADMIN_DIR') ?? 'dist/apps/admin/browser'),
     logLevel: read.oneOf('BATON_LOG_LEVEL', LOG_LEVELS, 'log'),
+    metricsToken,
     triggers: {
       schedulerEnabled: read.oneOf('BATON_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',
       schedulerTickMs: read.integer('BATON_SCHEDULER_TICK_MS', 1000, 100, 60_000),
