@@ -14,7 +14,6 @@ describe('createDefaultNodeRegistry', () => {
     ).toEqual([
       'data.set',
       'data.transform',
-      'email.send',
       'flow.condition',
       'flow.delay',
       'flow.fail',

@@ -1,6 +1,7 @@
-import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DestinationStream } from 'pino';
 import { runMigrationsUnderLock } from '@baton/persistence';
 import { AppModule } from '../app.module';
 import { securityHeaders } from './security-headers';
@@ -9,6 +10,7 @@ import { DomainErrorFilter } from '../common/domain-error.filter';
 import { createValidationPipe } from '../common/validation.pipe';
 import { tierOf, type BatonConfig } from '../config/baton-config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../database/embedded-database';
+import { BatonLogger } from '../observability/logging/baton-logger';
 import { installObservability } from '../observability/install-observability';
 import { configureQueueBackend } from '../queue/queue-backend';
 import { loadOrCreateEncryptionKey } from '../secrets/encryption-key';
@@ -27,13 +29,24 @@ export interface RunningBaton {
 /** Pools the embedded server must accept: TypeORM, the migration run, and a few BullMQ backends per queue. */
 const EMBEDDED_MAX_CONNECTIONS = 200;
 
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+export interface StartOptions {
+  /** Where JSON log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
+}
 
 /**
  * Starts one Baton process for any tier and role: database (embedded or external), migrations
  * under a lock, queue backend, then the Nest application. Used by main.ts and by the tests.
  */
-export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
+export async function startBaton(config: BatonConfig, options: StartOptions = {}): Promise<RunningBaton> {
+  const appLogger = new BatonLogger({
+    format: config.logFormat,
+    level: config.logLevel,
+    role: config.role,
+    destination: options.logDestination,
+  });
+  // Before the first line: start-up (migrations, the embedded database) logs through it too.
+  Logger.overrideLogger(appLogger);
   const logger = new Logger('Baton');
   let embedded: EmbeddedDatabase | null = null;
   if (!config.databaseUrl) {
@@ -57,7 +70,7 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
       }),
     };
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
-      logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
+      logger: appLogger,
       bodyParser: false,
     });
     // First: request timing covers every later middleware, and /metrics answers before them.

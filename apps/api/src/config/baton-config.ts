@@ -27,6 +27,8 @@ export interface BatonConfig {
   maxBodyBytes: number;
   adminDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** `json`: one pino JSON object per line; `pretty`: Nest's coloured console lines. */
+  logFormat: 'json' | 'pretty';
   /** Bearer token `GET /metrics` requires; null: only loopback clients may scrape. */
   metricsToken: string | null;
   triggers: TriggerSettings;

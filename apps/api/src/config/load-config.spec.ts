@@ -88,6 +88,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('writes pretty logs on a terminal and JSON otherwise, unless BATON_LOG_FORMAT says', () => {
+    expect(loadConfig({}, { stdoutIsTty: true }).logFormat).toBe('pretty');
+    expect(loadConfig({}, { stdoutIsTty: false }).logFormat).toBe('json');
+    expect(loadConfig({ BATON_LOG_FORMAT: 'json' }, { stdoutIsTty: true }).logFormat).toBe('json');
+    expect(failureOf({ BATON_LOG_FORMAT: 'xml' })).toContain('BATON_LOG_FORMAT must be one of json, pretty');
+  });
+
   it('takes a metrics token of at least 16 characters, none meaning loopback-only scraping', () => {
     expect(loadConfig({}).metricsToken).toBeNull();
     expect(loadConfig({ BATON_METRICS_TOKEN: 'm'.repeat(16) }).metricsToken).toBe('m'.repeat(16));

@@ -10,14 +10,23 @@ type Env = Record<string, string | undefined>;
 
 const ROLES: readonly BatonRole[] = ['all', 'api', 'worker'];
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+const LOG_FORMATS = ['json', 'pretty'] as const;
 // Shorter tokens are guessable by a scraper that keeps trying; 16 characters is a generated token's least.
 const MIN_METRICS_TOKEN_LENGTH = 16;
+
+/** What loadConfig knows about where the process writes its logs (a terminal gets pretty lines). */
+export interface ConfigTerminal {
+  stdoutIsTty: boolean;
+}
 
 /**
  * Reads and validates every BATON_* and service variable at start-up. All problems are
  * reported together, each naming its variable, so a bad deployment fails before it serves.
  */
-export function loadConfig(env: Env = process.env): BatonConfig {
+export function loadConfig(
+  env: Env = process.env,
+  terminal: ConfigTerminal = { stdoutIsTty: process.stdout.isTTY === true },
+): BatonConfig {
   const problems: string[] = [];
   const read = new EnvReader(env, problems);
 
@@ -81,6 +90,7 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     maxBodyBytes: read.integer('BATON_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     adminDir: resolve(read.string('BATON_ADMIN_DIR') ?? 'dist/apps/admin/browser'),
     logLevel: read.oneOf('BATON_LOG_LEVEL', LOG_LEVELS, 'log'),
+    logFormat: read.oneOf('BATON_LOG_FORMAT', LOG_FORMATS, terminal.stdoutIsTty ? 'pretty' : 'json'),
     metricsToken,
     triggers: {
       schedulerEnabled: read.oneOf('BATON_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',

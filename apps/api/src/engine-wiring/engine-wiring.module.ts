@@ -16,7 +16,7 @@ import {
   SystemClock,
   WorkflowEngine,
 } from '@baton/engine';
-import { createGuardedHostResolver, defaultNodeTypes } from '@baton/nodes';
+import { defaultNodeTypes } from '@baton/nodes';
 import { CredentialRepository, TaskTokenRepository, TypeOrmExecutionStore } from '@baton/persistence';
 import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
 import { BATON_CONFIG } from '../config/baton-config.token';
@@ -29,7 +29,7 @@ import { DataSource } from 'typeorm';
 import { BullmqStepScheduler } from './bullmq-step.scheduler';
 import { LiveEventSink } from './live-event.sink';
 import { LocalEventSink } from './local-event.sink';
-import { createNestNodeLogger } from './nest-node-logger';
+import { createStructuredNodeLogger } from '../observability/logging/structured-node-logger';
 
 /** The one place engine ports meet persistence, BullMQ and the live event feed (STYLE.md §2). */
 @Global()
@@ -92,7 +92,7 @@ import { createNestNodeLogger } from './nest-node-logger';
         config: BatonConfig,
         vault: CredentialVault,
       ) => {
-        const logger = createNestNodeLogger('Engine');
+        const logger = createStructuredNodeLogger('Engine');
         configureExpressionLimits(config.expressionLimits);
         configureFanOutLimits(config.fanOut);
         // `immediate` runs in the process that took the request (an API-only one too); long waits
@@ -112,16 +112,11 @@ import { createNestNodeLogger } from './nest-node-logger';
             new AslInterpreter(registry, { lambdaEndpoint: config.lambdaEndpoint, taskTokens }),
           ],
           logger,
-          services: {
-            fetch: createGuardedFetch(config.outboundHttp),
-            // SMTP and other non-HTTP connections obey the same allow list as HTTP.
-            resolveOutboundHost: createGuardedHostResolver(config.outboundHttp.allowHosts),
-          },
+          services: { fetch: createGuardedFetch(config.outboundHttp) },
         });
         immediateScheduler.attach((job) => engine.runStep(job));
-        // The engine's lookup also sees express runs, which exist only in this process's memory.
         vault.attachWorkspaceLookup(async (executionId) => {
-          const snapshot = await engine.findExecution(executionId);
+          const snapshot = await store.findExecution(executionId);
           return snapshot?.execution.workspaceId || null;
         });
         return engine;
