@@ -14,6 +14,7 @@ describe('createDefaultNodeRegistry', () => {
     ).toEqual([
       'data.set',
       'data.transform',
+      'email.send',
       'flow.condition',
       'flow.delay',
       'flow.fail',

@@ -1,6 +1,7 @@
 import type { AnyNodeType } from '@baton/engine';
 import { setNode } from './data/set.node.js';
 import { transformNode } from './data/transform.node.js';
+import { emailSendNode } from './email/send.node.js';
 import { conditionNode } from './flow/condition.node.js';
 import { delayNode } from './flow/delay.node.js';
 import { failNode } from './flow/fail.node.js';
@@ -24,4 +25,5 @@ export const defaultNodeTypes: AnyNodeType[] = [
   delayNode,
   failNode,
   logNode,
+  emailSendNode,
 ];

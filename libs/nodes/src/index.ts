@@ -12,3 +12,6 @@ export { mergeNode } from './flow/merge.node.js';
 export { delayNode } from './flow/delay.node.js';
 export { failNode } from './flow/fail.node.js';
 export { logNode } from './util/log.node.js';
+export { emailSendNode, MAX_EMAIL_ATTACHMENT_BYTES } from './email/send.node.js';
+export { createGuardedHostResolver, defaultGuardedHostResolver } from './net/create-guarded-host-resolver.js';
+export { credentialIdSetting, readCredential } from './credentials/read-credential.js';

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
 import { TestApiClient } from '../support/api-client';
@@ -12,13 +14,17 @@ import { prepareTier, type TierEnvironment } from '../support/test-tiers';
 // Issue 12, item 1: the credentials vault over HTTP, and its secrets through real runs.
 describe('credentials vault (embedded tier)', () => {
   const TOKEN = `planted-${randomUUID()}`;
-  const leakForms = [TOKEN, Buffer.from(TOKEN).toString('base64')];
+  const SMTP_PASSWORD = `smtp-${randomUUID()}`;
+  const leakForms = [TOKEN, Buffer.from(TOKEN).toString('base64'), SMTP_PASSWORD];
   let environment: TierEnvironment;
   let baton: RunningBaton;
   let owner: TestApiClient;
   let stub: Server;
   let stubUrl: string;
   const received: IncomingMessage['headers'][] = [];
+  let smtpServer: SMTPServer;
+  let smtpPort: number;
+  const mails: ParsedMail[] = [];
   // Every line the process logs while the suite runs (Nest's logger writes to stdout/stderr).
   const logged: string[] = [];
   const writes = { out: process.stdout.write, err: process.stderr.write };
@@ -42,6 +48,23 @@ describe('credentials vault (embedded tier)', () => {
     });
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
+    smtpServer = new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      logger: false,
+      onAuth(auth, _session, callback) {
+        if (auth.username === 'relay' && auth.password === SMTP_PASSWORD) callback(null, { user: 'relay' });
+        else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+      },
+      onData(stream, _session, callback) {
+        simpleParser(stream).then((mail) => {
+          mails.push(mail);
+          callback();
+        }, callback);
+      },
+    });
+    await new Promise<void>((resolve) => smtpServer.listen(0, '127.0.0.1', resolve));
+    smtpPort = (smtpServer.server.address() as AddressInfo).port;
     environment = await prepareTier('embedded');
     baton = await startInProcessBaton({
       ...environment.env,
@@ -59,6 +82,7 @@ describe('credentials vault (embedded tier)', () => {
     await baton?.close();
     await environment?.cleanup();
     await new Promise((resolve) => stub?.close(resolve));
+    await new Promise<void>((resolve) => (smtpServer ? smtpServer.close(() => resolve()) : resolve()));
   });
 
   const callGraph = (inputs: Record<string, unknown>) => ({
@@ -208,6 +232,62 @@ describe('credentials vault (embedded tier)', () => {
     expect((await ownerInB.delete(`/api/credentials/${made.body.id}`)).status).toBe(404);
     expect((await ownerInB.get('/api/credentials')).body).toEqual([]);
     expect((await editor.delete(`/api/credentials/${made.body.id}`)).status).toBe(204);
+  });
+
+  it('sends email.send through an smtp credential to a real SMTP server', async () => {
+    const relay = await owner.post('/api/credentials', {
+      name: 'Relay',
+      kind: 'smtp',
+      values: { host: '127.0.0.1', port: smtpPort, secure: false, user: 'relay', password: SMTP_PASSWORD },
+    });
+    expect(relay.status).toBe(201);
+    const mailGraph = (credentialId: string) => ({
+      nodes: [
+        { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: { inputs: {} } },
+        {
+          id: 'mail',
+          type: 'email.send',
+          position: { x: 200, y: 0 },
+          data: {
+            inputs: {
+              credentialId,
+              from: 'Baton <bot@baton.test>',
+              to: '{{ to }}',
+              subject: 'Report for {{ name }}',
+              text: 'Hi {{ name }}',
+              attachments: [{ filename: 'report.csv', content: 'a,b\n1,2\n' }],
+            },
+          },
+        },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'mail', sourceHandle: 'out', targetHandle: 'in' }],
+    });
+    const sent = await owner.post('/api/workflows/run', {
+      format: 'graph',
+      definition: mailGraph(relay.body.id),
+      input: { to: 'ann@example.test', name: 'Ann' },
+      mode: 'immediate',
+    });
+    expect(sent.body).toMatchObject({ status: 'completed', output: { accepted: ['ann@example.test'], rejected: [] } });
+    const mail = mails.at(-1)!;
+    expect(mail.subject).toBe('Report for Ann');
+    expect(mail.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([['report.csv', 'a,b\n1,2\n']]);
+    expect(mail.messageId).toBe(sent.body.output.messageId);
+
+    // A wrong password fails the step permanently (not retried) with nodemailer's EAUTH.
+    const wrong = await owner.post('/api/credentials', {
+      name: 'Relay with a wrong password',
+      kind: 'smtp',
+      values: { host: '127.0.0.1', port: smtpPort, secure: false, user: 'relay', password: 'not-the-password' },
+    });
+    const refused = await owner.post('/api/workflows/run', {
+      format: 'graph',
+      definition: mailGraph(wrong.body.id),
+      input: { to: 'ann@example.test', name: 'Ann' },
+      mode: 'immediate',
+    });
+    expect(refused.body).toMatchObject({ status: 'failed', error: 'EAUTH' });
+    expect(mails).toHaveLength(1);
   });
 
   it('gives http.request the token at run time and keeps it out of outputs, errors, events, history, rows and logs', async () => {

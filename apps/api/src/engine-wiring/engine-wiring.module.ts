@@ -16,7 +16,7 @@ import {
   SystemClock,
   WorkflowEngine,
 } from '@baton/engine';
-import { defaultNodeTypes } from '@baton/nodes';
+import { createGuardedHostResolver, defaultNodeTypes } from '@baton/nodes';
 import { CredentialRepository, TaskTokenRepository, TypeOrmExecutionStore } from '@baton/persistence';
 import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
 import { BATON_CONFIG } from '../config/baton-config.token';
@@ -112,11 +112,16 @@ import { createStructuredNodeLogger } from '../observability/logging/structured-
             new AslInterpreter(registry, { lambdaEndpoint: config.lambdaEndpoint, taskTokens }),
           ],
           logger,
-          services: { fetch: createGuardedFetch(config.outboundHttp) },
+          services: {
+            fetch: createGuardedFetch(config.outboundHttp),
+            // SMTP and other non-HTTP connections obey the same allow list as HTTP.
+            resolveOutboundHost: createGuardedHostResolver(config.outboundHttp.allowHosts),
+          },
         });
         immediateScheduler.attach((job) => engine.runStep(job));
+        // The engine's lookup also sees express runs, which exist only in this process's memory.
         vault.attachWorkspaceLookup(async (executionId) => {
-          const snapshot = await store.findExecution(executionId);
+          const snapshot = await engine.findExecution(executionId);
           return snapshot?.execution.workspaceId || null;
         });
         return engine;

@@ -47,6 +47,11 @@ export interface NodeLogger {
 /** Outbound capabilities handed to nodes; the composition root decides what is inside. */
 export interface NodeServices {
   fetch?: typeof fetch;
+  /**
+   * For connections outside HTTP (SMTP): resolves `hostname` under the same outbound policy as
+   * `fetch` and answers the address to connect to, or throws `DESTINATION_BLOCKED`.
+   */
+  resolveOutboundHost?: (hostname: string) => Promise<string>;
   [name: string]: unknown;
 }
 
