@@ -137,7 +137,7 @@ describe('GET /metrics on the embedded tier', () => {
     }
   });
 
-  it('reports queue depth per state, request durations by route pattern, webhooks by status and process metrics', async () => {
+  it('reports queue depth, request durations by route pattern, webhooks by status, pool usage and process metrics', async () => {
     const unknownHook = await fetch(`${baton.url}/api/hooks/no-such-webhook-token`, { method: 'POST' });
     expect(unknownHook.status).toBe(404);
     const listed = await owner.get(`/api/workflows/${retryingWorkflow}`);
@@ -178,6 +178,11 @@ describe('GET /metrics on the embedded tier', () => {
         value: 1,
       }),
     );
+    // The app-data pool (BATON_DB_POOL_SIZE, default 10) answered this suite's queries.
+    expect(sampleValue(current, 'baton_db_pool_max')).toBe(10);
+    expect(sampleValue(current, 'baton_db_pool_connections')).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(current, 'baton_db_pool_connections')).toBeLessThanOrEqual(10);
+    expect(current.samples).toContainEqual(expect.objectContaining({ name: 'baton_db_pool_waiting' }));
     expect(current.types.get('nodejs_eventloop_lag_seconds')).toBe('gauge');
     expect(current.types.get('process_cpu_seconds_total')).toBe('counter');
     // Metric names follow the conventions: Baton's own carry the prefix, counters end in _total.

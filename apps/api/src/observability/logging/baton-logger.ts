@@ -19,7 +19,7 @@ export interface BatonLoggerOptions {
   format: BatonConfig['logFormat'];
   level: BatonConfig['logLevel'];
   role: BatonConfig['role'];
-  /** Where JSON lines go; stdout (synchronously, so nothing is lost on exit) by default. */
+  /** Where JSON lines go; process.stdout by default. */
   destination?: DestinationStream;
 }
 
@@ -43,7 +43,10 @@ export class BatonLogger implements LoggerService {
           timestamp: pino.stdTimeFunctions.isoTime,
           formatters: { level: (label) => ({ level: label }) },
         },
-        options.destination ?? pino.destination({ dest: 1, sync: true }),
+        // process.stdout rather than pino's own fd writer: it is synchronous on Linux for files,
+        // pipes and terminals (nothing lost on process.exit), and whoever wraps its write() (a
+        // test, an APM agent) sees JSON lines exactly as it sees Nest's pretty ones.
+        options.destination ?? process.stdout,
       );
     } else {
       this.json = null;
