@@ -21,6 +21,8 @@ describe('createDefaultNodeRegistry', () => {
       'flow.loop',
       'flow.merge',
       'flow.switch',
+      'html.extract',
+      'html.text',
       'http.request',
       'trigger.manual',
       'util.log',

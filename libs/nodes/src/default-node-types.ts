@@ -2,6 +2,8 @@ import type { AnyNodeType } from '@baton/engine';
 import { setNode } from './data/set.node.js';
 import { transformNode } from './data/transform.node.js';
 import { emailSendNode } from './email/send.node.js';
+import { htmlExtractNode } from './html/extract.node.js';
+import { htmlTextNode } from './html/text.node.js';
 import { conditionNode } from './flow/condition.node.js';
 import { delayNode } from './flow/delay.node.js';
 import { failNode } from './flow/fail.node.js';
@@ -26,4 +28,6 @@ export const defaultNodeTypes: AnyNodeType[] = [
   failNode,
   logNode,
   emailSendNode,
+  htmlExtractNode,
+  htmlTextNode,
 ];

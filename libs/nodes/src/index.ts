@@ -15,3 +15,5 @@ export { logNode } from './util/log.node.js';
 export { emailSendNode, MAX_EMAIL_ATTACHMENT_BYTES } from './email/send.node.js';
 export { createGuardedHostResolver, defaultGuardedHostResolver } from './net/create-guarded-host-resolver.js';
 export { credentialIdSetting, readCredential } from './credentials/read-credential.js';
+export { htmlExtractNode } from './html/extract.node.js';
+export { htmlTextNode } from './html/text.node.js';

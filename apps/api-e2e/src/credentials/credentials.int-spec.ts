@@ -41,6 +41,16 @@ describe('credentials vault (embedded tier)', () => {
     // Echoes the Authorization header back in its body and headers, as a careless API might.
     stub = createServer((req, res) => {
       received.push(req.headers);
+      if (req.url === '/page') {
+        const signedIn = req.headers.authorization === `Bearer ${TOKEN}`;
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(
+            `<html><head><title>Orders</title></head><body><h1>${signedIn ? 'Welcome back' : 'Sign in'}</h1>` +
+              '<ul><li class="o" data-id="7"><b>Tea</b></li><li class="o" data-id="8"><b>Jam</b></li></ul></body></html>',
+          );
+        return;
+      }
       const status = req.url === '/reject' ? 401 : 200;
       res
         .writeHead(status, { 'content-type': 'application/json', 'x-echo': req.headers.authorization ?? '' })
@@ -374,11 +384,71 @@ describe('credentials vault (embedded tier)', () => {
     expect(JSON.stringify(answers)).toContain('[redacted]');
   });
 
+  it('fetches a page with a credential and extracts from it (http.request -> html.extract, html.text)', async () => {
+    const credentialId = (await owner.get('/api/credentials')).body.find(
+      (c: { name: string }) => c.name === 'Billing',
+    ).id;
+    const node = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({
+      id,
+      type,
+      position: { x, y: 0 },
+      data: { inputs },
+    });
+    const definition = {
+      nodes: [
+        node('start', 'trigger.manual', {}, 0),
+        node('page', 'http.request', { url: `${stubUrl}/page`, credentialId }, 200),
+        node(
+          'orders',
+          'html.extract',
+          {
+            fields: [
+              { name: 'heading', selector: 'h1' },
+              {
+                name: 'orders',
+                selector: 'li.o',
+                multiple: true,
+                fields: [
+                  { name: 'id', selector: ':scope', value: 'attribute', attribute: 'data-id' },
+                  { name: 'item', selector: 'b' },
+                ],
+              },
+            ],
+          },
+          400,
+        ),
+        node('text', 'html.text', { html: '{{ $nodes.page.body }}' }, 400),
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'page', sourceHandle: 'out', targetHandle: 'in' },
+        { id: 'e2', source: 'page', target: 'orders', sourceHandle: 'out', targetHandle: 'in' },
+        { id: 'e3', source: 'page', target: 'text', sourceHandle: 'out', targetHandle: 'in' },
+      ],
+    };
+    const run = await owner.post('/api/workflows/run', { format: 'graph', definition, mode: 'immediate' });
+    expect(run.body).toMatchObject({ status: 'completed' });
+    const execution = await owner.get(`/api/executions/${run.body.executionId}`);
+    const output = (nodeId: string) => execution.body.steps.find((s: { nodeId: string }) => s.nodeId === nodeId).output;
+    expect(output('orders')).toEqual({
+      heading: 'Welcome back',
+      orders: [
+        { id: '7', item: 'Tea' },
+        { id: '8', item: 'Jam' },
+      ],
+    });
+    expect(output('text')).toEqual({ title: 'Orders', text: 'Welcome back\n\nTea\n\nJam', truncated: false });
+  });
+
   it('lists accepted credential kinds and output schemas in the node catalogue', async () => {
     const nodes = await owner.get('/api/nodes');
     const http = nodes.body.find((n: { type: string }) => n.type === 'http.request');
     expect(http.credentialKinds).toEqual(['http.bearer', 'http.basic', 'http.header']);
     expect(http.settingsSchema.properties.credentialId).toMatchObject({ type: 'string', format: 'credential' });
     expect(http.outputSchema).toMatchObject({ type: 'object', required: ['status', 'headers', 'body'] });
+    const byType = (type: string) => nodes.body.find((n: { type: string }) => n.type === type);
+    expect(byType('email.send')).toMatchObject({ credentialKinds: ['smtp'], replaySafe: false, group: 'action' });
+    expect(byType('email.send').settingsSchema.required).toEqual(['credentialId', 'from', 'to', 'subject']);
+    expect(byType('html.extract')).toMatchObject({ group: 'data', settingsSchema: { required: ['fields'] } });
+    expect(byType('html.text').outputSchema).toMatchObject({ required: ['text', 'title', 'truncated'] });
   });
 });
