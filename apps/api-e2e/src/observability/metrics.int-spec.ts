@@ -33,6 +33,8 @@ describe('GET /metrics on the embedded tier', () => {
     const response = await fetch(`${baton.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain; version=0.0.4');
+    // Behind the same hardening headers as every other response.
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     return parsePrometheusText(await response.text());
   };
 

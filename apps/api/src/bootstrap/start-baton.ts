@@ -11,7 +11,7 @@ import { createValidationPipe } from '../common/validation.pipe';
 import { tierOf, type BatonConfig } from '../config/baton-config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../database/embedded-database';
 import { BatonLogger } from '../observability/logging/baton-logger';
-import { installObservability } from '../observability/install-observability';
+import { installRequestMetrics, mountMetricsEndpoint } from '../observability/install-observability';
 import { configureQueueBackend } from '../queue/queue-backend';
 import { loadOrCreateEncryptionKey } from '../secrets/encryption-key';
 import { captureWebhookRawBody, WEBHOOK_PATH_PREFIX } from '../triggers/webhooks/capture-webhook-raw-body';
@@ -73,9 +73,10 @@ export async function startBaton(config: BatonConfig, options: StartOptions = {}
       logger: appLogger,
       bodyParser: false,
     });
-    // First: request timing covers every later middleware, and /metrics answers before them.
-    installObservability(app, config);
+    // First: request timing covers every later middleware.
+    installRequestMetrics(app);
     app.use(securityHeaders({ hsts: config.hsts }));
+    mountMetricsEndpoint(app, config);
     // Webhooks first: their signature covers the raw bytes, so they get a raw reader of their own.
     app.use(WEBHOOK_PATH_PREFIX, captureWebhookRawBody(config.triggers.webhookMaxBodyBytes));
     app.useBodyParser('json', { limit: config.maxBodyBytes });

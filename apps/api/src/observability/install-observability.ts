@@ -6,17 +6,23 @@ import { createMetricsEndpoint } from './metrics/metrics.endpoint';
 import { ObservedIoAdapter } from './metrics/observed-io.adapter';
 
 /**
- * Mounts metrics on a created (not yet listening) application; call it before any other
- * middleware so request timing covers them and `/metrics` answers before routing, guards and
- * body parsing. A worker-only process serves the same `/metrics` on its health listener.
+ * Request timing and the socket count, on a created (not yet listening) application. Call it
+ * before any other middleware so the timing covers them all.
  */
-export function installObservability(app: NestExpressApplication, config: BatonConfig): void {
+export function installRequestMetrics(app: NestExpressApplication): void {
   const metrics = app.get(BatonMetrics);
   app.use(createHttpMetricsMiddleware(metrics));
-  app.use('/metrics', createMetricsEndpoint(metrics, config.metricsToken));
   const sockets = new ObservedIoAdapter(app);
   app.useWebSocketAdapter(sockets);
   metrics.gauge('baton_socket_clients', 'Live-event socket.io clients connected to this process', [], (gauge) =>
     gauge.set(sockets.connectedClients()),
   );
+}
+
+/**
+ * `GET /metrics` ahead of body parsing, routing and guards (it has its own access rule). Every
+ * role mounts it: a worker-only process serves it on the listener it has for health checks.
+ */
+export function mountMetricsEndpoint(app: NestExpressApplication, config: BatonConfig): void {
+  app.use('/metrics', createMetricsEndpoint(app.get(BatonMetrics), config.metricsToken));
 }
