@@ -1,0 +1,3 @@
+import { describeTypeOrmStoreContract } from './typeorm-store-contract';
+
+describeTypeOrmStoreContract('embedded');
