@@ -2,9 +2,18 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { startBaton, type RunningBaton } from './bootstrap/start-baton';
 import { ConfigError, loadConfig } from './config/load-config';
+import { runCredentialRotation } from './credentials/run-credential-rotation';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  if (process.argv[2] === 'credentials:rotate') {
+    const result = await runCredentialRotation(config);
+    console.log(
+      `credentials:rotate: re-sealed ${result.resealed} secret field(s) of ${result.credentials} credential(s) and ` +
+        `${result.webhookSecrets} webhook secret(s) under BATON_ENCRYPTION_KEY`,
+    );
+    process.exit(0);
+  }
   const logger = new Logger('Shutdown');
   let baton: RunningBaton | null = null;
   let stopSignal: NodeJS.Signals | null = null;

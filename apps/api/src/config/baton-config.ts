@@ -13,6 +13,8 @@ export interface BatonConfig {
   dataDir: string;
   /** 32-byte key for secrets at rest; null means "generate once and keep it in the data dir". */
   encryptionKey: Buffer | null;
+  /** The key before the last rotation: credentials sealed under it still open until `credentials:rotate` re-seals them. */
+  encryptionKeyPrevious: Buffer | null;
   jwtSecret: string | null;
   jwtTtlSeconds: number;
   owner: { email: string; password: string; name: string; workspaceName: string } | null;

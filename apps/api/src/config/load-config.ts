@@ -65,6 +65,7 @@ export function loadConfig(
     redisUrl,
     dataDir: resolve(read.string('BATON_DATA_DIR') ?? '.data'),
     encryptionKey: read.key('BATON_ENCRYPTION_KEY'),
+    encryptionKeyPrevious: read.key('BATON_ENCRYPTION_KEY_PREVIOUS'),
     jwtSecret: read.string('BATON_JWT_SECRET') ?? null,
     jwtTtlSeconds: read.integer('BATON_JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     owner:

@@ -126,4 +126,15 @@ describe('CredentialSealer', () => {
     expect(() => sealer.open('c2', 'token', sealed)).toThrow();
     expect(() => sealer.open('c1', 'password', sealed)).toThrow();
   });
+
+  it('opens values of the previous key and re-seals only those under the current one', () => {
+    const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
+    const before = CredentialSealer.forKeys(oldKey, null).seal('c1', 'token', TOKEN);
+    const rotated = CredentialSealer.forKeys(newKey, oldKey);
+    expect(rotated.open('c1', 'token', before)).toBe(TOKEN);
+    const fresh = rotated.resealIfStale('c1', 'token', before)!;
+    expect(CredentialSealer.forKeys(newKey, null).open('c1', 'token', fresh)).toBe(TOKEN);
+    expect(rotated.resealIfStale('c1', 'token', fresh)).toBeNull();
+    expect(() => CredentialSealer.forKeys(newKey, null).open('c1', 'token', before)).toThrow();
+  });
 });

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CredentialRepository } from '@baton/persistence';
 import { DataSource } from 'typeorm';
 import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
-import { SecretBox } from '../secrets/secret-box';
 import { CredentialSealer } from './credential-sealer';
 import { CredentialsController } from './credentials.controller';
 import { CredentialsService } from './credentials.service';
@@ -19,7 +18,8 @@ import { CredentialsService } from './credentials.service';
     },
     {
       provide: CredentialSealer,
-      useFactory: (runtime: BatonRuntime) => new CredentialSealer(new SecretBox(runtime.encryptionKey)),
+      useFactory: (runtime: BatonRuntime) =>
+        CredentialSealer.forKeys(runtime.encryptionKey, runtime.config.encryptionKeyPrevious),
       inject: [BATON_RUNTIME],
     },
   ],

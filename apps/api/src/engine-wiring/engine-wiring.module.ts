@@ -23,7 +23,6 @@ import { BATON_CONFIG } from '../config/baton-config.token';
 import { bindNodeCredentials } from '../credentials/bind-node-credentials';
 import { CredentialSealer } from '../credentials/credential-sealer';
 import { CredentialVault } from '../credentials/credential-vault';
-import { SecretBox } from '../secrets/secret-box';
 import type { BatonConfig } from '../config/baton-config';
 import { DataSource } from 'typeorm';
 import { BullmqStepScheduler } from './bullmq-step.scheduler';
@@ -40,7 +39,7 @@ import { createStructuredNodeLogger } from '../observability/logging/structured-
       useFactory: (dataSource: DataSource, runtime: BatonRuntime) =>
         new CredentialVault(
           new CredentialRepository(dataSource),
-          new CredentialSealer(new SecretBox(runtime.encryptionKey)),
+          CredentialSealer.forKeys(runtime.encryptionKey, runtime.config.encryptionKeyPrevious),
         ),
       inject: [DataSource, BATON_RUNTIME],
     },
