@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
+import { type CountingServer, startCountingServer } from '../crash/counting-server';
 import { eventually, TestApiClient } from '../support/api-client';
 import { setUpOwner } from '../support/identities';
 import { startInProcessBaton } from '../support/in-process-baton';
@@ -9,25 +10,49 @@ import { prepareTier, type TierEnvironment, type TierName } from '../support/tes
 const IMMEDIATE_WAIT_MS = 30_000;
 
 /**
- * Issue 10, item 2: a machine that waits for a person (an activity worker) is `waitsForPeople`,
- * so `auto` queues it as a standard run and the start answers at once instead of holding the
- * request for the 30 s immediate wait.
+ * Issue 10, item 2: a machine that waits for a person or an outside callback (an activity worker,
+ * a `.waitForTaskToken` task) is `waitsForPeople`, so `auto` queues it as a standard run and the
+ * start answers at once instead of holding the request for the 30 s immediate wait.
  */
 describe.each<TierName>(['embedded', 'redis'])('ASL activity started with mode auto (%s tier)', (tier) => {
   let environment: TierEnvironment;
   let baton: RunningBaton;
   let owner: TestApiClient;
+  let lambda: CountingServer;
 
   beforeAll(async () => {
     environment = await prepareTier(tier);
-    baton = await startInProcessBaton(environment.env);
+    // Stands in for Lambda: the callback task's invocation lands here (and is never answered).
+    lambda = await startCountingServer(0);
+    baton = await startInProcessBaton({ ...environment.env, BATON_LAMBDA_ENDPOINT: lambda.url });
     owner = await setUpOwner(new TestApiClient(baton.url));
   });
 
   afterAll(async () => {
     await baton?.close();
+    await lambda?.close();
     await environment?.cleanup();
   });
+
+  async function startWithAuto(definition: Record<string, unknown>) {
+    const created = await owner.post('/api/workflows', { name: `m-${Math.random()}`, format: 'asl', definition });
+    expect(created.status).toBe(201);
+    const began = Date.now();
+    const started = await owner.post(`/api/workflows/${created.body.id}/execute`, {
+      input: { order: 7 },
+      mode: 'auto',
+    });
+    const answeredInMs = Date.now() - began;
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ mode: 'queued', durability: 'standard' });
+    // Far below the immediate wait: the request never waited for the person.
+    expect(answeredInMs).toBeLessThan(IMMEDIATE_WAIT_MS / 3);
+    expect((await owner.get(`/api/executions/${started.body.executionId}`)).body).toMatchObject({
+      mode: 'queued',
+      durability: 'standard',
+    });
+    return started.body.executionId as string;
+  }
 
   it('goes to the queue as a standard run and answers at once; the activity answer completes it', async () => {
     expect((await owner.post('/api/activities', { name: 'approve' })).status).toBe(201);
@@ -46,24 +71,7 @@ describe.each<TierName>(['embedded', 'redis'])('ASL activity started with mode a
         Done: { Type: 'Pass', End: true },
       },
     };
-    const created = await owner.post('/api/workflows', { name: 'Approval', format: 'asl', definition });
-    expect(created.status).toBe(201);
-
-    const began = Date.now();
-    const started = await owner.post(`/api/workflows/${created.body.id}/execute`, {
-      input: { order: 7 },
-      mode: 'auto',
-    });
-    const answeredInMs = Date.now() - began;
-    expect(started.status).toBe(201);
-    expect(started.body).toMatchObject({ mode: 'queued', durability: 'standard' });
-    // Far below the immediate wait: the request never waited for the person.
-    expect(answeredInMs).toBeLessThan(IMMEDIATE_WAIT_MS / 3);
-    const executionId: string = started.body.executionId;
-    expect((await owner.get(`/api/executions/${executionId}`)).body).toMatchObject({
-      mode: 'queued',
-      durability: 'standard',
-    });
+    const executionId = await startWithAuto(definition);
 
     // It is a real queued run: the activity task is handed out, and the answer finishes it.
     const polled = await owner.post('/api/activities/approve/poll', { waitSeconds: 10 });
@@ -75,5 +83,24 @@ describe.each<TierName>(['embedded', 'redis'])('ASL activity started with mode a
       return e.status === 'completed' ? e : undefined;
     });
     expect(done).toMatchObject({ output: { order: 7, approval: { ok: true } }, durability: 'standard' });
+  });
+
+  it('queues a .waitForTaskToken callback task the same way and answers at once', async () => {
+    const executionId = await startWithAuto({
+      StartAt: 'Callback',
+      States: {
+        Callback: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+          Parameters: { FunctionName: 'remember', Payload: { 'token.$': '$$.Task.Token' } },
+          TimeoutSeconds: 300,
+          End: true,
+        },
+      },
+    });
+    // The queue runs it: the callback goes out, and the run waits for its token.
+    await eventually(async () => lambda.requests.length > 0);
+    const waiting = (await owner.get(`/api/executions/${executionId}`)).body;
+    expect(waiting).toMatchObject({ status: 'running', durability: 'standard' });
   });
 });
