@@ -44,6 +44,8 @@ export function describeTypeOrmStoreContract(tier: TierName): TypeOrmStoreTier {
     `TypeOrmExecutionStore (${tier} tier)`,
     () => ({
       store: new TypeOrmExecutionStore(shared.dataSource),
+      // Its own instance (and caches), as a second process would have; one pool is enough for that.
+      otherProcess: new TypeOrmExecutionStore(shared.dataSource),
       workspaceId,
       async createWorkflow(limits = {}) {
         const id = randomUUID();

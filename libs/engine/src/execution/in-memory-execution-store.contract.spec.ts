@@ -15,11 +15,16 @@ function inMemoryFixture(store: InMemoryExecutionStore) {
 
 describeExecutionStoreContract('InMemoryExecutionStore', () => {
   const store = new InMemoryExecutionStore();
-  return { store, ...inMemoryFixture(store) };
+  // One memory cannot be shared by two processes: the same store stands for both.
+  return { store, otherProcess: store, ...inMemoryFixture(store) };
 });
 
 // The engine's own store passes standard executions through to the durable one: same contract.
 describeExecutionStoreContract('ExpressExecutionStore over an in-memory durable store', () => {
   const durable = new InMemoryExecutionStore();
-  return { store: new ExpressExecutionStore(durable), ...inMemoryFixture(durable) };
+  return {
+    store: new ExpressExecutionStore(durable),
+    otherProcess: new ExpressExecutionStore(durable),
+    ...inMemoryFixture(durable),
+  };
 });

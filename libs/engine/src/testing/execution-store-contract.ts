@@ -15,6 +15,11 @@ export interface ExecutionStoreContractFixture {
   workspaceId: string;
   /** A workflow with these start limits (unlimited where not given); returns its id. */
   createWorkflow(limits?: Partial<WorkflowLimits>): Promise<string>;
+  /**
+   * A second store over the same journal, standing for another process (with caches of its own);
+   * `store` itself where the journal cannot be shared (in memory).
+   */
+  otherProcess: ExecutionStore;
 }
 
 export interface ExecutionStoreContractOptions {
@@ -287,6 +292,80 @@ export function describeExecutionStoreContract(
           await first;
         }
         expect((await find(other.id)).execution.status).toBe('completed');
+      });
+    });
+
+    describe('two processes over one journal', () => {
+      it('each sees every commit of the other, through reads and units of work', async () => {
+        const other = fixture.otherProcess;
+        const record = await created();
+        const stateOf = async (from: ExecutionStore, stepId: string) =>
+          (await from.findExecution(record.id))?.steps.find((s) => s.stepId === stepId)?.state ?? null;
+        const save = (from: ExecutionStore, stepId: string, state: unknown, load = true) =>
+          from.withExecutionLock(record.id, async (tx) => {
+            if (load) await tx.loadExecution();
+            await tx.saveSteps([step(record.id, stepId, { state })]);
+          });
+        // Both have read (and may hold) the execution before anyone writes.
+        expect(await stateOf(store, 'a')).toBeNull();
+        expect(await stateOf(other, 'a')).toBeNull();
+
+        await save(store, 'a', { v: 1 });
+        expect(await stateOf(other, 'a')).toEqual({ v: 1 });
+        await save(other, 'b', { v: 2 });
+        expect(await stateOf(store, 'b')).toEqual({ v: 2 });
+        const loaded = await store.withExecutionLock(record.id, (tx) => tx.loadExecution());
+        expect(sortedSnapshot(loaded).steps.map((s) => s.state)).toEqual([{ v: 1 }, { v: 2 }]);
+
+        // Writes without a load first, a status move and a new step are seen as well.
+        await save(other, 'a', { v: 3 }, false);
+        await other.withExecutionLock(record.id, async (tx) => {
+          await tx.loadExecution();
+          await tx.compareAndSetStatus(['running'], 'paused');
+          await tx.saveSteps([step(record.id, 'c', { state: { v: 4 } })]);
+        });
+        const seen = await store.withExecutionLock(record.id, (tx) => tx.loadExecution());
+        expect(seen.execution.status).toBe('paused');
+        expect(sortedSnapshot(seen).steps.map((s) => [s.stepId, s.state])).toEqual([
+          ['a', { v: 3 }],
+          ['b', { v: 2 }],
+          ['c', { v: 4 }],
+        ]);
+        expect(await find(record.id)).toEqual(sortedSnapshot((await other.findExecution(record.id))!));
+
+        // What a failed unit of work wrote is seen by neither, also after the other writes again.
+        await expect(
+          other.withExecutionLock(record.id, async (tx) => {
+            await tx.loadExecution();
+            await tx.saveSteps([step(record.id, 'a', { state: { v: 'lost' } }), step(record.id, 'd')]);
+            throw new Error('discarded');
+          }),
+        ).rejects.toThrow('discarded');
+        await save(store, 'b', { v: 5 });
+        for (const from of [store, other]) {
+          const snapshot = sortedSnapshot((await from.findExecution(record.id))!);
+          expect(snapshot.steps.map((s) => [s.stepId, s.state])).toEqual([
+            ['a', { v: 3 }],
+            ['b', { v: 5 }],
+            ['c', { v: 4 }],
+          ]);
+        }
+      });
+
+      it('serialises read-modify-writes of both processes on one execution', async () => {
+        const record = await created();
+        const stores = [store, fixture.otherProcess];
+        await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            stores[i % 2].withExecutionLock(record.id, async (tx) => {
+              const counter = counterOf((await tx.loadExecution()).steps);
+              await new Promise((resolve) => setTimeout(resolve, 2));
+              await tx.saveSteps([step(record.id, 'a', { state: { counter: counter + 1 } })]);
+            }),
+          ),
+        );
+        expect(counterOf((await find(record.id)).steps)).toBe(8);
+        expect(counterOf((await fixture.otherProcess.findExecution(record.id))!.steps)).toBe(8);
       });
     });
 
