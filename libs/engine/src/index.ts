@@ -33,6 +33,7 @@ export { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expressions/
 export { resolveSettings } from './expressions/resolve-settings.js';
 
 export * from './execution/execution-record.js';
+export { deepFreeze, frozenCopy } from './execution/deep-freeze.js';
 export { canMoveForward, isStepOpen, isStepSettled, isTerminalStatus } from './execution/execution-status.js';
 export * from './execution/retry-policy.js';
 export { iterationScope, nodeIdOf, scopeOf } from './execution/step-id.js';

@@ -31,23 +31,34 @@ describe('workflow limits (postgres tier)', () => {
       settings: { maxStartsPerMinute: 5 },
     });
     expect(created.status).toBe(201);
-    expect(created.body.settings).toEqual({ maxConcurrentExecutions: null, maxStartsPerMinute: 5 });
-    const updated = await owner.put(`/api/workflows/${created.body.id}`, { settings: { maxConcurrentExecutions: 2 } });
-    expect(updated.body.settings).toEqual({ maxConcurrentExecutions: 2, maxStartsPerMinute: 5 });
+    expect(created.body.settings).toEqual({ maxConcurrentExecutions: null, maxStartsPerMinute: 5, durability: null });
+    const updated = await owner.put(`/api/workflows/${created.body.id}`, {
+      settings: { maxConcurrentExecutions: 2, durability: 'standard' },
+    });
+    expect(updated.body.settings).toEqual({
+      maxConcurrentExecutions: 2,
+      maxStartsPerMinute: 5,
+      durability: 'standard',
+    });
     const cleared = await owner.put(`/api/workflows/${created.body.id}`, { settings: { maxStartsPerMinute: null } });
-    expect(cleared.body.settings).toEqual({ maxConcurrentExecutions: 2, maxStartsPerMinute: null });
+    expect(cleared.body.settings).toEqual({
+      maxConcurrentExecutions: 2,
+      maxStartsPerMinute: null,
+      durability: 'standard',
+    });
 
     const bad = await owner.post('/api/workflows', {
       name: 'Bad',
       format: 'graph',
       definition: delayedGraph(10),
-      settings: { maxConcurrentExecutions: 0, extra: 1 },
+      settings: { maxConcurrentExecutions: 0, extra: 1, durability: 'eventually' },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toEqual(
       expect.arrayContaining([
         expect.stringContaining('settings.maxConcurrentExecutions'),
         expect.stringContaining('settings.extra'),
+        expect.stringContaining('settings.durability'),
       ]),
     );
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { analyzeAslComplexity } from './analyze-asl-complexity.js';
+import type { AslSubMachine } from './definition/asl-definition.js';
 
-const machineWith = (resource: string) => ({
+const machineWith = (resource: string): AslSubMachine => ({
   StartAt: 'Ask',
   States: { Ask: { Type: 'Task', Resource: resource, End: true } },
 });
@@ -18,7 +19,7 @@ describe('analyzeAslComplexity: waiting for someone outside (issue 10, item 2)',
   });
 
   it('finds such a task inside a Parallel branch or a Map processor', () => {
-    const nested = {
+    const nested: AslSubMachine = {
       StartAt: 'Fan',
       States: {
         Fan: {

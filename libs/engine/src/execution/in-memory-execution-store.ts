@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors/engine.error.js';
+import { deepFreeze, frozenCopy } from './deep-freeze.js';
 import type {
   ExecutionEvent,
   ExecutionRecord,
@@ -29,9 +30,10 @@ interface Journal {
 const UNLIMITED: WorkflowLimits = { maxConcurrentExecutions: null, maxStartsPerMinute: null };
 
 /**
- * ExecutionStore in memory with real transaction semantics: a per-execution lock, writes kept
- * aside until the unit of work resolves, and deep copies in and out so no caller can change
- * stored state by reference (as with a database).
+ * ExecutionStore in memory with real transaction semantics: a per-execution lock and writes kept
+ * aside until the unit of work resolves. What comes in is copied once and frozen, and loads hand
+ * out those frozen records without copying: no caller can change stored state by reference (as
+ * with a database), and a load costs O(steps) pointer copies, not a deep copy of the execution.
  */
 export class InMemoryExecutionStore extends ExecutionStore {
   private readonly journals = new Map<string, Journal>();
@@ -53,8 +55,8 @@ export class InMemoryExecutionStore extends ExecutionStore {
     if (this.journals.has(execution.id))
       throw new InvalidInputError(`Execution ${execution.id} exists`, 'EXECUTION_EXISTS');
     this.journals.set(execution.id, {
-      execution: structuredClone(execution),
-      steps: new Map(steps.map((step) => [step.stepId, structuredClone(step)])),
+      execution: frozenCopy(execution),
+      steps: new Map(steps.map((step) => [step.stepId, frozenCopy(step)])),
       events: [],
       leases: new Map(),
     });
@@ -63,7 +65,7 @@ export class InMemoryExecutionStore extends ExecutionStore {
   async importExecution(snapshot: ExecutionSnapshot, events: ExecutionEvent[], leases: StepLease[]): Promise<void> {
     await this.createExecution(snapshot.execution, snapshot.steps);
     const journal = this.journals.get(snapshot.execution.id)!;
-    journal.events.push(...structuredClone(events));
+    journal.events.push(...events.map(frozenCopy));
     for (const lease of leases) journal.leases.set(lease.stepId, new Date(lease.leaseUntil));
   }
 
@@ -92,7 +94,7 @@ export class InMemoryExecutionStore extends ExecutionStore {
 
   async findExecution(executionId: string): Promise<ExecutionSnapshot | null> {
     const journal = this.journals.get(executionId);
-    return journal ? structuredClone({ execution: journal.execution, steps: [...journal.steps.values()] }) : null;
+    return journal ? { execution: journal.execution, steps: [...journal.steps.values()] } : null;
   }
 
   async withExecutionLock<T>(executionId: string, work: (tx: ExecutionTransaction) => Promise<T>): Promise<T> {
@@ -128,7 +130,7 @@ export class InMemoryExecutionStore extends ExecutionStore {
   }
 
   async findEvents(executionId: string, afterSequence = 0): Promise<ExecutionEvent[]> {
-    return structuredClone((this.journals.get(executionId)?.events ?? []).filter((e) => e.sequence > afterSequence));
+    return (this.journals.get(executionId)?.events ?? []).filter((e) => e.sequence > afterSequence);
   }
 
   async findPendingExecutionIds(createdBefore: Date): Promise<string[]> {
@@ -185,11 +187,11 @@ class InMemoryTransaction extends ExecutionTransaction {
     private readonly admission: (now: Date) => Promise<AdmissionSnapshot>,
   ) {
     super();
-    this.execution = structuredClone(journal.execution);
+    this.execution = journal.execution;
   }
 
   async loadExecution(): Promise<ExecutionSnapshot> {
-    return structuredClone({ execution: this.journal.execution, steps: [...this.journal.steps.values()] });
+    return { execution: this.journal.execution, steps: [...this.journal.steps.values()] };
   }
 
   async compareAndSetStatus(
@@ -198,24 +200,21 @@ class InMemoryTransaction extends ExecutionTransaction {
     patch: ExecutionPatch = {},
   ): Promise<boolean> {
     if (!expected.includes(this.execution.status)) return false;
-    this.execution = { ...this.execution, ...structuredClone(patch), status: next };
+    this.execution = deepFreeze({ ...this.execution, ...structuredClone(patch), status: next });
     return true;
   }
 
   async saveSteps(steps: StepRecord[]): Promise<void> {
-    for (const step of steps) this.steps.set(step.stepId, structuredClone(step));
+    for (const step of steps) this.steps.set(step.stepId, frozenCopy(step));
   }
 
   async appendEvents(events: NewExecutionEvent[], timestamp: Date): Promise<ExecutionEvent[]> {
     const base = this.journal.events.length + this.events.length;
-    const numbered = events.map((event, i) => ({
-      ...structuredClone(event),
-      executionId: this.execution.id,
-      sequence: base + i + 1,
-      timestamp: new Date(timestamp),
-    }));
+    const numbered = events.map((event, i) =>
+      frozenCopy({ ...event, executionId: this.execution.id, sequence: base + i + 1, timestamp: new Date(timestamp) }),
+    );
     this.events.push(...numbered);
-    return structuredClone(numbered);
+    return numbered;
   }
 
   async claimStep(stepId: string, leaseUntil: Date, unlessLeasedAt: Date | null): Promise<boolean> {

@@ -9,6 +9,7 @@ import { LoginThrottle1763810000000 } from './1763810000000-login-throttle';
 import { TokenRevocation1763820000000 } from './1763820000000-token-revocation';
 import { Credentials1763830000000 } from './1763830000000-credentials';
 import { ExecutionDurability1763850000000 } from './1763850000000-execution-durability';
+import { JournalRevisions1763860000000 } from './1763860000000-journal-revisions';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   TokenRevocation1763820000000,
   Credentials1763830000000,
   ExecutionDurability1763850000000,
+  JournalRevisions1763860000000,
 ];

@@ -23,6 +23,8 @@ export interface ExecutionRow {
   started_at: Date | null;
   ended_at: Date | null;
   deadline_at: Date | null;
+  /** bigint: comes back as a string. */
+  revision: string | number;
 }
 
 export interface StepRow {

@@ -23,6 +23,7 @@ import {
   type ExecutionRow,
   type StepRow,
 } from './execution-rows';
+import { type RevisedStep, StepSnapshotCache } from './step-snapshot-cache';
 
 /** Namespace (first key) of the per-workflow admission advisory locks. */
 const ADMISSION_LOCK_SPACE = 7401;
@@ -37,6 +38,9 @@ const STEP_COLUMNS =
  * embedded PGlite server a query on another pooled connection would wait for this transaction).
  */
 export class TypeOrmExecutionStore extends ExecutionStore {
+  /** Steps of recently touched executions: a load reads only the rows changed since. */
+  private readonly cache = new StepSnapshotCache();
+
   constructor(private readonly dataSource: DataSource) {
     super();
   }
@@ -44,14 +48,14 @@ export class TypeOrmExecutionStore extends ExecutionStore {
   async createExecution(execution: ExecutionRecord, steps: StepRecord[]): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await insertExecution(tx, execution, 0);
-      await upsertSteps(tx, steps);
+      await upsertSteps(tx, steps, 0);
     });
   }
 
   async importExecution(snapshot: ExecutionSnapshot, events: ExecutionEvent[], leases: StepLease[]): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await insertExecution(tx, snapshot.execution, events.at(-1)?.sequence ?? 0);
-      await upsertSteps(tx, snapshot.steps);
+      await upsertSteps(tx, snapshot.steps, 0);
       for (const lease of leases) {
         await tx.query(`UPDATE execution_steps SET lease_until = $3 WHERE execution_id = $1 AND step_id = $2`, [
           snapshot.execution.id,
@@ -64,11 +68,30 @@ export class TypeOrmExecutionStore extends ExecutionStore {
   }
 
   async findExecution(executionId: string): Promise<ExecutionSnapshot | null> {
-    return loadSnapshot(this.dataSource.manager, executionId, false);
+    const manager = this.dataSource.manager;
+    const rows: ExecutionRow[] = await manager.query(`SELECT * FROM executions WHERE id = $1`, [executionId]);
+    if (!rows.length) {
+      this.cache.forget(executionId);
+      return null;
+    }
+    const revision = Number(rows[0].revision);
+    const cached = this.cache.revisionOf(executionId);
+    // Cached at this revision (or a newer one a commit just stored): no step row needs reading.
+    const delta = cached !== null && cached >= revision ? [] : await loadSteps(manager, executionId, cached);
+    const steps =
+      this.cache.advance(executionId, revision, delta, cached === null) ??
+      this.cache.advance(executionId, revision, await loadSteps(manager, executionId, null), true)!;
+    return { execution: toExecutionRecord(rows[0]), steps };
   }
 
   async withExecutionLock<T>(executionId: string, work: (tx: ExecutionTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new TypeOrmExecutionTransaction(manager, executionId)));
+    let unit: TypeOrmExecutionTransaction | undefined;
+    const result = await this.dataSource.transaction((manager) => {
+      unit = new TypeOrmExecutionTransaction(manager, executionId, this.cache);
+      return work(unit);
+    });
+    unit?.afterCommit();
+    return result;
   }
 
   async findRunningExecutionIds(): Promise<string[]> {
@@ -107,17 +130,51 @@ export class TypeOrmExecutionStore extends ExecutionStore {
 }
 
 class TypeOrmExecutionTransaction extends ExecutionTransaction {
+  /** The execution's revision this unit of work writes (the one before it, plus one). */
+  private revision: number | null = null;
+  private readonly saved = new Map<string, StepRecord>();
+
   constructor(
     private readonly tx: EntityManager,
     private readonly executionId: string,
+    private readonly cache: StepSnapshotCache,
   ) {
     super();
   }
 
   async loadExecution(): Promise<ExecutionSnapshot> {
-    const snapshot = await loadSnapshot(this.tx, this.executionId, true);
-    if (!snapshot) throw new Error(`Execution ${this.executionId} does not exist`);
-    return snapshot;
+    if (this.revision !== null) {
+      const snapshot = await loadSnapshot(this.tx, this.executionId);
+      if (!snapshot) throw new Error(`Execution ${this.executionId} does not exist`);
+      return snapshot;
+    }
+    // Takes the execution's row lock and its next revision in one statement. Every earlier
+    // writer held this lock and committed, so the rows above the cached revision are all there.
+    const row = await this.bumpRevision();
+    const before = this.revision! - 1;
+    const cached = this.cache.revisionOf(this.executionId);
+    // A cache ahead of the locked row cannot be (writers commit in lock order): read it all again.
+    const complete = cached === null || cached > before;
+    const delta = cached === before ? [] : await loadSteps(this.tx, this.executionId, complete ? null : cached);
+    const steps =
+      this.cache.advance(this.executionId, before, delta, complete) ??
+      this.cache.advance(this.executionId, before, await loadSteps(this.tx, this.executionId, null), true)!;
+    return { execution: toExecutionRecord(row), steps };
+  }
+
+  /** Called once the transaction committed: the cache takes this unit of work's step rows. */
+  afterCommit(): void {
+    if (this.revision !== null) this.cache.committed(this.executionId, this.revision, [...this.saved.values()]);
+  }
+
+  private async bumpRevision(): Promise<ExecutionRow> {
+    const result = await this.tx.query(`UPDATE executions SET revision = revision + 1 WHERE id = $1 RETURNING *`, [
+      this.executionId,
+    ]);
+    const row = rowsOf<ExecutionRow>(result)[0];
+    if (!row) throw new Error(`Execution ${this.executionId} does not exist`);
+    this.revision = Number(row.revision);
+    return row;
   }
 
   async compareAndSetStatus(
@@ -149,7 +206,10 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
   }
 
   async saveSteps(steps: StepRecord[]): Promise<void> {
-    await upsertSteps(this.tx, steps);
+    if (!steps.length) return;
+    if (this.revision === null) await this.bumpRevision();
+    await upsertSteps(this.tx, steps, this.revision!);
+    for (const step of steps) this.saved.set(step.stepId, step);
   }
 
   async claimStep(stepId: string, leaseUntil: Date, unlessLeasedAt: Date | null): Promise<boolean> {
@@ -273,24 +333,30 @@ async function insertEvents(tx: EntityManager, events: ExecutionEvent[]): Promis
   }
 }
 
-async function loadSnapshot(
-  manager: EntityManager,
-  executionId: string,
-  lock: boolean,
-): Promise<ExecutionSnapshot | null> {
-  const executions: ExecutionRow[] = await manager.query(
-    `SELECT * FROM executions WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [executionId],
-  );
+async function loadSnapshot(manager: EntityManager, executionId: string): Promise<ExecutionSnapshot | null> {
+  const executions: ExecutionRow[] = await manager.query(`SELECT * FROM executions WHERE id = $1`, [executionId]);
   if (!executions.length) return null;
-  const steps: StepRow[] = await manager.query(`SELECT ${STEP_COLUMNS} FROM execution_steps WHERE execution_id = $1`, [
-    executionId,
-  ]);
-  return { execution: toExecutionRecord(executions[0]), steps: steps.map(toStepRecord) };
+  const rows = await loadSteps(manager, executionId, null);
+  return { execution: toExecutionRecord(executions[0]), steps: rows.map((row) => row.step) };
 }
 
-async function upsertSteps(tx: EntityManager, steps: StepRecord[]): Promise<void> {
+/** The execution's step rows, or only those written after revision `after`, with their revision. */
+async function loadSteps(manager: EntityManager, executionId: string, after: number | null): Promise<RevisedStep[]> {
+  const rows: Array<StepRow & { revision: string | number }> =
+    after === null
+      ? await manager.query(`SELECT ${STEP_COLUMNS}, revision FROM execution_steps WHERE execution_id = $1`, [
+          executionId,
+        ])
+      : await manager.query(
+          `SELECT ${STEP_COLUMNS}, revision FROM execution_steps WHERE execution_id = $1 AND revision > $2`,
+          [executionId, after],
+        );
+  return rows.map((row) => ({ step: toStepRecord(row), revision: Number(row.revision) }));
+}
+
+async function upsertSteps(tx: EntityManager, steps: StepRecord[], revision: number): Promise<void> {
   // One statement per 500 steps keeps the parameter count far below PostgreSQL's 65,535 limit.
+  // Every row carries the revision of the unit of work that wrote it (see StepSnapshotCache).
   for (let start = 0; start < steps.length; start += 500) {
     const batch = steps.slice(start, start + 500);
     const values: unknown[] = [];
@@ -312,17 +378,19 @@ async function upsertSteps(tx: EntityManager, steps: StepRecord[]): Promise<void
         s.endedAt,
         s.durationMs,
         json(s.state),
+        revision,
       );
-      const base = values.length - 16;
-      return `(${Array.from({ length: 16 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+      const base = values.length - 17;
+      return `(${Array.from({ length: 17 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
     });
     await tx.query(
-      `INSERT INTO execution_steps (${STEP_COLUMNS}) VALUES ${tuples.join(', ')}
+      `INSERT INTO execution_steps (${STEP_COLUMNS}, revision) VALUES ${tuples.join(', ')}
        ON CONFLICT (execution_id, step_id) DO UPDATE SET
          status = EXCLUDED.status, attempt = EXCLUDED.attempt, attempt_offset = EXCLUDED.attempt_offset,
          input = EXCLUDED.input, output = EXCLUDED.output, error = EXCLUDED.error, handles = EXCLUDED.handles,
          queued = EXCLUDED.queued, wake_at = EXCLUDED.wake_at, started_at = EXCLUDED.started_at,
-         ended_at = EXCLUDED.ended_at, duration_ms = EXCLUDED.duration_ms, state = EXCLUDED.state`,
+         ended_at = EXCLUDED.ended_at, duration_ms = EXCLUDED.duration_ms, state = EXCLUDED.state,
+         revision = EXCLUDED.revision`,
       values,
     );
   }

@@ -16,18 +16,38 @@ export interface AslStepAddress {
 const escapeName = (name: string) =>
   name.replace(/[%/[\]#]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 const unescapeName = (name: string) =>
-  name.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  name.includes('%') ? name.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : name;
+
+/**
+ * Parsed ids are remembered: every unit of work of a Map re-reads the ids of all its iterations,
+ * so parsing them again each time made a Map's bookkeeping cost grow with its item count.
+ * Bounded: cleared whole past `PARSE_CACHE_LIMIT` entries (ids are cheap to parse again).
+ */
+const PARSE_CACHE_LIMIT = 200_000;
+const addressCache = new Map<string, AslStepAddress>();
+const scopeCache = new Map<string, ReadonlyArray<ScopePart>>();
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= PARSE_CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+type ScopePart = { containerStepId: string; stateName: string; index: number };
 
 export function aslStepId(scope: string, seq: number, stateName: string): string {
   return `${scope}${seq}.${escapeName(stateName)}`;
 }
 
 export function parseAslStepId(stepId: string): AslStepAddress {
+  const known = addressCache.get(stepId);
+  if (known) return known;
   const slash = stepId.lastIndexOf('/');
   const scope = stepId.slice(0, slash + 1);
   const last = stepId.slice(slash + 1);
   const dot = last.indexOf('.');
-  return { scope, seq: Number(last.slice(0, dot)), stateName: unescapeName(last.slice(dot + 1)) };
+  const address = { scope, seq: Number(last.slice(0, dot)), stateName: unescapeName(last.slice(dot + 1)) };
+  return remember(addressCache, stepId, Object.freeze(address));
 }
 
 /** Scope of branch or iteration `index` of a container step's attempt `attempt`. */
@@ -36,8 +56,10 @@ export function childScope(containerStepId: string, containerAttempt: number, in
 }
 
 /** State names along a scope, outermost first: the path to the sub-machine a step runs in. */
-export function parseScope(scope: string): Array<{ containerStepId: string; stateName: string; index: number }> {
-  const parts: Array<{ containerStepId: string; stateName: string; index: number }> = [];
+export function parseScope(scope: string): ReadonlyArray<ScopePart> {
+  const known = scopeCache.get(scope);
+  if (known) return known;
+  const parts: ScopePart[] = [];
   const pattern = /(\d+)\.([^/[#]*)(?:#\d+)?\[(\d+)\]\//gy;
   let consumed = '';
   for (let match = pattern.exec(scope); match; match = pattern.exec(scope)) {
@@ -48,5 +70,5 @@ export function parseScope(scope: string): Array<{ containerStepId: string; stat
     });
     consumed += match[0];
   }
-  return parts;
+  return remember(scopeCache, scope, Object.freeze(parts.map((part) => Object.freeze(part))));
 }

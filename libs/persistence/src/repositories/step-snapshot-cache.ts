@@ -1,0 +1,73 @@
+import { deepFreeze, frozenCopy, type StepRecord } from '@baton/engine';
+
+/** A step row as read, with the revision of the unit of work that wrote it. */
+export interface RevisedStep {
+  step: StepRecord;
+  revision: number;
+}
+
+interface CachedSteps {
+  /** `executions.revision` the steps are known complete at. */
+  revision: number;
+  steps: Map<string, RevisedStep>;
+}
+
+/**
+ * The step rows this process last saw of recently touched executions, each entry with the
+ * revision it is complete at. Every write stamps the execution's new revision on the rows it
+ * writes, so "cached at n, plus the rows with revision > n" is the current state; a row only
+ * replaces a cached one written at the same or an earlier revision, so two reads that overlap
+ * cannot put an older row back. Entries are frozen: units of work share them instead of copying
+ * them. The least recently used entries go first.
+ */
+export class StepSnapshotCache {
+  private readonly entries = new Map<string, CachedSteps>();
+
+  constructor(private readonly maxExecutions = 256) {}
+
+  /** The revision the execution's steps are cached at, or null when nothing is cached. */
+  revisionOf(executionId: string): number | null {
+    return this.entries.get(executionId)?.revision ?? null;
+  }
+
+  /**
+   * Merges rows read at `revision` into the entry (all of the execution's rows when `complete`)
+   * and returns every cached step; null when the entry the caller read a delta for was evicted
+   * meanwhile (then read all rows).
+   */
+  advance(executionId: string, revision: number, rows: RevisedStep[], complete: boolean): StepRecord[] | null {
+    const known = complete ? undefined : this.entries.get(executionId);
+    if (!complete && !known) return null;
+    const entry: CachedSteps = known ?? { revision, steps: new Map() };
+    for (const row of rows) {
+      const current = entry.steps.get(row.step.stepId);
+      if (!current || current.revision <= row.revision)
+        entry.steps.set(row.step.stepId, { step: deepFreeze(row.step), revision: row.revision });
+    }
+    entry.revision = Math.max(entry.revision, revision);
+    this.touch(executionId, entry);
+    return [...entry.steps.values()].map((row) => row.step);
+  }
+
+  /** After a commit at `revision`: the steps it saved join the entry if it was current before it. */
+  committed(executionId: string, revision: number, saved: StepRecord[]): void {
+    const known = this.entries.get(executionId);
+    if (!known || known.revision !== revision - 1) {
+      // Another process's write came in between (or nothing is cached): read afresh next time.
+      this.entries.delete(executionId);
+      return;
+    }
+    for (const step of saved) known.steps.set(step.stepId, { step: frozenCopy(step), revision });
+    known.revision = revision;
+  }
+
+  forget(executionId: string): void {
+    this.entries.delete(executionId);
+  }
+
+  private touch(executionId: string, entry: CachedSteps): void {
+    this.entries.delete(executionId);
+    this.entries.set(executionId, entry);
+    if (this.entries.size > this.maxExecutions) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
