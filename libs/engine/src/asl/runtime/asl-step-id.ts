@@ -16,7 +16,9 @@ export interface AslStepAddress {
 const escapeName = (name: string) =>
   name.replace(/[%/[\]#]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 const unescapeName = (name: string) =>
-  name.includes('%') ? name.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : name;
+  name.includes('%')
+    ? name.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : name;
 
 /**
  * Parsed ids are remembered: every unit of work of a Map re-reads the ids of all its iterations,
