@@ -51,5 +51,6 @@ export function isDuplicateStart(error: unknown): boolean {
   const code =
     (error as { driverError?: { code?: string }; code?: string })?.driverError?.code ??
     (error as { code?: string })?.code;
-  return code === '23505';
+  // 23505: the journal's unique key; EXECUTION_EXISTS: the engine's own check (express runs).
+  return code === '23505' || code === 'EXECUTION_EXISTS';
 }

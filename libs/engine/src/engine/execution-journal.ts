@@ -145,13 +145,17 @@ export class ExecutionJournal {
    * here (their lease keeps a recovered duplicate from running them twice); what they plan next
    * goes to the queue. Called when a long wait comes up and when the immediate wait ends.
    */
-  async handOver(executionId: string): Promise<void> {
+  async handOver(executionId: string): Promise<boolean> {
+    if (!this.inProcess.has(executionId)) return true;
+    // An express run turns standard: everything so far is written in one transaction first. If
+    // that write fails the run cannot move: it goes on here, in memory (at-most-once).
+    const persisted = await this.persistExpress(executionId, 'standard');
+    if (persisted === 'failed') return false;
+    const converted = persisted === 'written';
     const release = this.inProcess.get(executionId);
-    if (!release) return;
+    if (!release) return true;
     this.inProcess.delete(executionId);
     this.deps.immediateScheduler?.discardWaiting?.(executionId);
-    // An express run turns standard: everything so far is written in one transaction first.
-    const converted = await this.persistExpress(executionId, 'standard');
     release();
     const snapshot = await this.deps.store.findExecution(executionId);
     if (snapshot?.execution.status !== 'running') return;
@@ -167,17 +171,21 @@ export class ExecutionJournal {
       });
     if (converted) jobs.push(...findExternalTimerJobs(snapshot.steps, now));
     await this.dispatch(snapshot.execution, jobs, true);
+    return true;
   }
 
-  /** Writes a held express run to the durable store; false when it is not held here (or could not be written). */
-  private async persistExpress(executionId: string, durability: 'express' | 'standard'): Promise<boolean> {
-    if (!this.deps.store.holds(executionId)) return false;
+  /** Writes a held express run to the durable store: `held` when this process does not hold it. */
+  private async persistExpress(
+    executionId: string,
+    durability: 'express' | 'standard',
+  ): Promise<'written' | 'held' | 'failed'> {
+    if (!this.deps.store.holds(executionId)) return 'held';
     try {
-      return await this.deps.store.persist(executionId, durability);
+      return (await this.deps.store.persist(executionId, durability)) ? 'written' : 'held';
     } catch (error) {
       // At-most-once: the run stays readable in this process, but is not durable.
       this.deps.logger.error('could not write an express execution', { executionId, error: String(error) });
-      return false;
+      return 'failed';
     }
   }
 
@@ -189,10 +197,12 @@ export class ExecutionJournal {
   async dispatch(execution: ExecutionRecord, jobs: PlannedJob[], useQueue = false): Promise<void> {
     const local = !useQueue && this.inProcess.has(execution.id) ? this.deps.immediateScheduler : undefined;
     if (local && jobs.some((job) => !isTimerJob(job) && job.delayMs > this.deps.immediateMaxDelayMs)) {
-      await this.handOver(execution.id);
-      // Converted: `handOver` scheduled everything due from the durable journal, timers included.
-      if (execution.durability === 'express') return;
-      return this.dispatch(execution, jobs, true);
+      if (await this.handOver(execution.id)) {
+        // Converted: `handOver` scheduled everything due from the durable journal, timers included.
+        if (execution.durability === 'express') return;
+        return this.dispatch(execution, jobs, true);
+      }
+      // Could not be written: the express run waits here, in this process's memory.
     }
     // An express run exists only in this process's memory, so its timers stay here too.
     const express = Boolean(local) && this.deps.store.holds(execution.id);
@@ -220,7 +230,7 @@ export class ExecutionJournal {
     if (isTerminalStatus(execution.status)) {
       // An express run is written once, now that it ended; waiters then read the durable row.
       // Its timers (a `$deadline`) waited in this process: they have nothing left to do.
-      if (await this.persistExpress(execution.id, 'express'))
+      if ((await this.persistExpress(execution.id, 'express')) === 'written')
         this.deps.immediateScheduler?.discardWaiting?.(execution.id);
       this.inProcess.get(execution.id)?.();
       this.inProcess.delete(execution.id);

@@ -209,7 +209,8 @@ class InMemoryTransaction extends ExecutionTransaction {
   }
 
   async appendEvents(events: NewExecutionEvent[], timestamp: Date): Promise<ExecutionEvent[]> {
-    const base = this.journal.events.length + this.events.length;
+    // After the last sequence, not the count: imported histories may not start at 1.
+    const base = (this.journal.events.at(-1)?.sequence ?? 0) + this.events.length;
     const numbered = events.map((event, i) =>
       frozenCopy({ ...event, executionId: this.execution.id, sequence: base + i + 1, timestamp: new Date(timestamp) }),
     );

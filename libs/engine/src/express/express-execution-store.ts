@@ -6,6 +6,7 @@ import type {
   StepRecord,
 } from '../execution/execution-record.js';
 import { InMemoryExecutionStore } from '../execution/in-memory-execution-store.js';
+import { InvalidInputError } from '../errors/engine.error.js';
 import {
   ExecutionStore,
   type ExecutionTransaction,
@@ -38,8 +39,11 @@ export class ExpressExecutionStore extends ExecutionStore {
   }
 
   async createExecution(execution: ExecutionRecord, steps: StepRecord[]): Promise<void> {
-    if (execution.durability === 'express') return this.memory.createExecution(execution, steps);
-    return this.durable.createExecution(execution, steps);
+    if (execution.durability !== 'express') return this.durable.createExecution(execution, steps);
+    // A caller-chosen id may repeat (a retried trigger start): refused as the journal would.
+    if (this.memory.has(execution.id) || (await this.durable.findExecution(execution.id)))
+      throw new InvalidInputError(`Execution ${execution.id} exists`, 'EXECUTION_EXISTS');
+    return this.memory.createExecution(execution, steps);
   }
 
   importExecution(snapshot: ExecutionSnapshot, events: ExecutionEvent[], leases: StepLease[]): Promise<void> {

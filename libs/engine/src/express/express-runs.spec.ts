@@ -171,3 +171,47 @@ describe('express runs (issue 10: durability modes)', () => {
     expect(store.writes[0]).toBe(`import:${executionId}:cancelled`);
   });
 });
+
+describe('express runs: failures around the durable write', () => {
+  it('refuses a second start with the same execution id without running anything', async () => {
+    const t = setup();
+    await t.engine.start({ definition: chain, input: 1, mode: 'immediate', executionId: 'dup' });
+    const ran = t.nodes.runs('a');
+    await expect(
+      t.engine.start({ definition: chain, input: 2, mode: 'immediate', executionId: 'dup' }),
+    ).rejects.toMatchObject({ code: 'EXECUTION_EXISTS' });
+    expect(t.nodes.runs('a')).toBe(ran);
+    expect((await t.snapshot('dup')).execution.input).toBe(1);
+  });
+
+  it('keeps a run in memory when its conversion cannot be written, and finishes it there', async () => {
+    const nodes = scenarioNodeTypes({ failures: 1 });
+    const clock = new FakeClock();
+    const store = new CountingStore();
+    let refusals = 1;
+    const importExecution = store.importExecution.bind(store);
+    store.importExecution = async (...args) => {
+      if (refusals-- > 0) throw new Error('database unavailable');
+      return importExecution(...args);
+    };
+    const t = createTestEngine({
+      nodeTypes: nodes.nodeTypes,
+      clock,
+      store,
+      immediateScheduler: new InProcessStepScheduler(clock),
+    });
+    const slow = buildGraph(
+      [
+        ['start', 'test.start'],
+        ['slow', 'test.flaky', {}, { retry: { maxAttempts: 2, initialIntervalMs: 5000 } }],
+      ],
+      ['start->slow'],
+    );
+    const running = t.engine.start({ definition: slow, input: 7, mode: 'immediate' });
+    await t.waitFor(() => refusals === 0);
+    await t.advance(5000);
+    expect(await running).toMatchObject({ status: 'completed', output: 7 });
+    // Written once it ended, as the express run it stayed.
+    expect((await t.snapshot('exec-1')).execution).toMatchObject({ status: 'completed', durability: 'express' });
+  });
+});

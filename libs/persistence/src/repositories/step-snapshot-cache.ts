@@ -49,16 +49,20 @@ export class StepSnapshotCache {
     return [...entry.steps.values()].map((row) => row.step);
   }
 
-  /** After a commit at `revision`: the steps it saved join the entry if it was current before it. */
+  /**
+   * After a commit at `revision`: the rows it saved join the entry (never over a newer one). The
+   * entry becomes complete at `revision` only if it was complete at the revision before; when
+   * other commits lie between (another process, or a later unit of work of this process that
+   * loaded first), it stays at its revision and the next load reads what lies above.
+   */
   committed(executionId: string, revision: number, saved: StepRecord[]): void {
     const known = this.entries.get(executionId);
-    if (!known || known.revision !== revision - 1) {
-      // Another process's write came in between (or nothing is cached): read afresh next time.
-      this.entries.delete(executionId);
-      return;
+    if (!known) return;
+    for (const step of saved) {
+      const current = known.steps.get(step.stepId);
+      if (!current || current.revision <= revision) known.steps.set(step.stepId, { step: frozenCopy(step), revision });
     }
-    for (const step of saved) known.steps.set(step.stepId, { step: frozenCopy(step), revision });
-    known.revision = revision;
+    if (known.revision === revision - 1) known.revision = revision;
   }
 
   forget(executionId: string): void {
