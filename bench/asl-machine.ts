@@ -1,15 +1,16 @@
-import type { TierName } from './prepare-bench-tier';
-import type { BenchMode } from './measure-baton-mode';
+import type { BenchRun } from './measure-baton-mode';
 
 /** State entries (Step Functions' state transitions) of one run of the ASL machine: ASL rows divide by this. */
 export const ASL_STATE_TRANSITIONS = 10;
 
 /**
- * Where the ASL rows run: in-process on the embedded tier (immediate: the request runs every state
- * on the engine's in-process scheduler) and distributed in tier 3 (queued: one BullMQ job per state).
- * One mode per tier keeps the whole bench under three minutes.
+ * The ASL rows of every tier: express (immediate: the request runs every state in memory and
+ * writes the run once) and standard (queued: one BullMQ job and one journal commit per state).
  */
-export const ASL_MODES: Partial<Record<TierName, BenchMode[]>> = { embedded: ['immediate'], redis: ['queued'] };
+export const ASL_RUNS: readonly BenchRun[] = [
+  { mode: 'immediate', durability: 'express' },
+  { mode: 'queued', durability: 'standard' },
+];
 
 const transform = (next: string) => ({
   Type: 'Task',

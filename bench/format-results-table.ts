@@ -1,6 +1,7 @@
 import { ASL_STATE_TRANSITIONS } from './asl-machine';
 import { BENCH_STEPS } from './linear-workflow';
-import type { BenchOptions } from './read-bench-options';
+import { MAP_MAX_CONCURRENCY } from './map-machine';
+import { PARKED_FIRST, type BenchOptions } from './read-bench-options';
 import type { TierResult } from './run-tier';
 
 const COLUMNS = [
@@ -55,10 +56,14 @@ export function formatResultsTable(results: TierResult[], options: BenchOptions)
       '',
     ]);
     const runs = [
-      ...modes.map((result) => ({ ...result, label: `Baton ${result.mode}`, steps: BENCH_STEPS })),
+      ...modes.map((result) => ({
+        ...result,
+        label: `Baton ${result.mode}, ${result.durability}`,
+        steps: BENCH_STEPS,
+      })),
       ...aslModes.map((result) => ({
         ...result,
-        label: `ASL ${result.mode} (10 states)`,
+        label: `ASL ${result.mode}, ${result.durability} (10 states)`,
         steps: ASL_STATE_TRANSITIONS,
       })),
     ];
@@ -86,6 +91,10 @@ export function formatResultsTable(results: TierResult[], options: BenchOptions)
     ...(notes.length ? ['', ...notes] : []),
     '',
     formatWebhookFlowTable(results),
+    '',
+    formatMapScaleTable(results),
+    '',
+    formatParkedTable(results, options),
   ].join('\n');
 }
 
@@ -113,6 +122,68 @@ function formatWebhookFlowTable(results: TierResult[]): string {
     }
   }
   return renderMarkdown(WEBHOOK_COLUMNS, rows);
+}
+
+/** The ASL Map at each size, one run at a time; the ratio columns compare every size to the smallest. */
+function formatMapScaleTable(results: TierResult[]): string {
+  const first = results[0]?.mapScale[0]?.items ?? 0;
+  const columns = ['tier', 'run', 'items', 's', 'items/s', `t ÷ t(${first})`, `items ÷ ${first}`];
+  const rows: string[][] = [];
+  for (const { tier, mapScale } of results) {
+    const baseline = mapScale[0]?.seconds ?? null;
+    for (const { items, seconds, note } of mapScale) {
+      rows.push([
+        tier,
+        `ASL Map, Pass iterator, MaxConcurrency ${MAP_MAX_CONCURRENCY}, queued, standard`,
+        String(items),
+        seconds === null ? (note ?? 'did not finish') : fixed(seconds),
+        seconds === null ? '' : fixed(items / seconds),
+        seconds === null || baseline === null ? '' : fixed(seconds / baseline, 2),
+        fixed(items / (mapScale[0]?.items ?? items), 0),
+      ]);
+    }
+  }
+  return renderMarkdown(columns, rows);
+}
+
+/** Memory and one stalled-work sweep with executions parked on a 1-hour delay, beside the sweep with PARKED_FIRST. */
+function formatParkedTable(results: TierResult[], options: BenchOptions): string {
+  const columns = [
+    'tier',
+    'run',
+    'parked',
+    'starts/s',
+    'RSS +MB',
+    'heap +MB',
+    'RSS KB each',
+    'heap KB each',
+    `sweep ms, ${PARKED_FIRST} parked`,
+    'sweep ms, all parked',
+    'sweep all ÷ sweep few',
+  ];
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  for (const { tier, parked } of results) {
+    const short = parked.parked < parked.asked;
+    if (short)
+      notes.push(
+        `* ${tier} parked: ${parked.parked} of ${parked.asked} started within the ${options.parkedBudgetMs / 1000} s budget (BENCH_PARKED_SECONDS)`,
+      );
+    rows.push([
+      tier,
+      'queued, standard, waiting on a 1 h flow.delay',
+      `${parked.parked}${short ? '*' : ''}`,
+      fixed(parked.startsPerSecond),
+      fixed(parked.rssMb),
+      fixed(parked.heapMb),
+      fixed((parked.rssMb * 1024) / (parked.parked - PARKED_FIRST)),
+      fixed((parked.heapMb * 1024) / (parked.parked - PARKED_FIRST)),
+      fixed(parked.sweepFewMs),
+      fixed(parked.sweepAllMs),
+      fixed(parked.sweepAllMs / parked.sweepFewMs, 2),
+    ]);
+  }
+  return [renderMarkdown(columns, rows), ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
 function renderMarkdown(header: string[], rows: string[][]): string {

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestApiClient } from '../apps/api-e2e/src/support/api-client';
+import type { BenchRun } from './measure-baton-mode';
 import type { BenchOptions } from './read-bench-options';
 import { timed } from './report-progress';
 import { transformLikeTheFlow, WEBHOOK_FLOW_BODY, webhookFlowWorkflow } from './webhook-flow';
@@ -21,20 +22,33 @@ export interface WebhookFlowResult {
 const CONNECTIONS = [1, 10];
 
 /**
- * The sync webhook flow through `POST /api/hooks/:token`, in the given trigger mode, at 1 and 10
- * connections. Every answer is checked against the flow's expected output.
+ * The webhook rows: the trigger's `mode: "immediate"` runs express by default; the workflow's
+ * `settings.durability: "standard"` makes immediate runs journal every step; queued is standard.
+ */
+export const WEBHOOK_RUNS: readonly BenchRun[] = [
+  { mode: 'immediate', durability: 'express' },
+  { mode: 'immediate', durability: 'standard' },
+  { mode: 'queued', durability: 'standard' },
+];
+
+/**
+ * The sync webhook flow through `POST /api/hooks/:token`, in the given trigger mode and workflow
+ * durability, at 1 and 10 connections. Every answer is checked against the flow's expected
+ * output, and one call's execution is read back to check the mode and durability it ran with.
  */
 export async function measureWebhookFlow(
   tier: string,
   api: TestApiClient,
-  mode: 'immediate' | 'queued',
+  { mode, durability }: BenchRun,
   options: BenchOptions,
 ): Promise<WebhookFlowResult> {
   const created = await api.post('/api/workflows', {
-    name: `Bench: webhook flow (${mode})`,
+    name: `Bench: webhook flow (${mode}, ${durability})`,
     format: 'graph',
     status: 'active',
     definition: webhookFlowWorkflow(),
+    // Without it the engine decides: express for immediate runs.
+    ...(durability === 'standard' ? { settings: { durability } } : {}),
   });
   if (created.status !== 201)
     throw new Error(`webhook flow workflow: ${created.status} ${JSON.stringify(created.body)}`);
@@ -53,13 +67,19 @@ export async function measureWebhookFlow(
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(WEBHOOK_FLOW_BODY),
     });
-    const answer = (await response.json()) as { status?: string; output?: unknown };
+    const answer = (await response.json()) as { executionId?: string; status?: string; output?: unknown };
     if (response.status !== 200 || answer.status !== 'completed' || canonical(answer.output) !== expected)
       throw new Error(`webhook flow answered ${response.status}: ${JSON.stringify(answer)}`);
+    return answer.executionId as string;
   };
+  const checked = await api.get(`/api/executions/${await callOnce()}`);
+  if (checked.body?.mode !== mode || checked.body?.durability !== durability)
+    throw new Error(
+      `a webhook flow run meant to be ${mode} ${durability} was ${checked.status}: ${JSON.stringify(checked.body)}`,
+    );
   return {
-    label: `webhook flow, ${mode}`,
-    phases: await measureRequests(`${tier} webhook ${mode}`, callOnce, options),
+    label: `webhook flow, ${mode}, ${durability}`,
+    phases: await measureRequests(`${tier} webhook ${mode} ${durability}`, callOnce, options),
   };
 }
 
@@ -90,7 +110,7 @@ export async function measurePlainHttpBaseline(tier: string, options: BenchOptio
 
 async function measureRequests(
   label: string,
-  callOnce: () => Promise<void>,
+  callOnce: () => Promise<unknown>,
   options: BenchOptions,
 ): Promise<RequestPhase[]> {
   const phases: RequestPhase[] = [];
@@ -119,7 +139,7 @@ async function measureRequests(
 
 /** `connections` callers each send the next request when their previous one answered; latencies in ms. */
 async function closedLoop(
-  callOnce: () => Promise<void>,
+  callOnce: () => Promise<unknown>,
   count: number,
   connections: number,
   budgetMs: number,

@@ -7,6 +7,8 @@ import {
   TEST_REDIS_URL,
   uniqueSuffix,
 } from '../apps/api-e2e/src/support/test-services';
+import { MAP_MAX_CONCURRENCY } from './map-machine';
+import type { BenchOptions } from './read-bench-options';
 
 export type TierName = 'embedded' | 'postgres' | 'redis';
 
@@ -19,7 +21,7 @@ export interface BenchTier {
 }
 
 /** The integration tests' services and helpers (README "Tests"), with `baton_bench_` names. */
-export async function prepareBenchTier(tier: TierName, workerConcurrency: number): Promise<BenchTier> {
+export async function prepareBenchTier(tier: TierName, options: BenchOptions): Promise<BenchTier> {
   const suffix = uniqueSuffix();
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
   const prefix = `baton_bench_${suffix}`;
@@ -33,7 +35,13 @@ export async function prepareBenchTier(tier: TierName, workerConcurrency: number
     BATON_HTTP_ALLOW_HOSTS: '127.0.0.1,::1,localhost',
     BATON_ENCRYPTION_KEY: 'b'.repeat(64),
     BATON_SHUTDOWN_GRACE_MS: '5000',
-    BATON_WORKER_CONCURRENCY: String(workerConcurrency),
+    BATON_WORKER_CONCURRENCY: String(options.workerConcurrency),
+    // The Map rows ask for MaxConcurrency 100 and up to BENCH_MAP_ITEMS items; the defaults (40, 10,000) would cap them.
+    BATON_MAX_STEP_CONCURRENCY: String(MAP_MAX_CONCURRENCY),
+    BATON_MAX_ITEMS: String(Math.max(10_000, ...options.mapItems)),
+    // Every Map iteration logs several events; the 25,000 default, meant to stop endless loops,
+    // could fail a 10,000-item Map.
+    BATON_MAX_EXECUTION_EVENTS: String(Math.max(25_000, 20 * Math.max(...options.mapItems))),
   };
   const database = tier === 'embedded' ? null : await createTestDatabase('baton_bench');
   if (database) env['DATABASE_URL'] = database.url;

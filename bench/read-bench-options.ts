@@ -14,12 +14,33 @@ export interface BenchOptions {
   phaseBudgetMs: number;
   /** BATON_WORKER_CONCURRENCY of the booted Baton, and the raw BullMQ worker's concurrency. */
   workerConcurrency: number;
+  /** Item counts of the ASL Map scale rows, smallest first; every row's time is compared to the first's. */
+  mapItems: number[];
+  /** Wall time one Map run may take, in ms, before its row says "timed out" and the run is cancelled. */
+  mapTimeoutMs: number;
+  /** Executions parked on a 1-hour delay for the parked row. */
+  parked: number;
+  /** Wall time for starting the parked executions, in ms: the row reports how many were parked by then. */
+  parkedBudgetMs: number;
 }
 
 const TIERS: readonly TierName[] = ['embedded', 'postgres', 'redis'];
 
 /**
- * The knobs (README "Benchmarks"). The defaults keep a full three-tier run under three minutes
+ * Issue 10 asks for Maps of 1,000 and 10,000 items; with the engine of 2026-12-04 1,000 items alone
+ * take about a minute, so the default sizes are smaller and a three-tier run stays under five
+ * minutes on a 2-CPU machine (README "Benchmarks" gives the full-size command). The parked row
+ * asks for the full 10,000 but parks only what BENCH_PARKED_SECONDS allows; the tables print the
+ * sizes used.
+ */
+const DEFAULT_MAP_ITEMS = [100, 300];
+const DEFAULT_PARKED = 10_000;
+
+/** The parked row's first sweep runs with this many executions parked, the second with BENCH_PARKED. */
+export const PARKED_FIRST = 10;
+
+/**
+ * The knobs (README "Benchmarks"). The defaults keep a full three-tier run under five minutes
  * on a 2-CPU machine; raise BENCH_EXECUTIONS for steadier numbers.
  */
 export function readBenchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -36,9 +57,24 @@ export function readBenchOptions(env: NodeJS.ProcessEnv = process.env): BenchOpt
     latencyRuns: readCount(env, 'BENCH_LATENCY_RUNS', 10),
     concurrency: readCount(env, 'BENCH_CONCURRENCY', 10),
     warmup: readCount(env, 'BENCH_WARMUP', 5, 0),
-    phaseBudgetMs: readCount(env, 'BENCH_PHASE_SECONDS', 6) * 1000,
+    phaseBudgetMs: readCount(env, 'BENCH_PHASE_SECONDS', 2) * 1000,
     workerConcurrency: readCount(env, 'BATON_WORKER_CONCURRENCY', 10),
+    mapItems: readCounts(env, 'BENCH_MAP_ITEMS', DEFAULT_MAP_ITEMS),
+    mapTimeoutMs: readCount(env, 'BENCH_MAP_TIMEOUT_SECONDS', 240) * 1000,
+    parked: readCount(env, 'BENCH_PARKED', DEFAULT_PARKED, PARKED_FIRST + 1),
+    parkedBudgetMs: readCount(env, 'BENCH_PARKED_SECONDS', 10) * 1000,
   };
+}
+
+/** A comma-separated list of counts, sorted ascending without repeats. */
+function readCounts(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const values = raw
+    .split(',')
+    .filter((part) => part.trim())
+    .map((part) => readCount({ [name]: part }, name, 1));
+  return [...new Set(values)].sort((a, b) => a - b);
 }
 
 function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {

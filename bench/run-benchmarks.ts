@@ -68,6 +68,8 @@ function describeRun(options: BenchOptions): string {
     `Baton bench: ${options.executions} executions per mode (${options.concurrency} in flight), ` +
     `${options.latencyRuns} one at a time, ${options.warmup} warm-up, at most ${options.phaseBudgetMs / 1000} s a phase; ` +
     `worker concurrency ${options.workerConcurrency}; ` +
+    `Map of ${options.mapItems.join(', ')} items (at most ${options.mapTimeoutMs / 1000} s each); ` +
+    `${options.parked} parked (at most ${options.parkedBudgetMs / 1000} s to park); ` +
     `node ${process.version}, ${cpus().length} CPUs`
   );
 }

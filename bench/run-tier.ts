@@ -1,14 +1,22 @@
+import { WorkflowEngine } from '@baton/engine';
 import { startBaton, type RunningBaton } from '../apps/api/src/bootstrap/start-baton';
 import { loadConfig } from '../apps/api/src/config/load-config';
 import { LocalEventSink } from '../apps/api/src/engine-wiring/local-event.sink';
 import { TestApiClient } from '../apps/api-e2e/src/support/api-client';
 import { setUpOwner } from '../apps/api-e2e/src/support/identities';
-import { ASL_MODES, ASL_STATE_TRANSITIONS, aslBenchMachine } from './asl-machine';
+import { ASL_RUNS, ASL_STATE_TRANSITIONS, aslBenchMachine } from './asl-machine';
 import { CompletionTracker } from './completion-tracker';
 import { LINEAR_WORKFLOW_INPUT, linearWorkflow } from './linear-workflow';
-import { measureBatonMode, type ModeResult } from './measure-baton-mode';
+import { CHAIN_RUNS, measureBatonMode, type BenchMode, type ModeResult } from './measure-baton-mode';
+import { measureMapScale, type MapScaleResult } from './measure-map-scale';
+import { measureParked, type ParkedResult } from './measure-parked';
 import { measureRawBullmq, type RawResult } from './measure-raw-bullmq';
-import { measurePlainHttpBaseline, measureWebhookFlow, type WebhookFlowResult } from './measure-webhook-flow';
+import {
+  measurePlainHttpBaseline,
+  measureWebhookFlow,
+  WEBHOOK_RUNS,
+  type WebhookFlowResult,
+} from './measure-webhook-flow';
 import { onInterrupt } from './on-interrupt';
 import { type BenchTier, prepareBenchTier, type TierName } from './prepare-bench-tier';
 import type { BenchOptions } from './read-bench-options';
@@ -19,16 +27,21 @@ export interface TierResult {
   /** The BullMQ backend Baton chose for the tier (and the raw baseline used). */
   queueBackend: string;
   raw: RawResult;
+  /** The 10-step chain in each of CHAIN_RUNS. */
   modes: ModeResult[];
-  /** The 10-state ASL machine, in the modes ASL_MODES gives this tier (none: no ASL rows). */
+  /** The 10-state ASL machine in each of ASL_RUNS. */
   aslModes: ModeResult[];
-  /** The sync webhook flow in each trigger mode, after the plain node:http baseline. */
+  /** The plain node:http baseline, then the sync webhook flow in each of WEBHOOK_RUNS. */
   webhookFlow: WebhookFlowResult[];
+  /** The ASL Map over each of BENCH_MAP_ITEMS, smallest first. */
+  mapScale: MapScaleResult[];
+  parked: ParkedResult;
 }
 
 /**
  * Boots one Baton in this process on a fresh tier, measures the raw BullMQ baseline on the
- * connection Baton configured, then the workflow in immediate and queued mode; removes the tier.
+ * connection Baton configured, then the chain, ASL, webhook, Map scale and parked rows (parked
+ * last: its executions stay until the end); removes the tier.
  */
 export async function runTier(tier: TierName, options: BenchOptions): Promise<TierResult> {
   let environment: BenchTier | null = null;
@@ -45,7 +58,7 @@ export async function runTier(tier: TierName, options: BenchOptions): Promise<Ti
   // Registered before anything exists, so an interrupt at any point removes what was created.
   const unregister = onInterrupt(stop);
   try {
-    const prepared = (environment = await prepareBenchTier(tier, options.workerConcurrency));
+    const prepared = (environment = await prepareBenchTier(tier, options));
     baton = await timed(`${tier} boot`, () => startBaton(loadConfig(prepared.env)));
     const api = await setUpOwner(new TestApiClient(baton.url), 'bench@example.test', 'bench password');
     const created = await api.post('/api/workflows', {
@@ -60,17 +73,18 @@ export async function runTier(tier: TierName, options: BenchOptions): Promise<Ti
     // Raw first, on empty queue tables: the baseline is the best case of the same backend.
     const raw = await measureRawBullmq(`${tier} raw`, baton.runtime.queue.options, options);
     const modes: ModeResult[] = [];
-    for (const mode of ['immediate', 'queued'] as const)
-      modes.push(await measureBatonMode(tier, api, created.body.id, mode, tracker, options));
+    for (const run of CHAIN_RUNS) modes.push(await measureBatonMode(tier, api, created.body.id, run, tracker, options));
     const aslModes: ModeResult[] = [];
-    for (const mode of ASL_MODES[tier] ?? []) {
-      const aslWorkflowId = await createAslWorkflow(api, mode);
-      aslModes.push(await measureBatonMode(`${tier} asl`, api, aslWorkflowId, mode, tracker, options));
+    for (const run of ASL_RUNS) {
+      const aslWorkflowId = await createAslWorkflow(api, run.mode);
+      aslModes.push(await measureBatonMode(`${tier} asl`, api, aslWorkflowId, run, tracker, options));
     }
     const webhookFlow = [await measurePlainHttpBaseline(tier, options)];
-    for (const mode of ['immediate', 'queued'] as const)
-      webhookFlow.push(await measureWebhookFlow(tier, api, mode, options));
-    return { tier, queueBackend: baton.runtime.queue.kind, raw, modes, aslModes, webhookFlow };
+    for (const run of WEBHOOK_RUNS) webhookFlow.push(await measureWebhookFlow(tier, api, run, options));
+    const mapScale = await measureMapScale(tier, api, tracker, options);
+    const engine = baton.app.get(WorkflowEngine);
+    const parked = await measureParked(tier, api, engine, baton.runtime.queue.options, options);
+    return { tier, queueBackend: baton.runtime.queue.kind, raw, modes, aslModes, webhookFlow, mapScale, parked };
   } finally {
     unregister();
     await stop();
@@ -81,7 +95,7 @@ export async function runTier(tier: TierName, options: BenchOptions): Promise<Ti
  * Creates the ASL bench machine and runs it once, checking through the history endpoint that a
  * run is the ASL_STATE_TRANSITIONS transitions the per-transition figures divide by.
  */
-async function createAslWorkflow(api: TestApiClient, mode: 'immediate' | 'queued'): Promise<string> {
+async function createAslWorkflow(api: TestApiClient, mode: BenchMode): Promise<string> {
   const created = await api.post('/api/workflows', {
     name: 'Bench: 10-state ASL machine',
     format: 'asl',

@@ -9,7 +9,7 @@ export interface MemoryDelta {
 }
 
 /** `global.gc` exists when node runs with --expose-gc (the bench's tier processes do). */
-const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
+export const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
 /** Samples this process's memory while `phase` runs. */
 export async function trackMemory<T>(phase: () => Promise<T>): Promise<{ result: T; memory: MemoryDelta }> {
