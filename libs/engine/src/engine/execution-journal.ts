@@ -158,7 +158,7 @@ export class ExecutionJournal {
     this.deps.immediateScheduler?.discardWaiting?.(executionId);
     release();
     const snapshot = await this.deps.store.findExecution(executionId);
-    if (snapshot?.execution.status !== 'running') return;
+    if (snapshot?.execution.status !== 'running') return true;
     const now = new Date(this.deps.clock.now());
     const jobs = findScheduledJobs(snapshot.steps, now, false);
     // Its timers ran in this process's memory; the queue takes them over.

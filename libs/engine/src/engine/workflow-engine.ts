@@ -260,41 +260,43 @@ export class WorkflowEngine extends ExecutionControls {
     if (job.stepId === START_STEP_ID) return this.admitAndStart(job.executionId);
     if (job.stepId === DEADLINE_STEP_ID) return this.enforceDeadline(job.executionId);
     if (job.stepId.startsWith(EXTERNAL_TIMER_PREFIX)) return this.enforceExternalWait(job);
-    const snapshot = await this.deps.store.findExecution(job.executionId);
-    if (!snapshot || !isRunnable(snapshot, job)) return;
-    const interpreter = this.interpreterFor(snapshot.execution.format);
-    const prepared = await interpreter.prepareStep(
-      snapshot,
-      snapshot.steps.find((s) => s.stepId === job.stepId)!,
-    );
-    const started = await this.journal.transact(job.executionId, async (uow) => {
-      if (!isRunnable(uow.snapshot, job)) return false;
-      const step = uow.step(job.stepId)!;
-      // A step already `running` is run again only once its runner stopped renewing the lease
-      // (it died); while the lease is live this job waits and looks again.
-      const leaseUntil = new Date(uow.now.getTime() + this.leaseMs);
-      if (!(await uow.tx.claimStep(job.stepId, leaseUntil, step.status === 'running' ? uow.now : null)))
-        return 'leased';
-      await uow.saveSteps([
-        {
-          ...step,
-          status: 'running',
-          queued: false,
-          wakeAt: null,
-          input: prepared.input.data,
-          startedAt: uow.now,
-          endedAt: null,
-          durationMs: null,
-        },
-      ]);
-      uow.events.push({
-        type: 'step_started',
-        stepId: job.stepId,
-        attempt: job.attempt,
-        data: { input: prepared.input.data },
+    let prepared!: PreparedStep;
+    // One unit of work reads, prepares and claims: no separate read of the execution before it.
+    const started = await this.journal
+      .transact(job.executionId, async (uow) => {
+        if (!isRunnable(uow.snapshot, job)) return false;
+        const step = uow.step(job.stepId)!;
+        prepared = await this.interpreterFor(uow.execution.format).prepareStep(uow.snapshot, step);
+        // A step already `running` is run again only once its runner stopped renewing the lease
+        // (it died); while the lease is live this job waits and looks again.
+        const leaseUntil = new Date(uow.now.getTime() + this.leaseMs);
+        if (!(await uow.tx.claimStep(job.stepId, leaseUntil, step.status === 'running' ? uow.now : null)))
+          return 'leased';
+        await uow.saveSteps([
+          {
+            ...step,
+            status: 'running',
+            queued: false,
+            wakeAt: null,
+            input: prepared.input.data,
+            startedAt: uow.now,
+            endedAt: null,
+            durationMs: null,
+          },
+        ]);
+        uow.events.push({
+          type: 'step_started',
+          stepId: job.stepId,
+          attempt: job.attempt,
+          data: { input: prepared.input.data },
+        });
+        return true;
+      })
+      // A job of an execution deleted meanwhile has nothing to do.
+      .catch((error: unknown) => {
+        if (error instanceof InvalidInputError && error.code === 'EXECUTION_NOT_FOUND') return false;
+        throw error;
       });
-      return true;
-    });
     if (started === 'leased') return { retryAfterMs: this.leaseMs };
     if (!started) return;
     const outcome = prepared.inputError

@@ -1,6 +1,7 @@
 import {
   ExecutionStore,
   ExecutionTransaction,
+  InvalidInputError,
   type AdmissionSnapshot,
   type ExecutionEvent,
   type ExecutionPatch,
@@ -145,7 +146,7 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
   async loadExecution(): Promise<ExecutionSnapshot> {
     if (this.revision !== null) {
       const snapshot = await loadSnapshot(this.tx, this.executionId);
-      if (!snapshot) throw new Error(`Execution ${this.executionId} does not exist`);
+      if (!snapshot) throw new InvalidInputError(`Execution ${this.executionId} not found`, 'EXECUTION_NOT_FOUND');
       return snapshot;
     }
     // Takes the execution's row lock and its next revision in one statement. Every earlier
@@ -172,7 +173,7 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
       this.executionId,
     ]);
     const row = rowsOf<ExecutionRow>(result)[0];
-    if (!row) throw new Error(`Execution ${this.executionId} does not exist`);
+    if (!row) throw new InvalidInputError(`Execution ${this.executionId} not found`, 'EXECUTION_NOT_FOUND');
     this.revision = Number(row.revision);
     return row;
   }
