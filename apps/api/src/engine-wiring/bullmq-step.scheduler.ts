@@ -23,16 +23,27 @@ export class BullmqStepScheduler extends StepScheduler {
   }
 
   async schedule(job: StepJob, options: ScheduleOptions = {}): Promise<void> {
-    await this.steps.add('step', job, {
-      jobId: toBullJobId(job),
-      delay: options.delayMs && options.delayMs > 0 ? Math.ceil(options.delayMs) : undefined,
-      priority: options.priority && options.priority > 0 ? options.priority : UNPRIORITIZED,
-      removeOnComplete: true,
-      removeOnFail: true,
-      // The engine owns step retries; BullMQ's attempts only cover a job whose worker died.
-      attempts: 1,
-    });
+    await this.steps.add('step', job, bullJobOptions(job, options));
   }
+
+  /** One round trip for all of them (BullMQ's addBulk; an id still queued is skipped as with add). */
+  override async scheduleMany(entries: Array<{ job: StepJob; options?: ScheduleOptions }>): Promise<void> {
+    await this.steps.addBulk(
+      entries.map(({ job, options }) => ({ name: 'step', data: job, opts: bullJobOptions(job, options ?? {}) })),
+    );
+  }
+}
+
+function bullJobOptions(job: StepJob, options: ScheduleOptions) {
+  return {
+    jobId: toBullJobId(job),
+    delay: options.delayMs && options.delayMs > 0 ? Math.ceil(options.delayMs) : undefined,
+    priority: options.priority && options.priority > 0 ? options.priority : UNPRIORITIZED,
+    removeOnComplete: true,
+    removeOnFail: true,
+    // The engine owns step retries; BullMQ's attempts only cover a job whose worker died.
+    attempts: 1,
+  };
 }
 
 /** Injective escaping of the engine's job id into BullMQ's alphabet (no ':'). */

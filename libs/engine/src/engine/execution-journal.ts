@@ -6,6 +6,7 @@ import type {
   ExecutionSnapshot,
   ExecutionStatus,
   NewExecutionEvent,
+  StepJob,
   StepRecord,
 } from '../execution/execution-record.js';
 import { canMoveForward, isTerminalStatus } from '../execution/execution-status.js';
@@ -14,7 +15,7 @@ import type { Clock } from '../ports/clock.port.js';
 import type { EventSink } from '../ports/event-sink.port.js';
 import type { ExecutionPatch, ExecutionTransaction } from '../ports/execution-store.port.js';
 import type { ExpressExecutionStore } from '../express/express-execution-store.js';
-import type { StepScheduler } from '../ports/step-scheduler.port.js';
+import type { ScheduleOptions, StepScheduler } from '../ports/step-scheduler.port.js';
 import type { NodeLogger } from '../nodes/node-type.js';
 import { findScheduledJobs } from './find-scheduled-jobs.js';
 import { externalTimerJob } from './external-wait.js';
@@ -206,13 +207,18 @@ export class ExecutionJournal {
     }
     // An express run exists only in this process's memory, so its timers stay here too.
     const express = Boolean(local) && this.deps.store.holds(execution.id);
+    const batches = new Map<StepScheduler, Array<{ job: StepJob; options: ScheduleOptions }>>();
     for (const job of jobs) {
       const scheduler = local && (express || !isTimerJob(job)) ? local : this.deps.scheduler;
-      await scheduler.schedule(
-        { executionId: execution.id, stepId: job.stepId, attempt: job.attempt },
-        { delayMs: job.delayMs, priority: execution.priority || undefined },
-      );
+      const batch = batches.get(scheduler) ?? [];
+      batch.push({
+        job: { executionId: execution.id, stepId: job.stepId, attempt: job.attempt },
+        options: { delayMs: job.delayMs, priority: execution.priority || undefined },
+      });
+      batches.set(scheduler, batch);
     }
+    for (const [scheduler, batch] of batches)
+      await (batch.length === 1 ? scheduler.schedule(batch[0].job, batch[0].options) : scheduler.scheduleMany(batch));
   }
 
   private async afterCommit(uow: UnitOfWork, published: ExecutionEvent[]): Promise<void> {

@@ -14,6 +14,13 @@ export interface ScheduleOptions {
  */
 export abstract class StepScheduler {
   abstract schedule(job: StepJob, options?: ScheduleOptions): Promise<void>;
+  /**
+   * Queues several step attempts; a queue that can add many jobs in one round trip overrides
+   * it (the iterations a Map starts, the successors of a step).
+   */
+  async scheduleMany(entries: Array<{ job: StepJob; options?: ScheduleOptions }>): Promise<void> {
+    for (const { job, options } of entries) await this.schedule(job, options);
+  }
   /** Drops an execution's jobs that have not started yet (in-process schedulers handing work over). */
   discardWaiting?(executionId: string): void;
 }
