@@ -16,6 +16,8 @@ const START_JOB = '$start';
 export interface RecoveryOptions {
   /** `pending` executions younger than this are still being started by the process that created them. */
   pendingGraceMs: number;
+  /** Queued work due longer ago than this without having run is re-enqueued (its job may be lost). */
+  stalledGraceMs: number;
 }
 
 /** Pause, resume, cancel, redrive and crash recovery: everything that steers a run from outside. */
@@ -26,7 +28,7 @@ export abstract class ExecutionControls {
     private readonly clock: Clock,
     protected readonly running: RunningStepRegistry,
     private readonly interpreters: Map<string, WorkflowInterpreter>,
-    private readonly recovery: RecoveryOptions = { pendingGraceMs: 10_000 },
+    private readonly recovery: RecoveryOptions = { pendingGraceMs: 10_000, stalledGraceMs: 0 },
   ) {}
 
   /** Stops scheduling new steps; running steps finish and are recorded. */
@@ -126,10 +128,11 @@ export abstract class ExecutionControls {
       await this.journal.dispatch(snapshot.execution, [{ stepId: START_JOB, attempt: 1, delayMs: 0 }], true);
       scheduled++;
     }
-    for (const executionId of await this.store.findRunningExecutionIds()) {
+    const now = new Date(this.clock.now());
+    const overdueBefore = new Date(now.getTime() - this.recovery.stalledGraceMs);
+    for (const executionId of await this.store.findExecutionsWithStalledWork(now, overdueBefore)) {
       const snapshot = await this.store.findExecution(executionId);
       if (!snapshot || snapshot.execution.status !== 'running') continue;
-      const now = new Date(this.clock.now());
       const jobs = findScheduledJobs(snapshot.steps, now, true);
       const { deadlineAt, redriveCount } = snapshot.execution;
       if (deadlineAt)

@@ -202,8 +202,12 @@ describe('WorkflowEngine: running steps across processes', () => {
     const [first, second] = engines;
     const { executionId } = await first.engine.start({ definition: gated, input: 0, mode: 'queued' });
     await first.waitFor(() => nodes.gate.waiting().length === 1);
-    // Recovery in another process re-schedules the running step: it must not run it twice.
-    expect(await second.engine.recoverStalledWork()).toBe(1);
+    // A live lease is not stalled work: recovery elsewhere leaves the step alone.
+    expect(await second.engine.recoverStalledWork()).toBe(0);
+    // A duplicate delivery of its job in another process waits on the lease instead of running it.
+    expect(await second.engine.runStep({ executionId, stepId: 'wait', attempt: 1 })).toEqual({
+      retryAfterMs: expect.any(Number),
+    });
     await second.settle();
     await first.advance(12_000);
     expect(nodes.runs('wait')).toBe(1);
@@ -226,10 +230,12 @@ describe('WorkflowEngine: running steps across processes', () => {
     const { executionId } = await crashed.engine.start({ definition: gated, input: 0, mode: 'queued' });
     await crashed.waitFor(() => nodes.gate.waiting().length === 1);
     const restarted = createTestEngine({ nodeTypes: nodes.nodeTypes, clock, store });
-    await restarted.engine.recoverStalledWork();
+    // While the dead runner's lease lasts, the step is not stalled yet.
+    expect(await restarted.engine.recoverStalledWork()).toBe(0);
     await restarted.settle();
     expect(nodes.runs('wait')).toBe(1);
-    await restarted.advance(5000);
+    await restarted.advance(5001);
+    expect(await restarted.engine.recoverStalledWork()).toBe(1);
     await restarted.waitFor(() => nodes.runs('wait') === 2);
     expect((await restarted.step(executionId, 'wait')).status).toBe('running');
   });

@@ -77,6 +77,8 @@ export interface WorkflowEngineDeps {
   stepWatchMs?: number;
   /** Recovery starts `pending` executions older than this whose start job was lost (default 10000). */
   pendingGraceMs?: number;
+  /** Recovery re-enqueues queued work due longer ago than this (default 0: whatever is due). */
+  stalledGraceMs?: number;
 }
 
 /**
@@ -105,6 +107,7 @@ export class WorkflowEngine extends ExecutionControls {
     });
     super(journal, deps.store, deps.clock, running, new Map(deps.interpreters.map((i) => [i.format, i])), {
       pendingGraceMs: deps.pendingGraceMs ?? 10_000,
+      stalledGraceMs: deps.stalledGraceMs ?? 0,
     });
     this.deps = deps;
     this.services = deps.services ?? {};

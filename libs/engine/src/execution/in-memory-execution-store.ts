@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../errors/engine.error.js';
 import { deepFreeze, frozenCopy } from './deep-freeze.js';
+import { externalWaitOf } from '../engine/external-wait.js';
 import type {
   ExecutionEvent,
   ExecutionRecord,
@@ -129,6 +130,12 @@ export class InMemoryExecutionStore extends ExecutionStore {
     return [...this.journals.values()].filter((j) => j.execution.status === 'running').map((j) => j.execution.id);
   }
 
+  async findExecutionsWithStalledWork(now: Date, overdueBefore: Date): Promise<string[]> {
+    return [...this.journals.values()]
+      .filter((j) => j.execution.status === 'running' && hasStalledWork(j, now, overdueBefore))
+      .map((j) => j.execution.id);
+  }
+
   async findEvents(executionId: string, afterSequence = 0): Promise<ExecutionEvent[]> {
     return (this.journals.get(executionId)?.events ?? []).filter((e) => e.sequence > afterSequence);
   }
@@ -235,4 +242,20 @@ class InMemoryTransaction extends ExecutionTransaction {
     for (const [stepId, step] of this.steps) this.journal.steps.set(stepId, step);
     this.journal.events.push(...this.events);
   }
+}
+
+/** See `ExecutionStore.findExecutionsWithStalledWork`; a queued step's due time is its wake time or "now". */
+function hasStalledWork(journal: Journal, now: Date, overdueBefore: Date): boolean {
+  const { deadlineAt } = journal.execution;
+  if (deadlineAt && deadlineAt < overdueBefore) return true;
+  return [...journal.steps.values()].some((step) => {
+    if (step.status === 'running') {
+      const external = externalWaitOf(step);
+      if (external) return [external.timeoutAt, external.heartbeatAt].some((at) => at && new Date(at) < overdueBefore);
+      const lease = journal.leases.get(step.stepId);
+      return step.state === null && (!lease || lease < now);
+    }
+    const queued = (step.status === 'pending' && step.queued) || step.status === 'retrying';
+    return queued && (step.wakeAt === null || step.wakeAt < overdueBefore);
+  });
 }

@@ -90,6 +90,10 @@ export class ExpressExecutionStore extends ExecutionStore {
       : this.durable.findEvents(executionId, afterSequence);
   }
 
+  findExecutionsWithStalledWork(now: Date, overdueBefore: Date): Promise<string[]> {
+    return this.durable.findExecutionsWithStalledWork(now, overdueBefore);
+  }
+
   findPendingExecutionIds(createdBefore: Date): Promise<string[]> {
     return this.durable.findPendingExecutionIds(createdBefore);
   }

@@ -90,8 +90,16 @@ export abstract class ExecutionStore {
    * committing its writes atomically when it resolves.
    */
   abstract withExecutionLock<T>(executionId: string, work: (tx: ExecutionTransaction) => Promise<T>): Promise<T>;
-  /** Ids of executions in `running` state: candidates whose open steps may have lost their job. */
+  /** Ids of executions in `running` state. */
   abstract findRunningExecutionIds(): Promise<string[]>;
+  /**
+   * Ids of running executions with work that may have lost its job: a step left `running` (no
+   * interpreter state) whose lease expired before `now` (its worker died), a queued or retrying
+   * step due before `overdueBefore`, a step parked for an external answer whose timeout or
+   * heartbeat passed before it, or a workflow deadline that passed before it. Parked work that is
+   * not due yet is not a candidate, so the sweep's cost follows what is stalled, not what waits.
+   */
+  abstract findExecutionsWithStalledWork(now: Date, overdueBefore: Date): Promise<string[]>;
   /** Events of an execution in sequence order, after `afterSequence` when given. */
   abstract findEvents(executionId: string, afterSequence?: number): Promise<ExecutionEvent[]>;
   /** Ids of executions still `pending` that were created before `createdBefore` (recovery). */

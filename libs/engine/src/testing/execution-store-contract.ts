@@ -646,6 +646,31 @@ export function describeExecutionStoreContract(
       });
     });
 
+    describe('findExecutionsWithStalledWork', () => {
+      it('names executions whose queued work is overdue or whose runner stopped renewing, never parked ones', async () => {
+        const parked = await created();
+        await store.withExecutionLock(parked.id, (tx) =>
+          tx.saveSteps([step(parked.id, 'a', { status: 'retrying', attempt: 2, queued: true, wakeAt: at(3_600_000) })]),
+        );
+        const claimed = await created();
+        await store.withExecutionLock(claimed.id, async (tx) => {
+          await tx.saveSteps([step(claimed.id, 'a', { status: 'running', attempt: 1, startedAt: at(0) })]);
+          await tx.claimStep('a', at(5_000), null);
+        });
+        const idle = await created();
+        const ours = (ids: string[]) => ids.filter((id) => [parked.id, claimed.id, idle.id].includes(id)).sort();
+
+        expect(ours(await store.findExecutionsWithStalledWork(at(0), at(0)))).toEqual([]);
+        expect(ours(await store.findExecutionsWithStalledWork(at(6_000), at(6_000)))).toEqual([claimed.id]);
+        expect(ours(await store.findExecutionsWithStalledWork(at(3_600_001), at(3_600_001)))).toEqual(
+          [parked.id, claimed.id].sort(),
+        );
+        // Only running executions have stalled work.
+        await store.withExecutionLock(parked.id, (tx) => tx.compareAndSetStatus(['running'], 'paused'));
+        expect(ours(await store.findExecutionsWithStalledWork(at(3_600_001), at(3_600_001)))).toEqual([claimed.id]);
+      });
+    });
+
     describe('renewStepLease', () => {
       it("renews a running step's lease at its attempt and reports the execution's status", async () => {
         const record = await created();

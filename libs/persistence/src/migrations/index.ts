@@ -10,6 +10,7 @@ import { TokenRevocation1763820000000 } from './1763820000000-token-revocation';
 import { Credentials1763830000000 } from './1763830000000-credentials';
 import { ExecutionDurability1763850000000 } from './1763850000000-execution-durability';
 import { JournalRevisions1763860000000 } from './1763860000000-journal-revisions';
+import { StalledWorkIndex1763870000000 } from './1763870000000-stalled-work-index';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Credentials1763830000000,
   ExecutionDurability1763850000000,
   JournalRevisions1763860000000,
+  StalledWorkIndex1763870000000,
 ];

@@ -108,6 +108,24 @@ export class TypeOrmExecutionStore extends ExecutionStore {
     return rows.map(toExecutionEvent);
   }
 
+  async findExecutionsWithStalledWork(now: Date, overdueBefore: Date): Promise<string[]> {
+    // Each branch is answered from a partial index (running steps by lease, queued ones by due
+    // time, running executions), so parked executions that are not due cost nothing here.
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT s.execution_id AS id FROM execution_steps s JOIN executions e ON e.id = s.execution_id
+       WHERE e.status = 'running' AND (
+         (s.status = 'running' AND (s.state IS NULL OR s.state = 'null'::jsonb)
+           AND (s.lease_until IS NULL OR s.lease_until < $1))
+         OR (s.status = 'running' AND jsonb_typeof(s.state) = 'object' AND s.state ? 'external' AND (
+           (s.state->'external'->>'timeoutAt')::timestamptz < $2 OR (s.state->'external'->>'heartbeatAt')::timestamptz < $2))
+         OR (s.due_at IS NOT NULL AND s.due_at < $2))
+       UNION
+       SELECT id FROM executions WHERE status = 'running' AND deadline_at < $2`,
+      [now, overdueBefore],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async findPendingExecutionIds(createdBefore: Date): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM executions WHERE status = 'pending' AND created_at < $1`,
@@ -358,6 +376,7 @@ async function loadSteps(manager: EntityManager, executionId: string, after: num
 async function upsertSteps(tx: EntityManager, steps: StepRecord[], revision: number): Promise<void> {
   // One statement per 500 steps keeps the parameter count far below PostgreSQL's 65,535 limit.
   // Every row carries the revision of the unit of work that wrote it (see StepSnapshotCache).
+  const now = new Date();
   for (let start = 0; start < steps.length; start += 500) {
     const batch = steps.slice(start, start + 500);
     const values: unknown[] = [];
@@ -380,18 +399,20 @@ async function upsertSteps(tx: EntityManager, steps: StepRecord[], revision: num
         s.durationMs,
         json(s.state),
         revision,
+        // When the step's job is due: what the stalled-work sweep looks for (null: it has none).
+        (s.status === 'pending' && s.queued) || s.status === 'retrying' ? (s.wakeAt ?? now) : null,
       );
-      const base = values.length - 17;
-      return `(${Array.from({ length: 17 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+      const base = values.length - 18;
+      return `(${Array.from({ length: 18 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
     });
     await tx.query(
-      `INSERT INTO execution_steps (${STEP_COLUMNS}, revision) VALUES ${tuples.join(', ')}
+      `INSERT INTO execution_steps (${STEP_COLUMNS}, revision, due_at) VALUES ${tuples.join(', ')}
        ON CONFLICT (execution_id, step_id) DO UPDATE SET
          status = EXCLUDED.status, attempt = EXCLUDED.attempt, attempt_offset = EXCLUDED.attempt_offset,
          input = EXCLUDED.input, output = EXCLUDED.output, error = EXCLUDED.error, handles = EXCLUDED.handles,
          queued = EXCLUDED.queued, wake_at = EXCLUDED.wake_at, started_at = EXCLUDED.started_at,
          ended_at = EXCLUDED.ended_at, duration_ms = EXCLUDED.duration_ms, state = EXCLUDED.state,
-         revision = EXCLUDED.revision`,
+         revision = EXCLUDED.revision, due_at = EXCLUDED.due_at`,
       values,
     );
   }
