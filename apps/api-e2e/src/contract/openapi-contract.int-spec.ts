@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { createClient } from '@hey-api/openapi-ts';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -15,6 +15,9 @@ const SNAPSHOT_PATH = join(process.cwd(), 'apps/api-e2e/src/contract/operations.
 const UPDATE_COMMAND =
   'BATON_UPDATE_OPERATIONS_SNAPSHOT=1 NODE_OPTIONS=--experimental-vm-modules npx jest --config jest.config.mjs apps/api-e2e/src/contract/openapi-contract';
 const ERROR_SCHEMA_REF = '#/components/schemas/ErrorResponseDto';
+// What the build ships: the admin's generate-api-client target writes it, and both the console's
+// client and @baton/client are generated from it (npm test builds before Jest runs).
+const BUILT_DOCUMENT_PATH = join(process.cwd(), 'dist/apps/api-openapi/openapi.json');
 
 // Operations that cannot answer with an error at all: liveness is public and has no input.
 const NO_ERROR_ANSWERS = new Set(['HealthController_live']);
@@ -35,6 +38,15 @@ describe('the OpenAPI contract (/api/docs-json)', () => {
   it('validates against the OpenAPI schema with swagger-parser', async () => {
     // validate() dereferences in place: give it a copy.
     await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
+  });
+
+  it('validates the document the build writes (dist/apps/api-openapi/openapi.json) with swagger-parser', async () => {
+    if (!existsSync(BUILT_DOCUMENT_PATH))
+      throw new Error(
+        `${BUILT_DOCUMENT_PATH} is missing: run \`npm run build\` first (the admin's generate-api-client target writes it)`,
+      );
+    const built: unknown = JSON.parse(readFileSync(BUILT_DOCUMENT_PATH, 'utf8'));
+    await expect(SwaggerParser.validate(built as never)).resolves.toBeDefined();
   });
 
   it('documents only the methods a webhook accepts on the catch-all route', () => {
