@@ -224,9 +224,10 @@ export const integrationCases: AslConformanceCase[] = [
   },
   {
     name: 'callback: heartbeats keep the task alive until the answer',
-    definition: single(callback({ HeartbeatSeconds: 2, TimeoutSeconds: 60 })),
+    // 8 s of heartbeats every 2 s outlive a 5 s heartbeat window; 3 s of slack for a loaded CI.
+    definition: single(callback({ HeartbeatSeconds: 5, TimeoutSeconds: 60 })),
     input: {},
-    answers: [{ heartbeats: 3, everyMs: 1000, then: { success: 'kept alive' } }],
+    answers: [{ heartbeats: 4, everyMs: 2000, then: { success: 'kept alive' } }],
     expect: { status: 'completed', output: 'kept alive' },
     needs: 'callback',
   },
