@@ -45,10 +45,12 @@ const chain = buildGraph(
   ['start->a', 'a->b', 'b->c'],
 );
 
-function setup() {
-  const nodes = scenarioNodeTypes({ failures: 1 });
+/** An engine with an in-process scheduler over a counting durable store (`prepare` may wrap it first). */
+function setup(options: { failures?: number; prepare?: (store: CountingStore) => void } = {}) {
+  const nodes = scenarioNodeTypes({ failures: options.failures ?? 1 });
   const clock = new FakeClock();
   const store = new CountingStore();
+  options.prepare?.(store);
   const t = createTestEngine({
     nodeTypes: nodes.nodeTypes,
     clock,
@@ -144,15 +146,8 @@ describe('express runs (issue 10: durability modes)', () => {
   });
 
   it('answers a cancel of an express run in the same process and writes it cancelled', async () => {
-    const nodes = scenarioNodeTypes();
-    const clock = new FakeClock();
-    const store = new CountingStore();
-    const t = createTestEngine({
-      nodeTypes: nodes.nodeTypes,
-      clock,
-      store,
-      immediateScheduler: new InProcessStepScheduler(clock),
-    });
+    const t = setup({ failures: 0 });
+    const { nodes, counting: store } = t;
     const gated = buildGraph(
       [
         ['start', 'test.start'],
@@ -185,20 +180,15 @@ describe('express runs: failures around the durable write', () => {
   });
 
   it('keeps a run in memory when its conversion cannot be written, and finishes it there', async () => {
-    const nodes = scenarioNodeTypes({ failures: 1 });
-    const clock = new FakeClock();
-    const store = new CountingStore();
     let refusals = 1;
-    const importExecution = store.importExecution.bind(store);
-    store.importExecution = async (...args) => {
-      if (refusals-- > 0) throw new Error('database unavailable');
-      return importExecution(...args);
-    };
-    const t = createTestEngine({
-      nodeTypes: nodes.nodeTypes,
-      clock,
-      store,
-      immediateScheduler: new InProcessStepScheduler(clock),
+    const t = setup({
+      prepare: (store) => {
+        const importExecution = store.importExecution.bind(store);
+        store.importExecution = async (...args) => {
+          if (refusals-- > 0) throw new Error('database unavailable');
+          return importExecution(...args);
+        };
+      },
     });
     const slow = buildGraph(
       [
