@@ -16,23 +16,22 @@ import type {
   StepJob,
   StepRecord,
 } from '../execution/execution-record.js';
-import { computeRetryDelay } from '../execution/retry-policy.js';
 import type { NodeLogger, NodeServices } from '../nodes/node-type.js';
-import type { Clock } from '../ports/clock.port.js';
-import type { EventSink } from '../ports/event-sink.port.js';
-import type { ExecutionStore } from '../ports/execution-store.port.js';
-import type { IdGenerator } from '../ports/id-generator.port.js';
-import type { StepJobResult, StepScheduler } from '../ports/step-scheduler.port.js';
+import type { StepJobResult } from '../ports/step-scheduler.port.js';
 import { decideAdmission } from './decide-admission.js';
-import { watchStepLease } from './watch-step-lease.js';
 import { closeOpenSteps } from './close-open-steps.js';
 import { ExecutionJournal, type UnitOfWork } from './execution-journal.js';
 import { silentLogger } from './silent-logger.js';
-import { type AttemptOutcome, runNodeAttempt } from './run-node-attempt.js';
+import type { AttemptOutcome } from './run-node-attempt.js';
 import { RunningStepRegistry } from './running-step-registry.js';
 import type { StartExecutionRequest, StartExecutionResult } from './start-execution-request.js';
-import type { FailureDecision, PreparedStep, WorkflowInterpreter } from './workflow-interpreter.js';
+import type { PreparedStep } from './workflow-interpreter.js';
 import { ExecutionControls } from './execution-controls.js';
+import type { WorkflowEngineDeps } from './workflow-engine-deps.js';
+import { applyFailureDecision, decideDefaultFailure } from './record-step-failure.js';
+import { isRunnable, isWaitingAttempt } from './step-readiness.js';
+import { runWatchedAttempt } from './run-watched-attempt.js';
+import { definitionDurability } from './definition-durability.js';
 import { ExpressExecutionStore } from '../express/express-execution-store.js';
 import {
   EXTERNAL_TIMER_PREFIX,
@@ -51,35 +50,7 @@ export const DEADLINE_STEP_ID = '$deadline';
 /** Job step id of an execution waiting for admission (per-workflow limits) or for recovery. */
 export const START_STEP_ID = '$start';
 
-export interface WorkflowEngineDeps {
-  store: ExecutionStore;
-  /** The durable queue (`queued` mode, retries, recovery). */
-  scheduler: StepScheduler;
-  /** In-process scheduler for `immediate` mode; falls back to `scheduler`. */
-  immediateScheduler?: StepScheduler;
-  events: EventSink;
-  clock: Clock;
-  ids: IdGenerator;
-  interpreters: WorkflowInterpreter[];
-  services?: NodeServices;
-  logger?: NodeLogger;
-  /** Source of retry jitter; injectable for exact tests. */
-  random?: () => number;
-  /** The workspace's node limit, checked on start. */
-  maxNodes?: number;
-  /** How long `immediate` mode waits for the result before answering with the status. */
-  immediateWaitMs?: number;
-  /** Longest wait (retry back-off, delay) an in-process immediate run keeps; longer parks it on `scheduler` (default 1000). */
-  immediateMaxDelayMs?: number;
-  /** How long a running step's lease lasts without renewal: after that another worker may run it again (default 5000). */
-  stepLeaseMs?: number;
-  /** How often a running step renews its lease and checks for a cancel from any process (default 1000). */
-  stepWatchMs?: number;
-  /** Recovery starts `pending` executions older than this whose start job was lost (default 10000). */
-  pendingGraceMs?: number;
-  /** Recovery re-enqueues queued work due longer ago than this (default 0: whatever is due). */
-  stalledGraceMs?: number;
-}
+export type { WorkflowEngineDeps } from './workflow-engine-deps.js';
 
 /**
  * The durable execution core. One job is one step attempt: `runStep` loads the journal, runs the
@@ -308,40 +279,20 @@ export class WorkflowEngine extends ExecutionControls {
     await this.journal.transact(job.executionId, (uow) => this.recordOutcome(uow, job, prepared, outcome));
   }
 
-  private async attempt(job: StepJob, prepared: PreparedStep): Promise<AttemptOutcome> {
-    const controller = new AbortController();
-    const unregister = this.running.register(job.executionId, controller);
-    // Renews the lease and aborts the node when a cancel (or timeout) lands in any process.
-    const stopWatch = watchStepLease({
-      job,
-      controller,
-      store: this.deps.store,
-      clock: this.deps.clock,
-      logger: this.logger,
-      leaseMs: this.leaseMs,
-      everyMs: this.deps.stepWatchMs ?? 1000,
-    });
-    const nodeId = job.stepId.slice(job.stepId.lastIndexOf('.') + 1);
-    const scope = { executionId: job.executionId, stepId: job.stepId, attempt: job.attempt };
-    try {
-      return await runNodeAttempt({
-        nodeType: prepared.nodeType,
-        input: prepared.input,
-        controller,
-        timeoutMs: prepared.timeoutMs,
+  private attempt(job: StepJob, prepared: PreparedStep): Promise<AttemptOutcome> {
+    return runWatchedAttempt(
+      {
+        running: this.running,
+        store: this.deps.store,
         clock: this.deps.clock,
-        ctx: {
-          ...scope,
-          nodeId,
-          idempotencyKey: `${job.executionId}:${job.stepId}:${job.attempt}`,
-          services: this.services,
-          log: scopedLogger(this.logger, scope),
-        },
-      });
-    } finally {
-      stopWatch();
-      unregister();
-    }
+        logger: this.logger,
+        services: this.services,
+        leaseMs: this.leaseMs,
+        watchMs: this.deps.stepWatchMs ?? 1000,
+      },
+      job,
+      prepared,
+    );
   }
 
   private async recordOutcome(
@@ -375,118 +326,27 @@ export class WorkflowEngine extends ExecutionControls {
     if (uow.execution.status === 'running' || uow.execution.status === 'paused') await this.advance(uow);
   }
 
-  /** Returns whether the run goes on (retry scheduled or failure handled by onError). */
-  private async recordFailure(
+  /** Returns whether the run goes on (retry scheduled, or the failure handled). One path for every format. */
+  private recordFailure(
     uow: UnitOfWork,
     step: StepRecord,
     prepared: PreparedStep,
     error: EngineError,
   ): Promise<boolean> {
-    const durationMs = step.startedAt ? uow.now.getTime() - step.startedAt.getTime() : null;
-    const serialized = serializeError(error);
-    const attemptsUsed = step.attempt - step.attemptOffset;
-    const cancelled = error instanceof CancelledError;
     const interpreter = this.interpreterFor(uow.execution.format);
-    if (interpreter.decideFailure && !cancelled) {
-      const decision = interpreter.decideFailure({
-        snapshot: uow.snapshot,
-        step,
-        error,
-        prepared,
-        now: uow.now,
-        random: this.random,
-      });
-      return this.applyFailureDecision(uow, step, decision, durationMs);
-    }
-    if (error.retryable && !cancelled && attemptsUsed < prepared.retry.maxAttempts) {
-      const delayMs = computeRetryDelay(prepared.retry, attemptsUsed, this.random);
-      const next = step.attempt + 1;
-      await uow.saveSteps([
-        {
-          ...step,
-          status: 'retrying',
-          error: serialized,
-          attempt: next,
-          queued: true,
-          wakeAt: new Date(uow.now.getTime() + delayMs),
-          endedAt: uow.now,
-          durationMs,
-        },
-      ]);
-      uow.events.push({
-        type: 'step_retrying',
-        stepId: step.stepId,
-        attempt: step.attempt,
-        data: { ...serialized, nextAttempt: next, delayMs },
-      });
-      uow.jobs.push({ stepId: step.stepId, attempt: next, delayMs });
-      return true;
-    }
-    const mode = cancelled ? 'fail' : prepared.onError;
-    const handles = mode === 'continue' ? prepared.defaultHandles : mode === 'error-handle' ? ['error'] : null;
-    const output = handles ? { error: serialized.error, cause: serialized.cause } : null;
-    await uow.saveSteps([
-      { ...step, status: 'failed', error: serialized, output, handles, endedAt: uow.now, durationMs, wakeAt: null },
-    ]);
-    uow.events.push({
-      type: 'step_failed',
-      stepId: step.stepId,
-      attempt: step.attempt,
-      data: { ...serialized, handledBy: handles ? mode : null },
-    });
-    if (handles) return true;
-    await this.failExecution(uow, error);
-    return false;
-  }
-
-  /** Records an interpreter's own failure decision (ASL Retry/Catch); same rows and events as the default path. */
-  private async applyFailureDecision(
-    uow: UnitOfWork,
-    step: StepRecord,
-    decision: FailureDecision,
-    durationMs: number | null,
-  ): Promise<boolean> {
-    if (decision.kind === 'retry') {
-      const next = step.attempt + 1;
-      const wakeAt = new Date(uow.now.getTime() + decision.delayMs);
-      await uow.saveSteps([
-        {
-          ...step,
-          status: 'retrying',
-          error: decision.error,
-          attempt: next,
-          queued: true,
-          wakeAt,
-          endedAt: uow.now,
-          durationMs,
-        },
-      ]);
-      uow.events.push({
-        type: 'step_retrying',
-        stepId: step.stepId,
-        attempt: step.attempt,
-        data: { ...decision.error, nextAttempt: next, delayMs: decision.delayMs },
-      });
-      uow.jobs.push({ stepId: step.stepId, attempt: next, delayMs: decision.delayMs });
-      return true;
-    }
-    const handled = decision.kind === 'handled';
-    const output = handled ? decision.output : null;
-    const handles = handled ? decision.handles : null;
-    await uow.saveSteps([
-      { ...step, status: 'failed', error: decision.error, output, handles, endedAt: uow.now, durationMs, wakeAt: null },
-    ]);
-    uow.events.push({
-      type: 'step_failed',
-      stepId: step.stepId,
-      attempt: step.attempt,
-      data: { ...decision.error, handledBy: handled ? 'catch' : null },
-    });
-    if (decision.kind === 'failed' && decision.failExecution) {
-      await this.failExecution(uow, decision.failExecution);
-      return false;
-    }
-    return true;
+    // Cancellation always fails the step, whatever the interpreter's retry rules say.
+    const decision =
+      interpreter.decideFailure && !(error instanceof CancelledError)
+        ? interpreter.decideFailure({
+            snapshot: uow.snapshot,
+            step,
+            error,
+            prepared,
+            now: uow.now,
+            random: this.random,
+          })
+        : decideDefaultFailure(step, prepared, error, this.random);
+    return applyFailureDecision(uow, step, decision, (unit, reason) => this.failExecution(unit, reason));
   }
 
   /**
@@ -630,40 +490,4 @@ export class WorkflowEngine extends ExecutionControls {
     cancelTimer();
     this.journal.forgetWaiters(executionId);
   }
-}
-
-function isRunnable(snapshot: ExecutionSnapshot, job: StepJob): boolean {
-  const step = snapshot.steps.find((s) => s.stepId === job.stepId);
-  if (snapshot.execution.status !== 'running' || !step || step.attempt !== job.attempt) return false;
-  // `running` means the worker that held this attempt died: at-least-once says run it again. A
-  // running step with interpreter state (a loop or container iterating, a step parked for an
-  // external answer) finished its attempt: a duplicate job must not run it again.
-  return step.status === 'pending' || step.status === 'retrying' || (step.status === 'running' && step.state === null);
-}
-
-/** Whether the step's attempt `attempt` is still open (running, possibly parked) in a live execution. */
-function isWaitingAttempt(snapshot: ExecutionSnapshot, stepId: string, attempt: number): boolean {
-  const step = snapshot.steps.find((s) => s.stepId === stepId);
-  return (
-    ['running', 'paused'].includes(snapshot.execution.status) && step?.status === 'running' && step.attempt === attempt
-  );
-}
-
-function scopedLogger(logger: NodeLogger, scope: Record<string, unknown>): NodeLogger {
-  const withScope = (data: unknown) => ({
-    ...scope,
-    ...(data && typeof data === 'object' ? data : data === undefined ? {} : { data }),
-  });
-  return {
-    debug: (message, data) => logger.debug(message, withScope(data)),
-    info: (message, data) => logger.info(message, withScope(data)),
-    warn: (message, data) => logger.warn(message, withScope(data)),
-    error: (message, data) => logger.error(message, withScope(data)),
-  };
-}
-
-/** `settings.durability` of a graph definition, when it names one. */
-function definitionDurability(definition: unknown): ExecutionDurability | undefined {
-  const durability = (definition as { settings?: { durability?: unknown } } | null)?.settings?.durability;
-  return durability === 'express' || durability === 'standard' ? durability : undefined;
 }

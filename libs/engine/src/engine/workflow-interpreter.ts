@@ -61,8 +61,8 @@ export interface FailureContext {
  */
 export type FailureDecision =
   | { kind: 'retry'; delayMs: number; error: SerializedError }
-  /** Caught: the step settles as failed with this output and follows `handles`. */
-  | { kind: 'handled'; output: unknown; handles: string[]; error: SerializedError }
+  /** Caught: the step settles as failed with this output and follows `handles` (`handledBy`: what caught it, `catch` by default). */
+  | { kind: 'handled'; output: unknown; handles: string[]; error: SerializedError; handledBy?: string }
   /** The step fails; `failExecution` fails the run, null leaves it to `advance` (a failed branch). */
   | { kind: 'failed'; error: SerializedError; failExecution: EngineError | null };
 
