@@ -1,4 +1,4 @@
-import { describe, expect } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { ExecutionEvent, ExecutionRecord, ExecutionSnapshot, StepRecord } from '../execution/execution-record.js';
 import type { ExecutionStore } from '../ports/execution-store.port.js';
 import * as support from './execution-store-contract-support.js';
