@@ -5,24 +5,11 @@ import { setUpOwner } from '../support/identities';
 import { spawnBaton, type SpawnedBaton } from '../support/spawned-baton';
 import { prepareTier, type TierEnvironment, type TierName } from '../support/test-tiers';
 import { type CountingServer, startCountingServer } from './counting-server';
+import { edge, node } from '../support/graphs';
 
 /** Longer than the 1 s an immediate run may wait in memory, short enough to keep the test quick. */
 const DELAY_MS = 5_000;
 const STEPS = ['start', 'prepare', 'wait', 'call', 'done'];
-
-const node = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({
-  id,
-  type,
-  position: { x, y: 0 },
-  data: { inputs },
-});
-const edge = (source: string, target: string) => ({
-  id: `${source}-${target}`,
-  source,
-  target,
-  sourceHandle: 'out',
-  targetHandle: 'in',
-});
 
 /** start -> prepare -> wait DELAY_MS -> call (POST to the counting server) -> done: output `{ n, step: "call" }`. */
 function delayedCallGraph(serverUrl: string) {

@@ -5,25 +5,12 @@ import { setUpOwner } from '../support/identities';
 import { spawnBaton, type SpawnedBaton } from '../support/spawned-baton';
 import { prepareTier, type TierEnvironment, type TierName } from '../support/test-tiers';
 import { type CountingServer, startCountingServer } from './counting-server';
+import { edge, node } from '../support/graphs';
 
 const EXECUTIONS = 20;
 const WORKER_CONCURRENCY = 4;
 const HTTP_STEPS = ['a', 'b', 'c'];
 const STEPS = ['start', ...HTTP_STEPS, 'done'];
-
-const node = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({
-  id,
-  type,
-  position: { x, y: 0 },
-  data: { inputs },
-});
-const edge = (source: string, target: string) => ({
-  id: `${source}-${target}`,
-  source,
-  target,
-  sourceHandle: 'out',
-  targetHandle: 'in',
-});
 
 /** start -> a -> b -> c (POSTs to the counting server) -> done: output `{ n, last: "c" }`. */
 function callingGraph(serverUrl: string) {

@@ -6,23 +6,11 @@ import { eventually, TestApiClient } from '../support/api-client';
 import { setUpOwner } from '../support/identities';
 import { startInProcessBaton } from '../support/in-process-baton';
 import { prepareTier, type TierEnvironment, type TierName } from '../support/test-tiers';
+import { edge, node } from '../support/graphs';
 
 /** How long the outside call keeps each run in flight, so the journal can be read meanwhile. */
 const CALL_MS = 1_000;
 
-const node = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({
-  id,
-  type,
-  position: { x, y: 0 },
-  data: { inputs },
-});
-const edge = (source: string, target: string) => ({
-  id: `${source}-${target}`,
-  source,
-  target,
-  sourceHandle: 'out',
-  targetHandle: 'in',
-});
 const callingGraph = (serverUrl: string) => ({
   nodes: [
     node('start', 'trigger.manual', {}, 0),

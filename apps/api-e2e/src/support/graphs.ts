@@ -1,11 +1,14 @@
-/** Small graph workflows the API tests run. */
-const node = (id: string, type: string, inputs: Record<string, unknown> = {}, x = 0) => ({
+/** Small graph workflows the API tests run, and the node and edge builders they are made of. */
+
+/** A graph node at `x` on the canvas with these settings. */
+export const node = (id: string, type: string, inputs: Record<string, unknown> = {}, x = 0) => ({
   id,
   type,
   position: { x, y: 0 },
   data: { inputs },
 });
-const edge = (source: string, target: string, sourceHandle = 'out', targetHandle = 'in') => ({
+/** An edge between two nodes' handles (`out` -> `in` unless told). */
+export const edge = (source: string, target: string, sourceHandle = 'out', targetHandle = 'in') => ({
   id: `${source}-${target}`,
   source,
   target,
