@@ -115,6 +115,31 @@ export function describeExecutionsApi(tier: TierName): void {
           expect(JSON.stringify(response.body.message)).toContain(field);
         }
       });
+
+      it('lists the problems of every layer in one answer: a broken edge or StartAt hides nothing else', async () => {
+        // faultyGraph plus an edge to a node that does not exist (a structural fault).
+        const graph = faultyGraph();
+        graph.edges.push({ id: 'e7', source: 'start', target: 'ghost', sourceHandle: 'out', targetHandle: 'in' });
+        const answer = await owner.workflows.validate({ format: 'graph', definition: graph });
+        expect(answer).toEqual({
+          valid: false,
+          problems: [
+            { path: 'definition.edges[6].target', message: 'target "ghost" is not a node', edgeId: 'e7' },
+            ...faultyGraphProblems(),
+          ],
+        });
+        const asl = await owner.workflows.validate({
+          format: 'asl',
+          definition: {
+            StartAt: 'Missing',
+            States: { A: { Type: 'Task', Resource: 'baton:no.such', End: true }, B: { Type: 'Pass', Next: 'Gone' } },
+          },
+        });
+        expect(asl.valid).toBe(false);
+        expect(asl.problems.map((p) => p.path)).toEqual(
+          expect.arrayContaining(['definition.StartAt', 'definition.States.A.Resource', 'definition.States.B.Next']),
+        );
+      });
     });
 
     describe('the same checks on save and on run', () => {

@@ -4,6 +4,8 @@ import type { WorkflowFormat } from '@baton/persistence';
 export interface DefinitionProblem {
   path: string;
   message: string;
+  nodeId?: string;
+  edgeId?: string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -24,9 +26,9 @@ export function checkDefinitionShape(format: WorkflowFormat, definition: unknown
 
 /** The engine's structural check, with paths re-rooted at `definition` for the API's messages. */
 function checkGraphShape(definition: Record<string, unknown>): DefinitionProblem[] {
-  return validateGraphShape(definition).map(({ path, message }) => ({
+  return validateGraphShape(definition).map(({ path, ...problem }) => ({
+    ...problem,
     path: path ? `definition.${path}` : 'definition',
-    message,
   }));
 }
 

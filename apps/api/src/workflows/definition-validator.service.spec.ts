@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createTestEngine, InvalidInputError } from '@baton/engine';
+import { AslInterpreter, createTestEngine, InvalidInputError } from '@baton/engine';
 import { createDefaultNodeRegistry } from '@baton/nodes';
 import { DomainError } from '../common/domain.error';
 import { DefinitionValidator } from './definition-validator.service';
@@ -23,13 +23,53 @@ describe('DefinitionValidator', () => {
     });
   });
 
-  it('stops at structural problems, and refuses `format` inside the definition', () => {
+  it('refuses `format` inside the definition and reports a structural fault once', () => {
     expect(validator.check('graph', { nodes: [], edges: 'x' }).problems).toEqual([
       { path: 'definition.edges', message: 'edges must be an array' },
     ]);
     expect(validator.check('graph', { format: 'graph', nodes: [], edges: [] }).problems[0].path).toBe(
       'definition.format',
     );
+  });
+
+  it('lists every problem of every layer: a broken edge hides neither an unknown type nor a missing setting', () => {
+    const definition = {
+      nodes: [node('start', 'trigger.manual'), node('x', 'no.such'), node('wait', 'flow.delay'), { id: 'bad.id' }],
+      edges: [
+        { id: 'e1', source: 'start', target: 'x' },
+        { id: 'e2', source: 'start', target: 'ghost' },
+        { id: 'e3', source: 'start', target: 'wait' },
+      ],
+    };
+    expect(validator.check('graph', definition)).toEqual({
+      valid: false,
+      problems: [
+        { path: 'definition.nodes[3].id', message: expect.any(String), nodeId: 'bad.id' },
+        { path: 'definition.nodes[3].type', message: 'type must be a string', nodeId: 'bad.id' },
+        { path: 'definition.nodes[3].data', message: 'data must be an object', nodeId: 'bad.id' },
+        { path: 'definition.edges[1].target', message: 'target "ghost" is not a node', edgeId: 'e2' },
+        { path: 'definition.nodes[1].type', message: 'unknown node type "no.such"', nodeId: 'x' },
+        { path: 'definition.nodes[2].data.inputs.ms', message: expect.stringContaining('ms'), nodeId: 'wait' },
+      ],
+    });
+  });
+
+  it('lists ASL structure problems beside the interpreter ones', () => {
+    const withAsl = new DefinitionValidator(
+      createTestEngine({
+        registry: createDefaultNodeRegistry(),
+        moreInterpreters: (registry) => [new AslInterpreter(registry)],
+      }).engine,
+    );
+    const definition = {
+      StartAt: 'Missing',
+      States: { A: { Type: 'Task', Resource: 'baton:no.such', End: true }, B: { Type: 'Pass', Next: 'Nowhere' } },
+    };
+    const paths = withAsl.check('asl', definition).problems.map((p) => p.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['definition.StartAt', 'definition.States.A.Resource', 'definition.States.B.Next']),
+    );
+    expect(paths.filter((p) => p === 'definition.StartAt')).toHaveLength(1);
   });
 
   it('gives a stored format without an interpreter (ASL today) its structural check only', () => {

@@ -34,9 +34,18 @@ export class DefinitionValidator {
       return [{ path: 'definition', message: `must be at most ${WORKFLOW_LIMITS.definitionBytes} bytes of JSON` }];
     }
     const shape = stored ? checkDefinitionShape(format as WorkflowFormat, definition) : [];
-    // Past a broken shape the interpreter would only repeat the same faults in other words. A
-    // stored format without an interpreter yet (ASL until it is registered) gets the shape check.
-    if (shape.length || !this.engine.supportsFormat(format)) return shape;
-    return rootAtDefinition(this.engine.validateDefinition(format, definition).problems);
+    // A stored format without an interpreter gets the shape check alone. Otherwise a broken shape
+    // must not hide the interpreter's problems elsewhere (issue 15): both lists, the interpreter's
+    // without what a shape problem already says about the same field.
+    if (!this.engine.supportsFormat(format) || (shape.length && !isObject(definition))) return shape;
+    const deeper = rootAtDefinition(this.engine.validateDefinition(format, definition).problems);
+    return [...shape, ...deeper.filter((problem) => !shape.some((known) => covers(known.path, problem.path)))];
   }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether a problem at `outer` already names the fault at `path` (the same field or one inside it). */
+function covers(outer: string, path: string): boolean {
+  return path === outer || path.startsWith(`${outer}.`) || path.startsWith(`${outer}[`);
 }

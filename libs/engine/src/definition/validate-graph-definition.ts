@@ -12,6 +12,7 @@ import {
 } from './graph-definition.js';
 import { collectLoopMembers, isBackEdge, LOOP_ITEM_HANDLE, LOOP_NEXT_HANDLE } from './index-graph.js';
 import { validateGraphShape } from './validate-graph-shape.js';
+import { wellFormedPartOf } from './well-formed-part.js';
 import type { ValidationProblem, ValidationResult } from './validation-problem.js';
 import { DEFAULT_MAX_NODES } from './workspace-limits.js';
 
@@ -23,7 +24,7 @@ export interface GraphValidationOptions {
 /**
  * Checks a graph definition against the node registry and returns every problem at once:
  * shape, unknown types, settings, handles and their types, reachability, cycles, loop bodies,
- * node limit.
+ * node limit. Shape faults do not stop the other checks: they run on the well-formed part.
  */
 export function validateGraphDefinition(
   definition: unknown,
@@ -31,9 +32,25 @@ export function validateGraphDefinition(
   options: GraphValidationOptions = {},
 ): ValidationResult {
   const shapeProblems = validateGraphShape(definition);
-  // Past a broken shape the remaining checks would only repeat the same fault in other words.
-  if (shapeProblems.length) return { valid: false, problems: shapeProblems };
-  const graph = definition as GraphDefinition;
+  if (shapeProblems.length && !isObject(definition)) return { valid: false, problems: shapeProblems };
+  // A broken part must not hide problems elsewhere: the semantic checks judge what is well formed.
+  const part = wellFormedPartOf(definition as Record<string, unknown>);
+  const problems = [
+    ...shapeProblems,
+    ...part.rootPaths(checkSemantics(part.graph, registry, options, part.uncheckedData)),
+  ];
+  return { valid: problems.length === 0, problems };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function checkSemantics(
+  graph: GraphDefinition,
+  registry: NodeRegistry,
+  options: GraphValidationOptions,
+  uncheckedData: Set<string>,
+): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   if (graph.nodes.length > maxNodes) {
@@ -49,6 +66,7 @@ export function validateGraphDefinition(
       return;
     }
     nodeTypes.set(node.id, nodeType);
+    if (uncheckedData.has(node.id)) return;
     for (const problem of checkNodePolicies(node.data)) {
       problems.push({ path: `nodes[${i}].data.${problem.key}`, message: problem.message, nodeId: node.id });
     }
@@ -71,7 +89,7 @@ export function validateGraphDefinition(
     });
   }
   problems.push(...checkLoopBodies(graph, nodeTypes));
-  return { valid: problems.length === 0, problems };
+  return problems;
 }
 
 function findHandle(handles: HandleSpec[], name: string): HandleSpec | undefined {
