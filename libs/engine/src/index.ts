@@ -40,6 +40,7 @@ export { iterationScope, nodeIdOf, scopeOf } from './execution/step-id.js';
 
 export * from './nodes/node-type.js';
 export { NodeRegistry } from './nodes/node-registry.js';
+export { handleTypesConnect } from './nodes/handle-types-connect.js';
 
 export * from './ports/clock.port.js';
 export * from './ports/event-sink.port.js';

@@ -1,5 +1,6 @@
 import { checkNodePolicies } from './check-node-policies.js';
 import type { NodeRegistry } from '../nodes/node-registry.js';
+import { handleTypesConnect } from '../nodes/handle-types-connect.js';
 import { type AnyNodeType, type HandleSpec, outputsOf } from '../nodes/node-type.js';
 import { checkSettings } from './check-settings.js';
 import { findCycleEdges } from './find-cycle-edges.js';
@@ -124,13 +125,7 @@ function checkEdges(graph: GraphDefinition, nodeTypes: Map<string, AnyNodeType>)
         edgeId: edge.id,
       });
     }
-    if (
-      source &&
-      target &&
-      source.dataType !== 'any' &&
-      target.dataType !== 'any' &&
-      source.dataType !== target.dataType
-    ) {
+    if (source && target && !handleTypesConnect(source.dataType, target.dataType)) {
       problems.push({
         path: `edges[${i}]`,
         message: `handle types do not match: "${sourceName}" gives ${source.dataType}, "${targetName}" takes ${target.dataType}`,

@@ -80,6 +80,7 @@ export interface JournalDeps {
   logger: NodeLogger;
   /** Longest wait an in-process run keeps; a longer one hands the execution to `scheduler`. */
   immediateMaxDelayMs: number;
+  onExecutionEnd?: (executionId: string, status: ExecutionStatus) => Promise<void> | void;
 }
 
 /**
@@ -221,6 +222,17 @@ export class ExecutionJournal {
       await (batch.length === 1 ? scheduler.schedule(batch[0].job, batch[0].options) : scheduler.scheduleMany(batch));
   }
 
+  /** The end-of-run hook, outside the run's path: what it releases must not delay or fail the run. */
+  private releaseResources(executionId: string, status: ExecutionStatus): void {
+    const hook = this.deps.onExecutionEnd;
+    if (!hook) return;
+    void Promise.resolve()
+      .then(() => hook(executionId, status))
+      .catch((error: unknown) =>
+        this.deps.logger.warn('execution end hook failed', { executionId, error: String(error) }),
+      );
+  }
+
   private async afterCommit(uow: UnitOfWork, published: ExecutionEvent[]): Promise<void> {
     const execution = uow.execution;
     for (const event of published) {
@@ -243,6 +255,7 @@ export class ExecutionJournal {
       const waiters = this.terminalWaiters.get(execution.id) ?? [];
       this.terminalWaiters.delete(execution.id);
       for (const resolve of waiters) resolve();
+      this.releaseResources(execution.id, execution.status);
     }
   }
 }

@@ -1,3 +1,4 @@
+import type { ExecutionStatus } from '../execution/execution-record.js';
 import type { NodeLogger, NodeServices } from '../nodes/node-type.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { EventSink } from '../ports/event-sink.port.js';
@@ -18,6 +19,13 @@ export interface WorkflowEngineDeps {
   ids: IdGenerator;
   interpreters: WorkflowInterpreter[];
   services?: NodeServices;
+  /**
+   * Called after this process commits an execution's end (completed, failed or cancelled), to
+   * release what its steps held in this process (browser contexts). Not awaited by the run; a
+   * failure is logged. It may be called more than once for one execution; an execution that
+   * ends in another process calls it there, not here.
+   */
+  onExecutionEnd?: (executionId: string, status: ExecutionStatus) => Promise<void> | void;
   logger?: NodeLogger;
   /** Source of retry jitter; injectable for exact tests. */
   random?: () => number;

@@ -1,7 +1,10 @@
 import type { RetryPolicyInput } from '../execution/retry-policy.js';
 
-/** Data types carried by handles; `any` matches everything. */
-export type HandleDataType = 'any' | 'object' | 'array' | 'string' | 'number' | 'boolean';
+/**
+ * Data types carried by handles; `any` matches everything but `page`, a live browser page that
+ * only browser nodes understand (see `handleTypesConnect`).
+ */
+export type HandleDataType = 'any' | 'object' | 'array' | 'string' | 'number' | 'boolean' | 'page';
 
 export interface HandleSpec {
   name: string;
