@@ -1,7 +1,13 @@
 import { AslError, STATES } from '../definition/asl.error.js';
 import { readPath } from '../data-flow/read-path.js';
 import { INTRINSIC_FUNCTIONS } from './intrinsic-functions.js';
-import { type IntrinsicArg, type IntrinsicCall, IntrinsicSyntaxError, parseIntrinsic } from './parse-intrinsic.js';
+import {
+  type IntrinsicArg,
+  type IntrinsicCall,
+  IntrinsicSyntaxError,
+  parseIntrinsic,
+  unescapeLiteral,
+} from './parse-intrinsic.js';
 
 /** Evaluates an intrinsic function call against the effective input and the Context object. */
 export function evaluateIntrinsic(source: string, data: unknown, context: unknown): unknown {
@@ -27,6 +33,6 @@ function evaluateCall(call: IntrinsicCall, data: unknown, context: unknown, sour
 function evaluateArg(arg: IntrinsicArg, data: unknown, context: unknown, source: string, isTemplate: boolean): unknown {
   if (arg.kind === 'call') return evaluateCall(arg, data, context, source);
   if (arg.kind === 'path') return readPath(arg.path, data, context, source);
-  // Brace escapes only mean something to the States.Format template.
-  return typeof arg.value === 'string' && !isTemplate ? arg.value.replace(/\\([{}])/g, '$1') : arg.value;
+  // Escapes only mean something to the States.Format template, which reads them itself.
+  return typeof arg.value === 'string' && !isTemplate ? unescapeLiteral(arg.value) : arg.value;
 }

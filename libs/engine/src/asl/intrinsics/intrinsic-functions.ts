@@ -31,12 +31,12 @@ const HASHES: Record<string, string> = {
 };
 const MAX_ARRAY_RANGE = 1000;
 
-/** States.Format: `{}` takes the next argument; `\{` and `\}` are literal braces. */
+/** States.Format: `{}` takes the next argument; `\{`, `\}` and `\\` are a literal brace or backslash. */
 function format(args: unknown[]): string {
   if (args.length < 1) throw fail('States.Format', 'expects a template');
   const template = expectType<string>('States.Format', args[0], isString, 'a string template');
   let next = 1;
-  const out = template.replace(/\\([{}])|\{\}/g, (match, escaped: string | undefined) => {
+  const out = template.replace(/\\([{}\\])|\{\}/g, (match, escaped: string | undefined) => {
     if (escaped) return escaped;
     if (next >= args.length) throw fail('States.Format', 'more {} placeholders than arguments');
     const value = args[next++];

@@ -10,6 +10,11 @@ export type IntrinsicArg =
 
 export class IntrinsicSyntaxError extends Error {}
 
+/** A string literal's plain text: `\{`, `\}` and `\\` (kept escaped by the parser) unescaped. */
+export function unescapeLiteral(value: string): string {
+  return value.replace(/\\([{}\\])/g, '$1');
+}
+
 /** Whether a `.$` value is an intrinsic function call rather than a path. */
 export function looksLikeIntrinsic(value: string): boolean {
   return /^\s*States\.[A-Za-z0-9]+\s*\(/.test(value);
@@ -17,7 +22,8 @@ export function looksLikeIntrinsic(value: string): boolean {
 
 /**
  * Parses an intrinsic function call. String literals use single quotes; inside them `\'`,
- * `\{`, `\}` and `\\` are escapes (the `\{` form survives to States.Format, which needs it).
+ * `\{`, `\}` and `\\` are escapes (the last three survive in the literal's value, for
+ * States.Format; `unescapeLiteral` gives every other argument its plain text).
  */
 export function parseIntrinsic(source: string): IntrinsicCall {
   const parser = new Parser(source);
@@ -79,7 +85,9 @@ class Parser {
     return { kind: 'literal', value: JSON.parse(literal[0]) as number | boolean | null };
   }
 
-  // Keeps `\{` and `\}` escaped: only States.Format gives them meaning.
+  // The spec's four escapes: `\'` is a quote; `\{`, `\}` and `\\` stay escaped (States.Format
+  // must tell `\\{}`, a backslash then a placeholder, from `\{}`; unescapeLiteral finishes the
+  // others). Any other backslash is an open escape, which the spec makes an error.
   private string(): string {
     let value = '';
     this.pos++;
@@ -89,7 +97,9 @@ class Parser {
       if (ch === '\\') {
         const next = this.text[this.pos++];
         if (next === undefined) break;
-        value += next === '{' || next === '}' ? `\\${next}` : next;
+        if (next === "'") value += next;
+        else if (next === '{' || next === '}' || next === '\\') value += `\\${next}`;
+        else throw this.error(`open escape \\${next} (only \\' \\{ \\} and \\\\ are escapes)`);
       } else {
         value += ch;
       }

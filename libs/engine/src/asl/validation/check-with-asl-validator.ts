@@ -1,5 +1,6 @@
 import aslValidator from 'asl-validator';
 import type { ValidationProblem } from '../../definition/validation-problem.js';
+import { looksLikeIntrinsic } from '../intrinsics/parse-intrinsic.js';
 
 const JSONATA_FIELD = /\/(Output|Arguments|Assign|Items|ItemSelector|Condition)(\/|$)/;
 
@@ -36,6 +37,9 @@ function runAslValidator(definition: unknown): ValidationProblem[] {
         (error) =>
           !JSONATA_FIELD.test(error.schemaError!.instancePath) && !error.schemaError!.instancePath.endsWith('/Type'),
       )
+      // Intrinsic calls are parsed by Baton's own check, with the spec's escapes; the schema's
+      // path grammar refuses an escaped backslash (`'C:\\\\{}'`), which AWS accepts.
+      .filter((error) => !isIntrinsicCall(valueAt(definition, error.schemaError!.instancePath)))
       .map((error) => ({
         path: toDottedPath(error.schemaError!.instancePath),
         message: error.Message.replace(/^\S+ is invalid\. /, ''),
@@ -50,4 +54,19 @@ export function toDottedPath(instancePath: string): string {
     .filter(Boolean)
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+}
+
+function isIntrinsicCall(value: unknown): boolean {
+  return typeof value === 'string' && looksLikeIntrinsic(value);
+}
+
+/** The value a JSON Pointer (`/States/A/Parameters/x.$`) names in `document`. */
+function valueAt(document: unknown, pointer: string): unknown {
+  let value = document;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
 }

@@ -36,6 +36,19 @@ export const intrinsicCases: AslConformanceCase[] = [
     { x: 'v' },
     "{literal} v it's",
   ),
+  // AWS's own example (issue 15): in JSON "States.Format('C:\\\\{}', $.dir)", an escaped backslash then a placeholder.
+  call(
+    'Format with an escaped backslash before a placeholder',
+    "States.Format('C:\\\\{}', $.dir)",
+    { dir: 'Users' },
+    'C:\\Users',
+  ),
+  call('Format with a backslash before an escaped brace', "States.Format('\\\\\\{{}\\}', $.x)", { x: 1 }, '\\{1}'),
+  call('escapes in a literal that is not a template', "States.Array('a\\\\b', 'it\\'s', '\\{\\}')", {}, [
+    'a\\b',
+    "it's",
+    '{}',
+  ]),
   failing('Format with too few arguments fails', "States.Format('{} {}', $.x)", { x: 1 }),
   failing('Format with an object argument fails', "States.Format('{}', $.o)", { o: { a: 1 } }),
   call('StringToJson', 'States.StringToJson($.s)', { s: '{"a":[1,2]}' }, { a: [1, 2] }),

@@ -184,6 +184,11 @@ export const validationCases: AslValidationCase[] = [
     problems: [{ path: 'States.A.Parameters.nested.x.$' }],
   },
   {
+    name: "intrinsic string with an open escape (only \\' \\{ \\} \\\\ are escapes)",
+    definition: { StartAt: 'A', States: { A: { ...pass, Parameters: { 'x.$': "States.Format('a\\n{}', $.x)" } } } },
+    problems: [{ path: 'States.A.Parameters.x.$', messageContains: 'open escape' }],
+  },
+  {
     name: '.$ field that is neither path nor call',
     definition: { StartAt: 'A', States: { A: { ...pass, Parameters: { 'x.$': 'plain' } } } },
     problems: [{ path: 'States.A.Parameters.x.$' }],
