@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { LiveEventsModule } from './live-events/live-events.module';
 import { NodesModule } from './nodes/nodes.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { OperationsModule } from './operations/operations.module';
 import { QueuesModule } from './queue/queues.module';
 import { TriggersModule } from './triggers/triggers.module';
 import { WorkflowLifecycleModule } from './workflows/workflow-lifecycle.module';
@@ -55,6 +56,7 @@ export class AppModule {
         HealthModule,
         EngineWiringModule,
         ObservabilityModule,
+        OperationsModule,
         ExecutionsModule.forRole({ servesApi, runsWorkers }),
         LiveEventsModule.forRole({ servesApi }),
         ...(servesApi ? [AuthModule, WorkflowsModule] : []),

@@ -6,3 +6,6 @@ export * from './repositories';
 export * from './repositories/execution-list.repository';
 export * from './repositories/execution-stats.repository';
 export * from './repositories/task-token.repository';
+export * from './repositories/execution-retention.repository';
+export * from './repositories/dead-letter.repository';
+export * from './repositories/failure-notification.repository';

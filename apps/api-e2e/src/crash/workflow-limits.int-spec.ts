@@ -6,6 +6,9 @@ import { setUpOwner } from '../support/identities';
 import { startInProcessBaton } from '../support/in-process-baton';
 import { prepareTier, type TierEnvironment } from '../support/test-tiers';
 
+// The operations settings (issue 14) this test leaves at their defaults.
+const NO_OPERATIONS_SETTINGS = { retentionDays: null, expectedDurationSeconds: null, onFailure: null };
+
 /** Per-workflow limits through the REST API on PostgreSQL (admission under an advisory lock). */
 describe('workflow limits (postgres tier)', () => {
   let environment: TierEnvironment;
@@ -31,7 +34,12 @@ describe('workflow limits (postgres tier)', () => {
       settings: { maxStartsPerMinute: 5 },
     });
     expect(created.status).toBe(201);
-    expect(created.body.settings).toEqual({ maxConcurrentExecutions: null, maxStartsPerMinute: 5, durability: null });
+    expect(created.body.settings).toEqual({
+      maxConcurrentExecutions: null,
+      maxStartsPerMinute: 5,
+      durability: null,
+      ...NO_OPERATIONS_SETTINGS,
+    });
     const updated = await owner.put(`/api/workflows/${created.body.id}`, {
       settings: { maxConcurrentExecutions: 2, durability: 'standard' },
     });
@@ -39,12 +47,14 @@ describe('workflow limits (postgres tier)', () => {
       maxConcurrentExecutions: 2,
       maxStartsPerMinute: 5,
       durability: 'standard',
+      ...NO_OPERATIONS_SETTINGS,
     });
     const cleared = await owner.put(`/api/workflows/${created.body.id}`, { settings: { maxStartsPerMinute: null } });
     expect(cleared.body.settings).toEqual({
       maxConcurrentExecutions: 2,
       maxStartsPerMinute: null,
       durability: 'standard',
+      ...NO_OPERATIONS_SETTINGS,
     });
 
     const bad = await owner.post('/api/workflows', {

@@ -34,6 +34,10 @@ export interface BatonConfig {
   /** Bearer token `GET /metrics` requires; null: only loopback clients may scrape. */
   metricsToken: string | null;
   triggers: TriggerSettings;
+  /** Retention, failure notifications and the stuck-run detector (README "Operations"). */
+  operations: OperationsSettings;
+  /** OTLP/HTTP traces endpoint (OTEL_EXPORTER_OTLP_ENDPOINT); null: tracing off. */
+  otlpEndpoint: string | null;
   /** Base URL of a Lambda-compatible Invoke API for ASL Lambda tasks; null: Lambda tasks fail with Lambda.SdkClientException. */
   lambdaEndpoint: string | null;
   /** Whether users other than the installation owner may create workspaces. */
@@ -59,6 +63,18 @@ export interface ExpressionLimitSettings {
   timeoutMs: number;
   maxDepth: number;
   maxSequence: number;
+}
+
+/** Retention of finished executions and the operations jobs' pace. */
+export interface OperationsSettings {
+  /** Days finished executions are kept when their workflow sets none. */
+  retentionDays: number;
+  /** Days failed executions are kept at least; null: like every other finished execution. */
+  retentionFailedDays: number | null;
+  /** How often each process tries the retention job (one process at a time runs it). */
+  retentionIntervalSeconds: number;
+  /** Executions deleted per transaction. */
+  retentionBatchSize: number;
 }
 
 /** Cron scheduler and webhook settings (README "Triggers"). */

@@ -57,6 +57,9 @@ export function loadConfig(
   }
 
   const lambdaEndpoint = read.url('BATON_LAMBDA_ENDPOINT', ['http:', 'https:']);
+  const retentionFailedDays = read.string('BATON_RETENTION_FAILED_DAYS')
+    ? read.integer('BATON_RETENTION_FAILED_DAYS', 0, 1, 3650)
+    : null;
   const config: BatonConfig = {
     role: read.oneOf('BATON_ROLE', ROLES, 'all'),
     host: read.string('HOST') ?? '0.0.0.0',
@@ -103,6 +106,13 @@ export function loadConfig(
       webhookSignatureToleranceSeconds: read.integer('BATON_WEBHOOK_SIGNATURE_TOLERANCE_SECONDS', 300, 1, 3600),
       webhookRateLimitPerMinute: read.integer('BATON_WEBHOOK_RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
     },
+    operations: {
+      retentionDays: read.integer('BATON_RETENTION_DAYS', 30, 1, 3650),
+      retentionFailedDays,
+      retentionIntervalSeconds: read.integer('BATON_RETENTION_INTERVAL_SECONDS', 3600, 10, 7 * 24 * 3600),
+      retentionBatchSize: read.integer('BATON_RETENTION_BATCH_SIZE', 500, 1, 10_000),
+    },
+    otlpEndpoint: read.url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),
     lambdaEndpoint,
     membersMayCreateWorkspaces:
       read.oneOf('BATON_MEMBERS_CREATE_WORKSPACES', ['true', 'false'] as const, 'false') === 'true',

@@ -127,6 +127,16 @@ import { createStructuredNodeLogger } from '../observability/logging/structured-
       },
     },
   ],
-  exports: [WorkflowEngine, ExecutionStore, NodeRegistry, LocalEventSink, StepScheduler, TaskTokenRepository],
+  exports: [
+    WorkflowEngine,
+    ExecutionStore,
+    NodeRegistry,
+    LocalEventSink,
+    StepScheduler,
+    TaskTokenRepository,
+    // The operations jobs (retention, failure notifications) keep time and open credentials like the engine.
+    Clock,
+    CredentialVault,
+  ],
 })
 export class EngineWiringModule {}

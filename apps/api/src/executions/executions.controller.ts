@@ -17,12 +17,14 @@ import { ExecuteWorkflowDto, StartedExecutionDto } from './dto/execute-workflow.
 import { ExecutionLogEntryDto, ExecutionLogsQueryDto } from './dto/execution-log.dto';
 import { ExecutionDto } from './dto/execution.response.dto';
 import { ExecutionPageDto } from './dto/execution-summary.dto';
-import { ListExecutionsQueryDto } from './dto/list-executions.query.dto';
+import { FAILURE_GROUP_KEYS, ListExecutionsQueryDto } from './dto/list-executions.query.dto';
 import { RunDefinitionDto } from './dto/run-definition.dto';
 import { toExecutionLogEntryDto } from './execution-log.mapper';
 import { toExecutionDto } from './execution-response.mapper';
 import { toExecutionSummaryDto } from './execution-summary.mapper';
 import { ExecutionsService } from './executions.service';
+import { DeadLettersService } from '../operations/dead-letters/dead-letters.service';
+import { toFailureGroupDto } from '../operations/dead-letters/failure-group.mapper';
 
 const CONFLICT = 'The execution is not in a status that allows this; the message names its current status';
 
@@ -30,7 +32,10 @@ const CONFLICT = 'The execution is not in a status that allows this; the message
 @AuthenticatedApi()
 @Controller()
 export class ExecutionsController {
-  constructor(private readonly executions: ExecutionsService) {}
+  constructor(
+    private readonly executions: ExecutionsService,
+    private readonly deadLetters: DeadLettersService,
+  ) {}
 
   @Post('workflows/:id/execute')
   @ApiOperation({ summary: "Execute a workflow's current version (immediate, queued or auto)" })
@@ -81,7 +86,15 @@ export class ExecutionsController {
     @Query() query: ListExecutionsQueryDto,
   ): Promise<ExecutionPageDto> {
     const page = await this.executions.list(principal, query);
-    return { items: page.items.map(toExecutionSummaryDto), nextCursor: page.nextCursor };
+    // The failure view: `status=failed` alone is grouped by workflow and error unless groupBy says otherwise.
+    const groupBy =
+      query.groupBy ?? (query.status?.length === 1 && query.status[0] === 'failed' ? FAILURE_GROUP_KEYS : []);
+    const groups = groupBy.length ? await this.deadLetters.groups(principal, query, [...groupBy]) : null;
+    return {
+      items: page.items.map(toExecutionSummaryDto),
+      nextCursor: page.nextCursor,
+      ...(groups ? { groups: groups.map(toFailureGroupDto) } : {}),
+    };
   }
 
   @Get('executions/:id')

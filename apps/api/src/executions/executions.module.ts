@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ExecutionListRepository, ExecutionStatsRepository } from '@baton/persistence';
+import { DeadLetterRepository, ExecutionListRepository, ExecutionStatsRepository } from '@baton/persistence';
 import { DataSource } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { DeadLettersController } from '../operations/dead-letters/dead-letters.controller';
+import { DeadLettersService } from '../operations/dead-letters/dead-letters.service';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { ExecutionRecoveryService } from './execution-recovery.service';
 import { ExecutionStatsController } from './execution-stats.controller';
@@ -17,8 +19,8 @@ export class ExecutionsModule {
     return {
       module: ExecutionsModule,
       imports: options.servesApi ? [WorkflowsModule, AuthModule] : [],
-      // Stats first: its literal path must win over `executions/:id`.
-      controllers: options.servesApi ? [ExecutionStatsController, ExecutionsController] : [],
+      // Stats and dead letters first: their literal paths must win over `executions/:id`.
+      controllers: options.servesApi ? [ExecutionStatsController, DeadLettersController, ExecutionsController] : [],
       providers: [
         ...(options.servesApi
           ? [
@@ -26,6 +28,12 @@ export class ExecutionsModule {
               {
                 provide: ExecutionListRepository,
                 useFactory: (dataSource: DataSource) => new ExecutionListRepository(dataSource),
+                inject: [DataSource],
+              },
+              DeadLettersService,
+              {
+                provide: DeadLetterRepository,
+                useFactory: (dataSource: DataSource) => new DeadLetterRepository(dataSource),
                 inject: [DataSource],
               },
               {

@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { InvalidInputError } from '@baton/engine';
 import { type ClaimedRun, TriggerRepository } from '@baton/persistence';
 import { DomainError } from '../common/domain.error';
+import { BatonMetrics } from '../observability/metrics/baton-metrics';
 import { BATON_CONFIG } from '../config/baton-config.token';
 import type { BatonConfig } from '../config/baton-config';
 import { planDueRuns } from './cron/plan-due-runs';
@@ -36,6 +37,7 @@ export class TriggerScheduler implements OnApplicationBootstrap, OnApplicationSh
     private readonly clock: TriggerClock,
     private readonly registry: SchedulerRegistry,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
+    private readonly metrics: BatonMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -103,6 +105,12 @@ export class TriggerScheduler implements OnApplicationBootstrap, OnApplicationSh
     await this.ticking;
   }
 
+  /** Due (the slot) versus started (now): a slow tick, a busy database or a missed slot caught up. */
+  private observeLag(run: ClaimedRun): void {
+    const seconds = (this.clock.now().getTime() - run.scheduledFor.getTime()) / 1000;
+    this.metrics.schedulerLag.observe({ trigger_type: run.type }, Math.max(0, seconds));
+  }
+
   private async startRun(run: ClaimedRun): Promise<void> {
     try {
       await this.starter.start({
@@ -114,6 +122,7 @@ export class TriggerScheduler implements OnApplicationBootstrap, OnApplicationSh
         // Queued, never immediate: the tick must not wait for workflows to finish.
         mode: 'queued',
       });
+      this.observeLag(run);
       await this.triggers.markRunStarted(run.runId);
     } catch (error) {
       if (isDuplicateStart(error)) return this.triggers.markRunStarted(run.runId);

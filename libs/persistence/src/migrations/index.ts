@@ -11,6 +11,7 @@ import { Credentials1763830000000 } from './1763830000000-credentials';
 import { ExecutionDurability1763850000000 } from './1763850000000-execution-durability';
 import { JournalRevisions1763860000000 } from './1763860000000-journal-revisions';
 import { StalledWorkIndex1763870000000 } from './1763870000000-stalled-work-index';
+import { Operations1763920000000 } from './1763920000000-operations';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ExecutionDurability1763850000000,
   JournalRevisions1763860000000,
   StalledWorkIndex1763870000000,
+  Operations1763920000000,
 ];

@@ -1,4 +1,4 @@
-import type { WorkflowFormat, WorkflowStatus } from '../entities';
+import type { FailureNotificationSettings, WorkflowFormat, WorkflowStatus } from '../entities';
 
 /** Run settings of a workflow; null means unlimited. */
 export interface WorkflowSettings {
@@ -6,6 +6,12 @@ export interface WorkflowSettings {
   maxStartsPerMinute: number | null;
   /** Durability of the workflow's runs; null lets each start choose. */
   durability: 'express' | 'standard' | null;
+  /** Days finished executions are kept; null: the installation default. */
+  retentionDays: number | null;
+  /** Running longer than this, an execution counts as stuck; null: no duration limit. */
+  expectedDurationSeconds: number | null;
+  /** Where failures are reported; null: nowhere. */
+  onFailure: FailureNotificationSettings | null;
 }
 
 /** A workflow as the rest of Baton sees it (entities never leave libs/persistence). */

@@ -38,6 +38,9 @@ export class WorkflowRepository {
         maxConcurrentExecutions: input.settings?.maxConcurrentExecutions ?? null,
         maxStartsPerMinute: input.settings?.maxStartsPerMinute ?? null,
         durability: input.settings?.durability ?? null,
+        retentionDays: input.settings?.retentionDays ?? null,
+        expectedDurationSeconds: input.settings?.expectedDurationSeconds ?? null,
+        onFailure: input.settings?.onFailure ?? null,
       });
       await tx.insert(WorkflowEntity, workflow);
       const version = await this.insertVersion(tx, workflow, input.definition, input.createdBy);
@@ -141,6 +144,9 @@ export class WorkflowRepository {
           maxConcurrentExecutions: next.maxConcurrentExecutions,
           maxStartsPerMinute: next.maxStartsPerMinute,
           durability: next.durability,
+          retentionDays: next.retentionDays,
+          expectedDurationSeconds: next.expectedDurationSeconds,
+          onFailure: next.onFailure,
           updatedAt: new Date(),
         },
       );
@@ -214,6 +220,9 @@ function toRecord(entity: WorkflowEntity, definition: unknown): WorkflowRecord {
       maxConcurrentExecutions: entity.maxConcurrentExecutions,
       maxStartsPerMinute: entity.maxStartsPerMinute,
       durability: entity.durability,
+      retentionDays: entity.retentionDays ?? null,
+      expectedDurationSeconds: entity.expectedDurationSeconds ?? null,
+      onFailure: entity.onFailure ?? null,
     },
     createdBy: entity.createdBy,
     createdAt: entity.createdAt,

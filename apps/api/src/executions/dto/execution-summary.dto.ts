@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FailureGroupDto } from '../../operations/dead-letters/failure-group.dto';
 import { EXECUTION_STATUSES } from './list-executions.query.dto';
 
 /** An execution as the list shows it: no definition, input, output or steps. */
@@ -36,4 +37,6 @@ export class ExecutionPageDto {
     description: 'Pass as `cursor` for the next page; null on the last page',
   })
   nextCursor: string | null;
+  @ApiPropertyOptional({ type: [FailureGroupDto], description: 'Only with `groupBy`: counts over the whole filter' })
+  groups?: FailureGroupDto[];
 }

@@ -23,6 +23,7 @@ export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
   'failed',
   'cancelled',
 ];
+export const FAILURE_GROUP_KEYS = ['workflow', 'error'] as const;
 export const EXECUTION_PAGE_SIZE = { default: 20, max: 100 } as const;
 
 /** `status=failed,cancelled` and `status=failed&status=cancelled` both mean "either". */
@@ -58,6 +59,20 @@ export class ListExecutionsQueryDto {
     message: `status must be one or more of ${EXECUTION_STATUSES.join(', ')}, comma-separated`,
   })
   status?: ExecutionStatus[];
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'workflow,error',
+    description:
+      'Adds `groups` to the answer: the executions of the whole filter (failed ones when `status` is not given) ' +
+      'counted by `workflow`, `error` or both, comma-separated, biggest group first (at most 100). ' +
+      '`status=failed` alone is grouped by `workflow,error` without asking',
+  })
+  @IsOptional()
+  @Transform(splitList)
+  @ArrayMaxSize(FAILURE_GROUP_KEYS.length)
+  @IsIn(FAILURE_GROUP_KEYS, { each: true, message: 'groupBy must be workflow, error or workflow,error' })
+  groupBy?: Array<'workflow' | 'error'>;
 
   @ApiPropertyOptional({ description: 'Only executions carrying this tag' })
   @IsOptional()

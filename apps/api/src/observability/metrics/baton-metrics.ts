@@ -2,6 +2,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 // Seconds; steps run from milliseconds (transforms) to hours (waits for people), HTTP stays short.
 const STEP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600];
+// Seconds late: a tick is 1 s by default, a busy or restarted scheduler minutes.
+const LAG_BUCKETS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600];
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /**
@@ -67,6 +69,41 @@ export class BatonMetrics {
     help: 'HTTP request duration, by method, route pattern and status',
     labelNames: ['method', 'route', 'status'] as const,
     buckets: HTTP_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly schedulerLag = new Histogram({
+    name: 'baton_scheduler_lag_seconds',
+    help: 'Delay from the slot a cron or one-time trigger was due to its execution being started',
+    labelNames: ['trigger_type'] as const,
+    buckets: LAG_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly retentionPrunedRows = new Counter({
+    name: 'baton_retention_pruned_rows_total',
+    help: 'Rows the retention job deleted, by table (executions and the steps, events and tokens hanging off them)',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+  });
+
+  readonly retentionLastRun = new Gauge({
+    name: 'baton_retention_last_run_timestamp_seconds',
+    help: 'When this process last finished a retention run (unix seconds)',
+    registers: [this.registry],
+  });
+
+  readonly failureNotifications = new Counter({
+    name: 'baton_failure_notifications_total',
+    help: 'On-failure notification attempts, by channel (webhook, email) and outcome (delivered, retrying, gave_up)',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly executionsRedriven = new Counter({
+    name: 'baton_executions_redriven_total',
+    help: 'Executions the bulk redrive endpoint ran again, by outcome (redriven, refused)',
+    labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
 

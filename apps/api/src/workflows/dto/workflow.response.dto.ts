@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { FailureNotificationSettingsDto } from './failure-notification-settings.dto';
 import { WORKFLOW_FORMATS, WORKFLOW_STATUSES, type WorkflowFormat, type WorkflowStatus } from '@baton/persistence';
 
 export class WorkflowSettingsResponseDto {
@@ -6,6 +7,12 @@ export class WorkflowSettingsResponseDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Null: unlimited' }) maxStartsPerMinute: number | null;
   @ApiProperty({ enum: ['express', 'standard'], nullable: true, description: 'Null: chosen per start' })
   durability: 'express' | 'standard' | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null: the installation default (BATON_RETENTION_DAYS)' })
+  retentionDays: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null: never listed as stuck for its duration' })
+  expectedDurationSeconds: number | null;
+  @ApiProperty({ type: FailureNotificationSettingsDto, nullable: true, description: 'Null: failures notify nobody' })
+  onFailure: FailureNotificationSettingsDto | null;
 }
 
 export class WorkflowSummaryDto {
