@@ -12,6 +12,7 @@ describe('createDefaultNodeRegistry', () => {
         .map((n) => n.type)
         .sort(),
     ).toEqual([
+      'code.run',
       'data.set',
       'data.transform',
       'email.send',

@@ -1,4 +1,5 @@
 import type { AnyNodeType } from '@baton/engine';
+import { codeRunNode } from './code/run.node.js';
 import { setNode } from './data/set.node.js';
 import { transformNode } from './data/transform.node.js';
 import { emailSendNode } from './email/send.node.js';
@@ -30,4 +31,5 @@ export const defaultNodeTypes: AnyNodeType[] = [
   emailSendNode,
   htmlExtractNode,
   htmlTextNode,
+  codeRunNode,
 ];

@@ -17,3 +17,4 @@ export { createGuardedHostResolver, defaultGuardedHostResolver } from './net/cre
 export { credentialIdSetting, readCredential } from './credentials/read-credential.js';
 export { htmlExtractNode } from './html/extract.node.js';
 export { htmlTextNode } from './html/text.node.js';
+export { codeRunNode, CODE_RUN_LIMITS } from './code/run.node.js';
