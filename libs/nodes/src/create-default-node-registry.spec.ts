@@ -12,6 +12,8 @@ describe('createDefaultNodeRegistry', () => {
         .map((n) => n.type)
         .sort(),
     ).toEqual([
+      'ai.extract',
+      'ai.generate',
       'code.run',
       'data.set',
       'data.transform',

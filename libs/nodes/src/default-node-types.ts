@@ -1,4 +1,6 @@
 import type { AnyNodeType } from '@baton/engine';
+import { aiExtractNode } from './ai/extract.node.js';
+import { aiGenerateNode } from './ai/generate.node.js';
 import { codeRunNode } from './code/run.node.js';
 import { setNode } from './data/set.node.js';
 import { transformNode } from './data/transform.node.js';
@@ -32,4 +34,6 @@ export const defaultNodeTypes: AnyNodeType[] = [
   htmlExtractNode,
   htmlTextNode,
   codeRunNode,
+  aiExtractNode,
+  aiGenerateNode,
 ];

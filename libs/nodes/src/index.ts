@@ -18,3 +18,5 @@ export { credentialIdSetting, readCredential } from './credentials/read-credenti
 export { htmlExtractNode } from './html/extract.node.js';
 export { htmlTextNode } from './html/text.node.js';
 export { codeRunNode, CODE_RUN_LIMITS } from './code/run.node.js';
+export { aiExtractNode } from './ai/extract.node.js';
+export { aiGenerateNode } from './ai/generate.node.js';
