@@ -1,11 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-const DATA_TYPES = ['any', 'object', 'array', 'string', 'number', 'boolean'];
+const DATA_TYPES = ['any', 'object', 'array', 'string', 'number', 'boolean', 'page'];
 
 export class NodeHandleDto {
   @ApiProperty({ example: 'in' }) name: string;
 
-  @ApiProperty({ enum: DATA_TYPES, description: '`any` connects to every type; otherwise both ends must agree' })
+  @ApiProperty({
+    enum: DATA_TYPES,
+    description:
+      '`any` connects to every type but `page`; otherwise both ends must agree. `page` (a live browser page) connects only to `page`',
+  })
   dataType: string;
 
   @ApiProperty({ description: 'An input that must have an incoming edge' }) required: boolean;

@@ -7,7 +7,7 @@ export interface SettingProblem {
   message: string;
 }
 
-// Deliberately a small subset of JSON Schema (required, type, enum, minimum) plus expression
+// Deliberately a small subset of JSON Schema (required, type, enum, minimum, maximum) plus expression
 // syntax: enough to catch editor mistakes before a run; nodes still check what they read.
 export function checkSettings(inputs: Record<string, unknown>, schema: JsonSchemaObject): SettingProblem[] {
   const problems: SettingProblem[] = [];
@@ -46,6 +46,9 @@ function checkType(value: unknown, property: JsonSchemaProperty): string | null 
   } else if (property.type && property.type !== actual) return `must be of type ${property.type}`;
   if (property.minimum !== undefined && typeof value === 'number' && value < property.minimum) {
     return `must be >= ${property.minimum}`;
+  }
+  if (property.maximum !== undefined && typeof value === 'number' && value > property.maximum) {
+    return `must be <= ${property.maximum}`;
   }
   return null;
 }

@@ -31,6 +31,7 @@ export interface JsonSchemaProperty {
   default?: unknown;
   description?: string;
   minimum?: number;
+  maximum?: number;
   items?: JsonSchemaProperty | Record<string, unknown>;
   properties?: Record<string, JsonSchemaProperty>;
   required?: string[];

@@ -13,8 +13,9 @@ export interface ConnectionRequest {
 
 /**
  * The editor's connection rule, the same one the engine's validator applies on save and run
- * (libs/engine validate-graph-definition): `any` matches everything, otherwise the data types
- * must be equal. Refusing here gives the feedback while the user drags, not after saving.
+ * (libs/engine handle-types-connect): `any` matches everything but `page` (a live browser page,
+ * which connects only to `page`), otherwise the data types must be equal. Refusing here gives the
+ * feedback while the user drags, not after saving.
  */
 export function checkConnection(
   graph: GraphDefinition,
@@ -25,7 +26,7 @@ export function checkConnection(
   const source = findOutput(typeOf(request.sourceNodeId), request.sourceHandle);
   const target = typeOf(request.targetNodeId)?.inputs.find((handle) => handle.name === request.targetHandle);
   if (!source || !target) return refuse('That handle does not exist on this node type.');
-  if (source.dataType !== 'any' && target.dataType !== 'any' && source.dataType !== target.dataType) {
+  if (!handleTypesConnect(source.dataType, target.dataType)) {
     return refuse(
       `Types do not match: "${request.sourceHandle}" gives ${source.dataType}, "${request.targetHandle}" takes ${target.dataType}.`,
     );
@@ -54,6 +55,11 @@ function findOutput(type: NodeTypeDto | undefined, handle: string): Pick<NodeHan
   return (
     type.outputs.find((output) => output.name === handle) ?? (type.dynamicOutputs ? { dataType: 'any' } : undefined)
   );
+}
+
+function handleTypesConnect(source: string, target: string): boolean {
+  if (source === 'page' || target === 'page') return source === target;
+  return source === 'any' || target === 'any' || source === target;
 }
 
 function refuse(reason: string): ConnectionCheck {
