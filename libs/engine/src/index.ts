@@ -105,6 +105,7 @@ export {
 } from './http/outbound-http-policy.js';
 export { createGuardedFetch, HttpDestinationBlockedError } from './http/create-guarded-fetch.js';
 export { defaultOutboundFetch } from './http/default-outbound-fetch.js';
+export { formatWebhookSignature, signWebhookPayload, WEBHOOK_SIGNATURE_HEADER } from './webhooks/webhook-signature.js';
 export {
   boundedConcurrency,
   configureFanOutLimits,

@@ -1,4 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { signWebhookPayload } from '@baton/engine';
+import { timingSafeEqual } from 'node:crypto';
+
+// The signing format lives in the engine, shared with the webhook.send node; re-exported for the tests.
+export { signWebhookPayload };
 
 /** When ok: the timestamp and the signature that matched, which identify this exact request. */
 export type SignatureCheck = { ok: true; timestamp: number; signature: string } | { ok: false; reason: string };
@@ -34,9 +38,4 @@ export function verifyWebhookSignature(
   return matches
     ? { ok: true, timestamp: Number(timestamp), signature: expected }
     : { ok: false, reason: 'X-Baton-Signature does not match the body' };
-}
-
-/** The hex HMAC a sender computes (exported for tests and client examples). */
-export function signWebhookPayload(secret: string, timestamp: string, rawBody: Buffer): string {
-  return createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
 }
