@@ -129,6 +129,24 @@ export function describeAslConformance(tier: TierName): void {
       ]);
     });
 
+    it('runs a Type STANDARD machine standard and a Type EXPRESS one express; options.durability wins', async () => {
+      const durabilityOf = async (type: string, options: Record<string, unknown> = {}) => {
+        const definition = { Type: type, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+        const created = await owner.post('/api/workflows', { name: `type ${type}`, format: 'asl', definition });
+        expect(created.status).toBe(201);
+        const started = await owner.post(`/api/workflows/${created.body.id}/execute`, {
+          input: {},
+          mode: 'immediate',
+          ...options,
+        });
+        expect(started.body).toMatchObject({ status: 'completed' });
+        return started.body.durability as string;
+      };
+      expect(await durabilityOf('STANDARD')).toBe('standard');
+      expect(await durabilityOf('EXPRESS')).toBe('express');
+      expect(await durabilityOf('STANDARD', { options: { durability: 'express' } })).toBe('express');
+    });
+
     it('refuses to run an invalid state machine with 400 naming the field', async () => {
       const definition = {
         StartAt: 'C',

@@ -6,6 +6,8 @@ export interface AslStateMachine {
   TimeoutSeconds?: number;
   Version?: string;
   QueryLanguage?: 'JSONPath' | 'JSONata';
+  /** AWS's workflow type: Baton runs `EXPRESS` with express durability, `STANDARD` with standard. */
+  Type?: 'STANDARD' | 'EXPRESS';
 }
 
 export type AslStateType = 'Task' | 'Pass' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';

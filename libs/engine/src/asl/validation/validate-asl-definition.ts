@@ -30,6 +30,8 @@ export function validateAslDefinition(
   ) {
     problems.push({ path: 'TimeoutSeconds', message: 'must be a positive integer' });
   }
+  if (definition.Type !== undefined && definition.Type !== 'STANDARD' && definition.Type !== 'EXPRESS')
+    problems.push({ path: 'Type', message: 'must be "STANDARD" or "EXPRESS"' });
   const seen = new Map<string, string>();
   problems.push(...checkMachine(definition, '', registry, seen, jsonata));
   if (options.maxNodes !== undefined && seen.size > options.maxNodes) {
@@ -40,7 +42,10 @@ export function validateAslDefinition(
   }
   // Schema problems only where Baton's checks found nothing: its oneOf errors are noisy.
   const located = problems.filter((p) => p.severity !== 'warning').map((p) => statePathOf(p.path));
-  for (const problem of checkWithAslValidator(definition)) {
+  // asl-validator's schema predates the machine-level Type (checked above).
+  const withoutType = { ...definition };
+  delete withoutType.Type;
+  for (const problem of checkWithAslValidator(withoutType)) {
     const statePath = statePathOf(problem.path);
     if (!located.some((path) => path && (path === statePath || statePath.startsWith(`${path}.`))))
       problems.push(problem);

@@ -3,6 +3,16 @@ import { type AslConformanceCase, chain, single } from '../asl-conformance-case.
 /** Pass, Succeed and Fail states, and transitions. */
 export const passCases: AslConformanceCase[] = [
   {
+    name: 'machine: Type STANDARD (as AWS exports it) is accepted and runs',
+    definition: { Type: 'STANDARD', ...single({ Type: 'Pass', Result: 'standard' }) },
+    expect: { status: 'completed', output: 'standard' },
+  },
+  {
+    name: 'machine: Type EXPRESS is accepted and runs',
+    definition: { Comment: 'exported', Type: 'EXPRESS', ...single({ Type: 'Pass', Result: 'express' }) },
+    expect: { status: 'completed', output: 'express' },
+  },
+  {
     name: 'pass: passes its input through',
     definition: single({ Type: 'Pass' }),
     input: { a: 1 },

@@ -169,6 +169,11 @@ export const validationCases: AslValidationCase[] = [
     problems: [{ path: 'States.W.Timestamp' }],
   },
   {
+    name: 'machine Type other than STANDARD or EXPRESS',
+    definition: { Type: 'Standard', StartAt: 'A', States: { A: pass } },
+    problems: [{ path: 'Type', messageContains: '"STANDARD" or "EXPRESS"' }],
+  },
+  {
     name: 'unknown intrinsic function',
     definition: { StartAt: 'A', States: { A: { ...pass, Parameters: { 'x.$': 'States.Nope(1)' } } } },
     problems: [{ path: 'States.A.Parameters.x.$', messageContains: 'States.Nope' }],
