@@ -14,6 +14,14 @@ describe('createDefaultNodeRegistry', () => {
     ).toEqual([
       'ai.extract',
       'ai.generate',
+      'browser.click',
+      'browser.close',
+      'browser.fill',
+      'browser.html',
+      'browser.open',
+      'browser.screenshot',
+      'browser.text',
+      'browser.waitFor',
       'code.run',
       'data.set',
       'data.transform',
@@ -29,6 +37,7 @@ describe('createDefaultNodeRegistry', () => {
       'http.request',
       'trigger.manual',
       'util.log',
+      'webhook.send',
     ]);
     expect(registry.findMissing(['trigger.manual', 'http.request@1'])).toEqual([]);
   });

@@ -1,6 +1,14 @@
 import type { AnyNodeType } from '@baton/engine';
 import { aiExtractNode } from './ai/extract.node.js';
 import { aiGenerateNode } from './ai/generate.node.js';
+import { browserClickNode } from './browser/click.node.js';
+import { browserCloseNode } from './browser/close.node.js';
+import { browserFillNode } from './browser/fill.node.js';
+import { browserHtmlNode } from './browser/html.node.js';
+import { browserOpenNode } from './browser/open.node.js';
+import { browserScreenshotNode } from './browser/screenshot.node.js';
+import { browserTextNode } from './browser/text.node.js';
+import { browserWaitForNode } from './browser/wait-for.node.js';
 import { codeRunNode } from './code/run.node.js';
 import { setNode } from './data/set.node.js';
 import { transformNode } from './data/transform.node.js';
@@ -15,6 +23,7 @@ import { mergeNode } from './flow/merge.node.js';
 import { switchNode } from './flow/switch.node.js';
 import { httpRequestNode } from './http/request.node.js';
 import { manualTriggerNode } from './trigger/manual.node.js';
+import { webhookSendNode } from './webhook/send.node.js';
 import { logNode } from './util/log.node.js';
 
 /** Every core node type. Adding a node type: its file plus one line here. */
@@ -33,7 +42,16 @@ export const defaultNodeTypes: AnyNodeType[] = [
   emailSendNode,
   htmlExtractNode,
   htmlTextNode,
+  browserOpenNode,
+  browserFillNode,
+  browserClickNode,
+  browserWaitForNode,
+  browserHtmlNode,
+  browserTextNode,
+  browserScreenshotNode,
+  browserCloseNode,
   codeRunNode,
   aiExtractNode,
   aiGenerateNode,
+  webhookSendNode,
 ];

@@ -20,3 +20,7 @@ export { htmlTextNode } from './html/text.node.js';
 export { codeRunNode, CODE_RUN_LIMITS } from './code/run.node.js';
 export { aiExtractNode } from './ai/extract.node.js';
 export { aiGenerateNode } from './ai/generate.node.js';
+export { BrowserSessions, type BrowserSessionsOptions, MAX_PAGES_PER_EXECUTION } from './browser/browser-sessions.js';
+export { type PageHandle } from './browser/page-handle.js';
+export { MAX_SCREENSHOT_BYTES } from './browser/screenshot.node.js';
+export { webhookSendNode } from './webhook/send.node.js';

@@ -56,6 +56,8 @@ export interface BatonConfig {
   expressionLimits: ExpressionLimitSettings;
   /** Where nodes may send HTTP requests (README "Security"). */
   outboundHttp: { allowHosts: string[]; maxResponseBytes: number; timeoutMs: number };
+  /** Browser nodes: Debian's Chromium (never a downloaded build) and how many run at once per process. */
+  browser: { chromiumPath: string; poolSize: number };
 }
 
 /** Time, depth and size bounds of one JSONata evaluation. */

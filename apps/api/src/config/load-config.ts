@@ -129,6 +129,10 @@ export function loadConfig(
       maxResponseBytes: read.integer('BATON_HTTP_MAX_RESPONSE_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       timeoutMs: read.integer('BATON_HTTP_TIMEOUT_MS', 30_000, 100, 600_000),
     },
+    browser: {
+      chromiumPath: read.string('BATON_CHROMIUM_PATH') ?? '/usr/bin/chromium',
+      poolSize: read.integer('BATON_BROWSER_POOL_SIZE', 2, 1, 64),
+    },
     fanOut: {
       maxStepConcurrency: read.integer('BATON_MAX_STEP_CONCURRENCY', 40, 1, 10_000),
       maxItems: read.integer('BATON_MAX_ITEMS', 10_000, 1, 1_000_000),

@@ -10,13 +10,14 @@ import {
   GraphInterpreter,
   IdGenerator,
   InProcessStepScheduler,
+  isTerminalStatus,
   NodeRegistry,
   RandomIdGenerator,
   StepScheduler,
   SystemClock,
   WorkflowEngine,
 } from '@baton/engine';
-import { createGuardedHostResolver, defaultNodeTypes } from '@baton/nodes';
+import { BrowserSessions, createGuardedHostResolver, defaultNodeTypes } from '@baton/nodes';
 import { CredentialRepository, TaskTokenRepository, TypeOrmExecutionStore } from '@baton/persistence';
 import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
 import { BATON_CONFIG } from '../config/baton-config.token';
@@ -25,6 +26,7 @@ import { CredentialSealer } from '../credentials/credential-sealer';
 import { CredentialVault } from '../credentials/credential-vault';
 import type { BatonConfig } from '../config/baton-config';
 import { DataSource } from 'typeorm';
+import { BrowserSessionsShutdown } from './browser-sessions.shutdown';
 import { BullmqStepScheduler } from './bullmq-step.scheduler';
 import { LiveEventSink } from './live-event.sink';
 import { LocalEventSink } from './local-event.sink';
@@ -56,6 +58,18 @@ import { createStructuredNodeLogger } from '../observability/logging/structured-
       useFactory: (dataSource: DataSource) => new TypeOrmExecutionStore(dataSource),
       inject: [DataSource],
     },
+    {
+      // The browser contexts of this process's executions (libs/nodes browser/); pages obey the HTTP allow list.
+      provide: BrowserSessions,
+      useFactory: (config: BatonConfig) =>
+        new BrowserSessions({
+          chromiumPath: config.browser.chromiumPath,
+          poolSize: config.browser.poolSize,
+          resolveHost: createGuardedHostResolver(config.outboundHttp.allowHosts),
+        }),
+      inject: [BATON_CONFIG],
+    },
+    BrowserSessionsShutdown,
     { provide: StepScheduler, useClass: BullmqStepScheduler },
     LocalEventSink,
     LiveEventSink,
@@ -79,6 +93,7 @@ import { createStructuredNodeLogger } from '../observability/logging/structured-
         TaskTokenRepository,
         BATON_CONFIG,
         CredentialVault,
+        BrowserSessions,
       ],
       useFactory: (
         store: ExecutionStore,
@@ -90,6 +105,7 @@ import { createStructuredNodeLogger } from '../observability/logging/structured-
         taskTokens: TaskTokenRepository,
         config: BatonConfig,
         vault: CredentialVault,
+        browser: BrowserSessions,
       ) => {
         const logger = createStructuredNodeLogger('Engine');
         configureExpressionLimits(config.expressionLimits);
@@ -115,9 +131,17 @@ import { createStructuredNodeLogger } from '../observability/logging/structured-
             fetch: createGuardedFetch(config.outboundHttp),
             // SMTP and other non-HTTP connections obey the same allow list as HTTP.
             resolveOutboundHost: createGuardedHostResolver(config.outboundHttp.allowHosts),
+            browser,
           },
+          // Browser contexts of a run that ended here close at once; those of a run that ended in
+          // another process close on the sessions' next sweep (the lookup below).
+          onExecutionEnd: (executionId) => browser.closeExecution(executionId),
         });
         immediateScheduler.attach((job) => engine.runStep(job));
+        browser.attachExecutionLookup(async (executionId) => {
+          const snapshot = await engine.findExecution(executionId);
+          return snapshot !== null && !isTerminalStatus(snapshot.execution.status);
+        });
         // The engine's lookup also sees express runs, which exist only in this process's memory.
         vault.attachWorkspaceLookup(async (executionId) => {
           const snapshot = await engine.findExecution(executionId);

@@ -46,6 +46,8 @@ describe('browser nodes (Debian Chromium)', () => {
   let loopback: string;
   const secretHits: string[] = [];
   let sessions: BrowserSessions;
+  // Executions "ended in another process", as the composition root's lookup would report them.
+  const endedElsewhere = new Set<string>();
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -98,7 +100,9 @@ describe('browser nodes (Debian Chromium)', () => {
       chromiumPath: CHROMIUM_PATH,
       poolSize: 1,
       resolveHost: createGuardedHostResolver(['localhost']),
+      sweepMs: 100,
     });
+    sessions.attachExecutionLookup(async (executionId) => !endedElsewhere.has(executionId));
   });
 
   afterAll(async () => {
@@ -190,6 +194,13 @@ describe('browser nodes (Debian Chromium)', () => {
     const snapshot = await until(() => t.snapshot(executionId));
     expect(snapshot.execution.status).toBe('cancelled');
     await until(async () => !sessions.openExecutions().includes(executionId) || undefined);
+  });
+
+  it('closes the context of an execution that ended in another process (the sweep asks)', async () => {
+    await sessions.openPage('exec-elsewhere', { viewport: { width: 400, height: 300 } }, new AbortController().signal);
+    expect(sessions.openExecutions()).toContain('exec-elsewhere');
+    endedElsewhere.add('exec-elsewhere');
+    await until(async () => !sessions.openExecutions().includes('exec-elsewhere') || undefined);
   });
 
   it('refuses private destinations: a direct URL, a redirect hop and a request from the page script', async () => {

@@ -18,11 +18,6 @@ export interface BrowserSessionsOptions {
   contextsPerBrowser?: number;
   /** The outbound policy every connection of the page obeys (createGuardedHostResolver). */
   resolveHost: OutboundHostResolver;
-  /**
-   * Asked on every sweep: is the execution still open? An execution that ended in another
-   * process (a cancel through the API, the last step on another worker) releases its context here.
-   */
-  isExecutionOpen?: (executionId: string) => Promise<boolean>;
   /** A context nobody used for this long is closed anyway (default 10 min). */
   idleTimeoutMs?: number;
   /** How often contexts are checked against `isExecutionOpen` and `idleTimeoutMs` (default 15 s). */
@@ -63,6 +58,7 @@ export class BrowserSessions {
   private readonly sessions = new Map<string, Promise<Session>>();
   private readonly sweeper: NodeJS.Timeout;
   private readonly idleTimeoutMs: number;
+  private isExecutionOpen: ((executionId: string) => Promise<boolean>) | null = null;
 
   constructor(private readonly options: BrowserSessionsOptions) {
     this.pool = new BrowserPool({
@@ -74,6 +70,15 @@ export class BrowserSessions {
     this.idleTimeoutMs = options.idleTimeoutMs ?? 10 * 60_000;
     this.sweeper = setInterval(() => void this.sweep(), options.sweepMs ?? 15_000);
     this.sweeper.unref();
+  }
+
+  /**
+   * Asked on every sweep: is the execution still open? An execution that ended in another
+   * process (a cancel through the API, the last step on another worker) releases its context
+   * here. Attached after construction: the engine that answers it is built with these sessions.
+   */
+  attachExecutionLookup(isExecutionOpen: (executionId: string) => Promise<boolean>): void {
+    this.isExecutionOpen = isExecutionOpen;
   }
 
   /** Opens a new page in the execution's context (created, and a browser leased, on first use). */
@@ -204,9 +209,8 @@ export class BrowserSessions {
       const session = await pending.catch(() => undefined);
       if (!session) continue;
       const idle = now - session.lastUsed > this.idleTimeoutMs;
-      const ended =
-        session.lease.crashed() ||
-        (this.options.isExecutionOpen && !(await this.options.isExecutionOpen(executionId).catch(() => true)));
+      const lookup = this.isExecutionOpen;
+      const ended = session.lease.crashed() || (lookup !== null && !(await lookup(executionId).catch(() => true)));
       if (idle || ended) await this.closeExecution(executionId);
     }
   }
