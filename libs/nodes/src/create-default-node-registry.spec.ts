@@ -35,6 +35,7 @@ describe('createDefaultNodeRegistry', () => {
       'html.extract',
       'html.text',
       'http.request',
+      'sms.send',
       'trigger.manual',
       'util.log',
       'webhook.send',

@@ -22,6 +22,7 @@ import { loopNode } from './flow/loop.node.js';
 import { mergeNode } from './flow/merge.node.js';
 import { switchNode } from './flow/switch.node.js';
 import { httpRequestNode } from './http/request.node.js';
+import { smsSendNode } from './sms/send.node.js';
 import { manualTriggerNode } from './trigger/manual.node.js';
 import { webhookSendNode } from './webhook/send.node.js';
 import { logNode } from './util/log.node.js';
@@ -54,4 +55,5 @@ export const defaultNodeTypes: AnyNodeType[] = [
   aiExtractNode,
   aiGenerateNode,
   webhookSendNode,
+  smsSendNode,
 ];

@@ -24,3 +24,4 @@ export { BrowserSessions, type BrowserSessionsOptions, MAX_PAGES_PER_EXECUTION }
 export { type PageHandle } from './browser/page-handle.js';
 export { MAX_SCREENSHOT_BYTES } from './browser/screenshot.node.js';
 export { webhookSendNode } from './webhook/send.node.js';
+export { smsSendNode } from './sms/send.node.js';
