@@ -25,3 +25,10 @@ export { type PageHandle } from './browser/page-handle.js';
 export { MAX_SCREENSHOT_BYTES } from './browser/screenshot.node.js';
 export { webhookSendNode } from './webhook/send.node.js';
 export { smsSendNode } from './sms/send.node.js';
+export {
+  mapSeedWorkflow,
+  type SeedMappingContext,
+  type SeedWorkflowDocument,
+  type SeedWorkflowImport,
+} from './seed/map-seed-workflow.js';
+export { SEED_NODE_ALIASES, type SeedNodeAlias } from './seed/seed-node-aliases.js';

@@ -50,7 +50,8 @@ export const browserOpenNode: NodeType<BrowserOpenSettings> = {
     },
     required: ['page', 'url', 'status', 'title'],
   },
-  canStart: false,
+  // A run may start here (the seed's launch_standard_browser did): the URL can use the execution input.
+  canStart: true,
   replaySafe: true,
   retryDefaults: { maxAttempts: 2, initialIntervalMs: 1000, backoffRate: 2 },
   timeoutMs: 120_000,
