@@ -4,6 +4,8 @@ import { TriggerRepository } from '@baton/persistence';
 import { DataSource } from 'typeorm';
 import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
 import { SecretBox } from '../secrets/secret-box';
+import { WorkflowImportController } from '../workflows/import/workflow-import.controller';
+import { WorkflowImportService } from '../workflows/import/workflow-import.service';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { FormController } from './forms/form.controller';
 import { FormService } from './forms/form.service';
@@ -28,9 +30,11 @@ export class TriggersModule {
     return {
       module: TriggersModule,
       imports: [ScheduleModule.forRoot(), WorkflowsModule],
-      controllers: [TriggersController, WebhookController, FormController],
+      // The seed import creates a workflow and its cron trigger, so it lives where both services are.
+      controllers: [TriggersController, WebhookController, FormController, WorkflowImportController],
       providers: [
         TriggersService,
+        WorkflowImportService,
         TriggerStarter,
         TriggerScheduler,
         TriggerClock,

@@ -21,6 +21,11 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-dev-shm-usage',
   '--no-first-run',
+  '--disable-sync',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  // Chromium's own calls home (autofill, hints): not the page's, and nothing the proxy should see.
+  '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate',
   // WebRTC could otherwise send UDP around the guarded proxy.
   '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];

@@ -81,6 +81,22 @@ describe('mapSeedWorkflow', () => {
     ]);
     expect(mapped.status).toBeUndefined();
     expect(() => mapSeedWorkflow({ nodes: [{ type: 'get_html' }] }, context)).toThrow('nodes[0].id');
+    // Names of inherited properties are not aliases.
+    const inherited = mapSeedWorkflow(
+      {
+        nodes: [
+          { id: 'p', type: '__proto__', data: { inputs: { constructor: 1 } } },
+          { id: 'c', type: 'click_element', data: { inputs: { constructor: 'x', toString: 'y' } } },
+        ],
+        edges: [{ source: 'p', target: 'c', sourceHandle: 'constructor', targetHandle: '__proto__' }],
+      },
+      context,
+    );
+    expect(inherited.definition.nodes.map((n) => [n.type, n.data.inputs])).toEqual([
+      ['__proto__', { constructor: 1 }],
+      ['browser.click', {}],
+    ]);
+    expect(inherited.definition.edges[0]).toMatchObject({ sourceHandle: 'constructor', targetHandle: 'page' });
     expect(() =>
       mapSeedWorkflow(
         { nodes: [{ id: 'x', type: 'extract_data_openai', data: { inputs: { Schema: '{' } } }] },

@@ -79,7 +79,7 @@ function mapNode(raw: unknown, i: number, context: SeedMappingContext, notes: st
     throw new InvalidInputError(`nodes[${i}].id must be a non-empty string`, 'INVALID_SEED_WORKFLOW');
   if (typeof node['type'] !== 'string' || !node['type'])
     throw new InvalidInputError(`nodes[${i}].type must be a non-empty string`, 'INVALID_SEED_WORKFLOW');
-  const alias = SEED_NODE_ALIASES[node['type']];
+  const alias = ownValue(SEED_NODE_ALIASES, node['type']);
   const type = alias?.type ?? node['type'];
   const nodeType = context.findNodeType(type);
   const data = asRecord(node['data']);
@@ -112,7 +112,7 @@ function mapInputs(
   const known = new Set(Object.keys(nodeType?.settingsSchema.properties ?? {}));
   const inputs: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(raw)) {
-    const key = alias.inputs[name] ?? (known.has(name) ? name : undefined);
+    const key = ownValue(alias.inputs, name) ?? (known.has(name) ? name : undefined);
     if (!key) {
       notes.push(`${path}.data.inputs["${name}"]: ${alias.type} has no such setting; dropped`);
       continue;
@@ -188,13 +188,19 @@ function pickHandle(
   notes: string[],
 ): string | null {
   const name = typeof raw === 'string' && raw ? raw : null;
-  if (name && aliases?.[name]) return aliases[name];
+  const aliased = name && aliases ? ownValue(aliases, name) : undefined;
+  if (aliased) return aliased;
   if (name && handles.some((h) => h.name === name)) return name;
   if (handles.length === 1) {
     if (name) notes.push(`${path}: "${name}" is the node's only handle "${handles[0].name}"`);
     return handles[0].name;
   }
   return name;
+}
+
+/** A table entry by a caller's name: never an inherited property (`constructor`, `__proto__`). */
+function ownValue<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
 }
 
 function parseJsonText(value: unknown, path: string): unknown {
