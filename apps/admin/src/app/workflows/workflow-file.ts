@@ -68,6 +68,26 @@ export function readWorkflowFile(text: string, fileName: string): CreateWorkflow
   throw new Error(`${fileName} is neither a Baton workflow export nor a graph or ASL definition.`);
 }
 
+/**
+ * The document when an imported file is a workflow in the seed design's format (`{ nodes, edges,
+ * cron, status }` with snake_case node types like `launch_standard_browser`): the API's
+ * `POST /api/workflows/import` maps it. Baton's own types are dotted (`trigger.manual`), and its
+ * exports carry `kind`, so neither is taken for a seed document.
+ */
+export function readSeedWorkflow(text: string): Record<string, unknown> | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isObject(value) || value['kind'] !== undefined || !Array.isArray(value['nodes'])) return null;
+  const seedTypes = value['nodes'].some(
+    (node) => isObject(node) && typeof node['type'] === 'string' && !node['type'].includes('.'),
+  );
+  return seedTypes || typeof value['cron'] === 'string' ? value : null;
+}
+
 /** Offers JSON as a file download (an object URL on a temporary link; revoked right after). */
 export function downloadJson(fileName: string, value: unknown): void {
   const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));

@@ -5,12 +5,14 @@ import {
   workflowLifecycleControllerActivate,
   workflowLifecycleControllerPause,
   workflowLifecycleControllerRemove,
+  workflowImportControllerImportSeed,
   workflowsControllerCreate,
   workflowsControllerGet,
   workflowsControllerList,
 } from '../api/generated/functions';
 import type {
   CreateWorkflowDto,
+  ImportSeedWorkflowDto,
   WorkflowListItemDto as WorkflowSummary,
   WorkflowPageDto,
 } from '../api/generated/models';
@@ -18,7 +20,7 @@ import type { WorkflowStatus } from '../core/api-types';
 import { describeError, errorStatus } from '../core/describe-error';
 import { ConfirmDialogService } from '../shared/ui/confirm-dialog.service';
 import type { ExampleWorkflow } from './example-workflows';
-import { downloadJson, readWorkflowFile, toWorkflowFile, workflowFileName } from './workflow-file';
+import { downloadJson, readSeedWorkflow, readWorkflowFile, toWorkflowFile, workflowFileName } from './workflow-file';
 
 const PAGE_SIZE = 25;
 /** What the API counts as "running" when it refuses a delete. */
@@ -218,12 +220,24 @@ export class WorkflowsStore {
     );
   }
 
-  /** Creates a workflow from an exported file or a bare graph / ASL definition. */
+  /** Creates a workflow from an exported file, a bare graph / ASL definition or a seed-format workflow. */
   async importFile(file: File): Promise<void> {
     if (this._importing()) return;
     this._importing.set(true);
     try {
-      const request = readWorkflowFile(await file.text(), file.name);
+      const text = await file.text();
+      const seed = readSeedWorkflow(text);
+      if (seed) {
+        // The API maps seed node types, inputs and handles, and makes its cron a trigger.
+        const imported = await this.api.invoke(workflowImportControllerImportSeed, {
+          body: seed as unknown as ImportSeedWorkflowDto,
+        });
+        await this.load(true);
+        const notes = imported.notes.length ? ` Mapped from the seed format: ${imported.notes.join(' ')}` : '';
+        this._notice.set({ tone: 'info', text: `Imported ${imported.workflow.name}.${notes}` });
+        return;
+      }
+      const request = readWorkflowFile(text, file.name);
       const created = await this.api.invoke(workflowsControllerCreate, { body: request });
       await this.load(true);
       this._notice.set({ tone: 'info', text: `Imported ${created.name}.` });
