@@ -347,7 +347,15 @@ describe('credentials vault (embedded tier)', () => {
       definition: callGraph({ url: `${stubUrl}/echo`, credentialId: foreign.body.id }),
       mode: 'immediate',
     });
-    expect(notFound.body).toMatchObject({ status: 'failed', error: 'CREDENTIAL_NOT_FOUND' });
+    // Refused before anything runs, like a save (the vault's run-time refusal is in node-library.int-spec).
+    expect(notFound.status).toBe(400);
+    expect(notFound.body.problems).toEqual([
+      {
+        path: 'definition.nodes[1].data.inputs.credentialId',
+        nodeId: 'call',
+        message: `credential "${foreign.body.id}" was not found in this workspace`,
+      },
+    ]);
     const secret = await owner.post('/api/credentials', {
       name: 'Plain',
       kind: 'secret',
@@ -358,7 +366,13 @@ describe('credentials vault (embedded tier)', () => {
       definition: callGraph({ url: `${stubUrl}/echo`, credentialId: secret.body.id }),
       mode: 'immediate',
     });
-    expect(wrongKind.body).toMatchObject({ status: 'failed', error: 'CREDENTIAL_KIND_MISMATCH' });
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.problems).toEqual([
+      expect.objectContaining({
+        nodeId: 'call',
+        message: `credential "${secret.body.id}" is a secret credential; this node accepts http.bearer, http.basic, http.header`,
+      }),
+    ]);
 
     const answers: unknown[] = [ok.body, failing.body, await owner.get(`/api/workflows/${workflow.body.id}`)];
     for (const executionId of [ok.body.executionId, failing.body.executionId]) {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TestApiClient } from '../support/api-client';
 import { type EmbeddedOwnerBaton, startEmbeddedOwnerBaton } from '../support/embedded-owner-baton';
+import { describeNodeLibrary } from './node-library.suite';
 
 // The whole app on the embedded tier: the catalogue is read through the real registry binding.
 describe('GET /api/nodes', () => {
@@ -73,4 +74,7 @@ describe('GET /api/nodes', () => {
       expect.arrayContaining(['type', 'inputs', 'outputs', 'settingsSchema', 'canStart']),
     );
   });
+
+  // The node library's runs share this suite's Baton.
+  describeNodeLibrary(() => app);
 });

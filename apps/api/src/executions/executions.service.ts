@@ -66,7 +66,7 @@ export class ExecutionsService {
   /** Runs a definition that need not be saved (the editor's test runs); the execution has no workflow. */
   async run(principal: Principal, dto: RunDefinitionDto): Promise<StartExecutionResult> {
     // Checked here as well as in the engine so a test run is refused exactly as a save would be.
-    this.definitions.assertValid(dto.format, dto.definition);
+    await this.definitions.assertValidInWorkspace(principal.workspaceId, dto.format, dto.definition);
     return this.start({
       workspaceId: principal.workspaceId,
       format: dto.format,

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { AslInterpreter, createTestEngine, InvalidInputError } from '@baton/engine';
 import { createDefaultNodeRegistry } from '@baton/nodes';
 import { DomainError } from '../common/domain.error';
+import { CredentialReferenceChecker } from './credential-reference-checker';
 import { DefinitionValidator } from './definition-validator.service';
 import { asInvalidDefinition } from './invalid-definition.error';
 
@@ -13,7 +14,11 @@ const node = (id: string, type: string, inputs: Record<string, unknown> = {}) =>
 });
 
 describe('DefinitionValidator', () => {
-  const validator = new DefinitionValidator(createTestEngine({ registry: createDefaultNodeRegistry() }).engine);
+  const registry = createDefaultNodeRegistry();
+  const validator = new DefinitionValidator(
+    createTestEngine({ registry }).engine,
+    new CredentialReferenceChecker(registry, { findInWorkspace: async () => null }),
+  );
 
   it('roots the interpreter problems at the request body', () => {
     const definition = { nodes: [node('start', 'trigger.manual'), node('x', 'no.such')], edges: [] };
@@ -111,6 +116,77 @@ describe('DefinitionValidator', () => {
       'definition.nodes[1].type: unknown node type "nope.a"; definition.nodes[2].type: unknown node type "nope.b"',
     );
     expect((error.details?.problems as unknown[]).length).toBe(2);
+  });
+});
+
+describe('DefinitionValidator in a workspace: the credentials nodes name', () => {
+  const registry = createDefaultNodeRegistry();
+  const [openaiA, smtpA, openaiB] = [
+    '11111111-1111-4111-8111-111111111111',
+    '22222222-2222-4222-8222-222222222222',
+    '33333333-3333-4333-8333-333333333333',
+  ];
+  const stored = [
+    { id: openaiA, workspaceId: 'ws-a', kind: 'openai' },
+    { id: smtpA, workspaceId: 'ws-a', kind: 'smtp' },
+    { id: openaiB, workspaceId: 'ws-b', kind: 'openai' },
+  ];
+  const validator = new DefinitionValidator(
+    createTestEngine({ registry }).engine,
+    new CredentialReferenceChecker(registry, {
+      findInWorkspace: async (workspaceId: string, id: string) =>
+        (stored.find((row) => row.id === id && row.workspaceId === workspaceId) ?? null) as never,
+    }),
+  );
+  const graph = (...credentialIds: string[]) => ({
+    nodes: [
+      node('start', 'trigger.manual'),
+      ...credentialIds.map((credentialId, i) => node(`ai${i}`, 'ai.generate', { credentialId, prompt: 'hi' })),
+    ],
+    edges: credentialIds.map((_, i) => ({
+      id: `e${i}`,
+      source: 'start',
+      target: `ai${i}`,
+      sourceHandle: 'out',
+      targetHandle: 'in',
+    })),
+  });
+
+  it('accepts a credential of an accepted kind in the same workspace, and templates (known at run time)', async () => {
+    expect(await validator.checkInWorkspace('ws-a', 'graph', graph(openaiA, '{{ $execution.input.key }}'))).toEqual({
+      valid: true,
+      problems: [],
+    });
+  });
+
+  it('reports a missing, a wrong-kind and another workspace’s credential at the node', async () => {
+    const result = await validator.checkInWorkspace('ws-a', 'graph', graph('no-such-id', smtpA, openaiB));
+    expect(result).toEqual({
+      valid: false,
+      problems: [
+        {
+          path: 'definition.nodes[1].data.inputs.credentialId',
+          nodeId: 'ai0',
+          message: 'credential "no-such-id" was not found in this workspace',
+        },
+        {
+          path: 'definition.nodes[2].data.inputs.credentialId',
+          nodeId: 'ai1',
+          message: `credential "${smtpA}" is a smtp credential; this node accepts openai`,
+        },
+        {
+          path: 'definition.nodes[3].data.inputs.credentialId',
+          nodeId: 'ai2',
+          message: `credential "${openaiB}" was not found in this workspace`,
+        },
+      ],
+    });
+    // The same definition is fine where its credentials live, except the missing one.
+    const inB = await validator.checkInWorkspace('ws-b', 'graph', graph(openaiB));
+    expect(inB.valid).toBe(true);
+    await expect(validator.assertValidInWorkspace('ws-a', 'graph', graph(smtpA))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 });
 

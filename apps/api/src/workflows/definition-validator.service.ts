@@ -2,17 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { onlyWarnings, type ValidationProblem, type ValidationResult, WorkflowEngine } from '@baton/engine';
 import { WORKFLOW_FORMATS, type WorkflowFormat } from '@baton/persistence';
 import { checkDefinitionShape } from './check-definition-shape';
+import { CredentialReferenceChecker } from './credential-reference-checker';
 import { WORKFLOW_LIMITS } from './dto/workflow-limits';
 import { invalidDefinition, rootAtDefinition } from './invalid-definition.error';
 
 /**
  * The checks a definition passes on validate, save and run: size, structure, then the engine's
  * interpreter for its format (node types, handles, reachability, cycles, node limit; for ASL its
- * own rules once that interpreter is registered). Problem paths are rooted at the request body.
+ * own rules once that interpreter is registered), and in a workspace the credentials its nodes
+ * name. Problem paths are rooted at the request body.
  */
 @Injectable()
 export class DefinitionValidator {
-  constructor(private readonly engine: WorkflowEngine) {}
+  constructor(
+    private readonly engine: WorkflowEngine,
+    private readonly credentialReferences: CredentialReferenceChecker,
+  ) {}
 
   check(format: string, definition: unknown): ValidationResult {
     const problems = this.findProblems(format, definition);
@@ -23,6 +28,21 @@ export class DefinitionValidator {
   /** Throws the one "invalid definition" 400 listing every problem. */
   assertValid(format: string, definition: unknown): void {
     const { valid, problems } = this.check(format, definition);
+    if (!valid) throw invalidDefinition(problems);
+  }
+
+  /** `check`, then each credential a node names: in this workspace, of a kind the node accepts. */
+  async checkInWorkspace(workspaceId: string, format: string, definition: unknown): Promise<ValidationResult> {
+    const problems = this.findProblems(format, definition);
+    // An oversized or shapeless definition is not worth a database round trip.
+    if (format === 'graph' && !problems.some((problem) => problem.path === 'definition'))
+      problems.push(...(await this.credentialReferences.findProblems(workspaceId, definition)));
+    return { valid: onlyWarnings(problems), problems };
+  }
+
+  /** `assertValid` with the workspace's credential checks: the save, run and test-run path. */
+  async assertValidInWorkspace(workspaceId: string, format: string, definition: unknown): Promise<void> {
+    const { valid, problems } = await this.checkInWorkspace(workspaceId, format, definition);
     if (!valid) throw invalidDefinition(problems);
   }
 

@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedApi } from '../auth/decorators/authenticated-api.decorator';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { MinRole } from '../auth/decorators/min-role.decorator';
+import type { Principal } from '../auth/principal';
 import { DefinitionValidator } from './definition-validator.service';
 import { DefinitionValidationDto, ValidateDefinitionDto } from './dto/validate-definition.dto';
 
@@ -26,7 +28,11 @@ export class WorkflowValidationController {
   @ApiBadRequestResponse({
     description: 'The body itself is malformed (format missing, definition not an object); the message names the field',
   })
-  validate(@Body() dto: ValidateDefinitionDto): DefinitionValidationDto {
-    return this.definitions.check(dto.format, dto.definition);
+  validate(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: ValidateDefinitionDto,
+  ): Promise<DefinitionValidationDto> {
+    // In the caller's workspace: the credentials the nodes name are checked like on save.
+    return this.definitions.checkInWorkspace(principal.workspaceId, dto.format, dto.definition);
   }
 }

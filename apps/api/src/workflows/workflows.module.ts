@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { WorkflowRepository } from '@baton/persistence';
+import { CredentialRepository, WorkflowRepository } from '@baton/persistence';
 import { DataSource } from 'typeorm';
+import { CredentialReferenceChecker } from './credential-reference-checker';
 import { DefinitionValidator } from './definition-validator.service';
 import { WorkflowValidationController } from './workflow-validation.controller';
 import { WorkflowsController } from './workflows.controller';
@@ -11,6 +12,12 @@ import { WorkflowsService } from './workflows.service';
   providers: [
     WorkflowsService,
     DefinitionValidator,
+    CredentialReferenceChecker,
+    {
+      provide: CredentialRepository,
+      useFactory: (dataSource: DataSource) => new CredentialRepository(dataSource),
+      inject: [DataSource],
+    },
     {
       provide: WorkflowRepository,
       useFactory: (dataSource: DataSource) => new WorkflowRepository(dataSource),

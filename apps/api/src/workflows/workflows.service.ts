@@ -20,7 +20,7 @@ export class WorkflowsService {
   ) {}
 
   async create(principal: Principal, dto: CreateWorkflowDto): Promise<WorkflowRecord> {
-    this.definitions.assertValid(dto.format, dto.definition);
+    await this.definitions.assertValidInWorkspace(principal.workspaceId, dto.format, dto.definition);
     return this.workflows.createWithFirstVersion({
       workspaceId: principal.workspaceId,
       name: dto.name,
@@ -57,7 +57,11 @@ export class WorkflowsService {
       if (dto.definition === undefined && current && format !== current.format) {
         throw validationFailed('definition: changing format requires a definition in the new format');
       }
-      this.definitions.assertValid(format, dto.definition ?? current?.definition);
+      await this.definitions.assertValidInWorkspace(
+        principal.workspaceId,
+        format,
+        dto.definition ?? current?.definition,
+      );
     }
     const updated = await this.workflows.updateWithNewVersion(
       principal.workspaceId,
