@@ -47,6 +47,7 @@ export * from './ports/event-sink.port.js';
 export * from './ports/execution-store.port.js';
 export * from './ports/id-generator.port.js';
 export * from './ports/step-scheduler.port.js';
+export * from './ports/execution-tracer.port.js';
 export * from './ports/task-token-store.port.js';
 
 export { DEADLINE_STEP_ID, WorkflowEngine, type WorkflowEngineDeps } from './engine/workflow-engine.js';

@@ -31,6 +31,12 @@ import { BullmqStepScheduler } from './bullmq-step.scheduler';
 import { LiveEventSink } from './live-event.sink';
 import { LocalEventSink } from './local-event.sink';
 import { createStructuredNodeLogger } from '../observability/logging/structured-node-logger';
+import type { ExecutionTracing } from '../observability/tracing/create-execution-tracer';
+import {
+  EXECUTION_TRACING,
+  ExecutionTracingShutdown,
+  executionTracingProvider,
+} from '../observability/tracing/execution-tracing.provider';
 
 /** The one place engine ports meet persistence, BullMQ and the live event feed (STYLE.md §2). */
 @Global()
@@ -76,6 +82,8 @@ import { createStructuredNodeLogger } from '../observability/logging/structured-
     { provide: EventSink, useExisting: LiveEventSink },
     { provide: Clock, useClass: SystemClock },
     { provide: IdGenerator, useClass: RandomIdGenerator },
+    executionTracingProvider,
+    ExecutionTracingShutdown,
     {
       provide: TaskTokenRepository,
       useFactory: (dataSource: DataSource) => new TaskTokenRepository(dataSource),
@@ -94,6 +102,7 @@ import { createStructuredNodeLogger } from '../observability/logging/structured-
         BATON_CONFIG,
         CredentialVault,
         BrowserSessions,
+        EXECUTION_TRACING,
       ],
       useFactory: (
         store: ExecutionStore,
@@ -106,6 +115,7 @@ import { createStructuredNodeLogger } from '../observability/logging/structured-
         config: BatonConfig,
         vault: CredentialVault,
         browser: BrowserSessions,
+        tracing: ExecutionTracing,
       ) => {
         const logger = createStructuredNodeLogger('Engine');
         configureExpressionLimits(config.expressionLimits);
@@ -127,6 +137,7 @@ import { createStructuredNodeLogger } from '../observability/logging/structured-
             new AslInterpreter(registry, { lambdaEndpoint: config.lambdaEndpoint, taskTokens }),
           ],
           logger,
+          tracer: tracing.tracer,
           services: {
             fetch: createGuardedFetch(config.outboundHttp),
             // SMTP and other non-HTTP connections obey the same allow list as HTTP.

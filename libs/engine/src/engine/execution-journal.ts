@@ -16,6 +16,7 @@ import type { EventSink } from '../ports/event-sink.port.js';
 import type { ExecutionPatch, ExecutionTransaction } from '../ports/execution-store.port.js';
 import type { ExpressExecutionStore } from '../express/express-execution-store.js';
 import type { ScheduleOptions, StepScheduler } from '../ports/step-scheduler.port.js';
+import type { TraceCarrier } from '../ports/execution-tracer.port.js';
 import type { NodeLogger } from '../nodes/node-type.js';
 import { findScheduledJobs } from './find-scheduled-jobs.js';
 import { externalTimerJob } from './external-wait.js';
@@ -30,6 +31,8 @@ export class UnitOfWork {
   abortReason: EngineError | null = null;
   /** The run now waits for someone outside (a parked step): an in-process run moves to the queue. */
   handOver = false;
+  /** The trace span this unit of work runs in: the jobs it plans carry it (null: not traced). */
+  trace: TraceCarrier | null = null;
 
   constructor(
     readonly tx: ExecutionTransaction,
@@ -196,13 +199,18 @@ export class ExecutionJournal {
    * Only executions this process runs in-process use the in-process scheduler, and only for
    * step jobs due within `immediateMaxDelayMs`; timers (`$deadline`, `$start`) always use the queue.
    */
-  async dispatch(execution: ExecutionRecord, jobs: PlannedJob[], useQueue = false): Promise<void> {
+  async dispatch(
+    execution: ExecutionRecord,
+    jobs: PlannedJob[],
+    useQueue = false,
+    trace: TraceCarrier | null = null,
+  ): Promise<void> {
     const local = !useQueue && this.inProcess.has(execution.id) ? this.deps.immediateScheduler : undefined;
     if (local && jobs.some((job) => !isTimerJob(job) && job.delayMs > this.deps.immediateMaxDelayMs)) {
       if (await this.handOver(execution.id)) {
         // Converted: `handOver` scheduled everything due from the durable journal, timers included.
         if (execution.durability === 'express') return;
-        return this.dispatch(execution, jobs, true);
+        return this.dispatch(execution, jobs, true, trace);
       }
       // Could not be written: the express run waits here, in this process's memory.
     }
@@ -213,7 +221,7 @@ export class ExecutionJournal {
       const scheduler = local && (express || !isTimerJob(job)) ? local : this.deps.scheduler;
       const batch = batches.get(scheduler) ?? [];
       batch.push({
-        job: { executionId: execution.id, stepId: job.stepId, attempt: job.attempt },
+        job: { executionId: execution.id, stepId: job.stepId, attempt: job.attempt, ...(trace ? { trace } : {}) },
         options: { delayMs: job.delayMs, priority: execution.priority || undefined },
       });
       batches.set(scheduler, batch);
@@ -243,7 +251,7 @@ export class ExecutionJournal {
     }
     if (uow.abortReason) this.deps.running.abort(execution.id, uow.abortReason);
     // Jobs planned while paused stay marked queued; resume schedules them.
-    if (execution.status === 'running') await this.dispatch(execution, uow.jobs);
+    if (execution.status === 'running') await this.dispatch(execution, uow.jobs, false, uow.trace);
     if (uow.handOver && this.inProcess.has(execution.id)) await this.handOver(execution.id);
     if (isTerminalStatus(execution.status)) {
       // An express run is written once, now that it ended; waiters then read the durable row.

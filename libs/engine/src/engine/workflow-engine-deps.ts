@@ -5,6 +5,7 @@ import type { EventSink } from '../ports/event-sink.port.js';
 import type { ExecutionStore } from '../ports/execution-store.port.js';
 import type { IdGenerator } from '../ports/id-generator.port.js';
 import type { StepScheduler } from '../ports/step-scheduler.port.js';
+import type { ExecutionTracer } from '../ports/execution-tracer.port.js';
 import type { WorkflowInterpreter } from './workflow-interpreter.js';
 
 /** What a `WorkflowEngine` is built from: the ports the app binds and its tuning. */
@@ -27,6 +28,8 @@ export interface WorkflowEngineDeps {
    */
   onExecutionEnd?: (executionId: string, status: ExecutionStatus) => Promise<void> | void;
   logger?: NodeLogger;
+  /** Spans of start requests and step attempts (default: none, at no cost). */
+  tracer?: ExecutionTracer;
   /** Source of retry jitter; injectable for exact tests. */
   random?: () => number;
   /** The workspace's node limit, checked on start. */

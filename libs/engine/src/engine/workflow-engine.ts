@@ -18,6 +18,8 @@ import type {
 } from '../execution/execution-record.js';
 import type { NodeLogger, NodeServices } from '../nodes/node-type.js';
 import type { StepJobResult } from '../ports/step-scheduler.port.js';
+import { type ExecutionTracer, NoopExecutionTracer, type TraceCarrier } from '../ports/execution-tracer.port.js';
+import { attemptOutcomeOf, attemptSpanAttributes, startSpanAttributes } from './trace-attributes.js';
 import { decideAdmission } from './decide-admission.js';
 import { closeOpenSteps } from './close-open-steps.js';
 import { ExecutionJournal, type UnitOfWork } from './execution-journal.js';
@@ -63,6 +65,7 @@ export class WorkflowEngine extends ExecutionControls {
   private readonly logger: NodeLogger;
 
   private readonly deps: WorkflowEngineDeps & { store: ExpressExecutionStore };
+  private readonly tracer: ExecutionTracer;
 
   constructor(options: WorkflowEngineDeps) {
     const logger = options.logger ?? silentLogger;
@@ -83,6 +86,7 @@ export class WorkflowEngine extends ExecutionControls {
     this.deps = deps;
     this.services = deps.services ?? {};
     this.random = deps.random ?? Math.random;
+    this.tracer = deps.tracer ?? new NoopExecutionTracer();
     this.logger = logger;
     journal.onEventLimit = async (uow, limit) => {
       const message = `EXECUTION_LIMIT: the execution's history reached ${limit} events (BATON_MAX_EXECUTION_EVENTS)`;
@@ -180,7 +184,12 @@ export class WorkflowEngine extends ExecutionControls {
         : inProcess
           ? this.journal.runInProcess(execution.id)
           : this.journal.whenTerminal(execution.id);
-    const refused = await this.admitAndStart(execution.id);
+    // The start request's span: the first step jobs carry it, so the execution's trace begins here.
+    const span = this.tracer.startSpan('execution.start', {
+      executionId: execution.id,
+      attributes: startSpanAttributes(execution),
+    });
+    const refused = await this.admitAndStart(execution.id, span.carrier());
     if (refused) {
       // Over the workflow's limits: the execution waits, parked on the durable queue.
       if (inProcess) await this.journal.handOver(execution.id);
@@ -203,6 +212,7 @@ export class WorkflowEngine extends ExecutionControls {
       durability: current.durability,
       complexity,
     };
+    span.end({ ok: current.status !== 'failed', attributes: { 'baton.execution.status': current.status } });
     return mode === 'immediate'
       ? { ...result, output: current.output, error: current.error, cause: current.cause }
       : result;
@@ -212,9 +222,13 @@ export class WorkflowEngine extends ExecutionControls {
    * Starts a pending execution if its workflow's limits admit it (race-free: the store
    * serialises admissions per workflow). Returns when to ask again if it was refused.
    */
-  private async admitAndStart(executionId: string): Promise<{ retryAfterMs: number } | undefined> {
+  private async admitAndStart(
+    executionId: string,
+    trace: TraceCarrier | null = null,
+  ): Promise<{ retryAfterMs: number } | undefined> {
     if (!(await this.deps.store.findExecution(executionId))) return undefined;
     return this.journal.transact(executionId, async (uow) => {
+      uow.trace = trace;
       if (uow.execution.status !== 'pending') return undefined;
       const decision = decideAdmission(await uow.tx.loadAdmission(uow.now), uow.now);
       if (!decision.admitted) return { retryAfterMs: decision.retryAfterMs };
@@ -231,7 +245,7 @@ export class WorkflowEngine extends ExecutionControls {
 
   /** Runs one step attempt (the body of a queue job). Safe to call twice with the same job. */
   async runStep(job: StepJob): Promise<StepJobResult> {
-    if (job.stepId === START_STEP_ID) return this.admitAndStart(job.executionId);
+    if (job.stepId === START_STEP_ID) return this.admitAndStart(job.executionId, job.trace ?? null);
     if (job.stepId === DEADLINE_STEP_ID) return this.enforceDeadline(job.executionId);
     if (job.stepId.startsWith(EXTERNAL_TIMER_PREFIX)) return this.enforceExternalWait(job);
     let prepared!: PreparedStep;
@@ -273,10 +287,29 @@ export class WorkflowEngine extends ExecutionControls {
       });
     if (started === 'leased') return { retryAfterMs: this.leaseMs };
     if (!started) return;
+    const span = this.tracer.startSpan('step.attempt', {
+      executionId: job.executionId,
+      parent: job.trace,
+      attributes: attemptSpanAttributes(job, prepared),
+    });
     const outcome = prepared.inputError
       ? ({ ok: false, error: prepared.inputError } as const)
       : await this.attempt(job, prepared);
-    await this.journal.transact(job.executionId, (uow) => this.recordOutcome(uow, job, prepared, outcome));
+    let recorded = 'stale';
+    try {
+      await this.journal.transact(job.executionId, async (uow) => {
+        // The successors this outcome plans are the attempt's children in the trace.
+        uow.trace = span.carrier();
+        await this.recordOutcome(uow, job, prepared, outcome);
+        recorded = attemptOutcomeOf(uow.step(job.stepId), job);
+      });
+    } finally {
+      span.end({
+        ok: outcome.ok,
+        error: outcome.ok ? undefined : outcome.error.code,
+        attributes: { 'baton.step.outcome': recorded },
+      });
+    }
   }
 
   private attempt(job: StepJob, prepared: PreparedStep): Promise<AttemptOutcome> {

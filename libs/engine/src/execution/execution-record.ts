@@ -1,3 +1,4 @@
+import type { TraceCarrier } from '../ports/execution-tracer.port.js';
 import type { SerializedError } from '../errors/serialize-error.js';
 
 export type ExecutionStatus = 'pending' | 'running' | 'paused' | 'completed' | 'failed' | 'cancelled';
@@ -106,6 +107,8 @@ export interface StepJob {
   executionId: string;
   stepId: string;
   attempt: number;
+  /** The trace context of the span that planned this job (absent when tracing is off). */
+  trace?: TraceCarrier;
 }
 
 export function jobIdOf(job: StepJob): string {
