@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EventSink, type ExecutionEvent } from '@baton/engine';
+import { EventSink, type EventScope, type ExecutionEvent } from '@baton/engine';
 import { toLiveEvent } from '../live-events/live-event';
-import { ExecutionScopes } from '../live-events/execution-scopes.service';
 import { LiveEventPublisher } from '../live-events/live-event.publisher';
 import { LocalEventSink } from './local-event.sink';
 
@@ -14,15 +13,13 @@ import { LocalEventSink } from './local-event.sink';
 export class LiveEventSink extends EventSink {
   constructor(
     private readonly local: LocalEventSink,
-    private readonly scopes: ExecutionScopes,
     private readonly live: LiveEventPublisher,
   ) {
     super();
   }
 
-  async publish(event: ExecutionEvent): Promise<void> {
+  async publish(event: ExecutionEvent, scope: EventScope): Promise<void> {
     await this.local.publish(event);
-    const scope = await this.scopes.find(event.executionId);
-    if (scope) this.live.publish(toLiveEvent(event, scope));
+    this.live.publish(toLiveEvent(event, { executionId: event.executionId, ...scope }));
   }
 }

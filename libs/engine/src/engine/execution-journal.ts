@@ -92,9 +92,12 @@ export interface JournalDeps {
  * aborted. A crash in between leaves persisted work that `recoverStalledWork` re-schedules.
  */
 export class ExecutionJournal {
-  private readonly terminalWaiters = new Map<string, Array<() => void>>();
-  /** Executions whose jobs this process runs itself (immediate mode), with their waiter. */
-  private readonly inProcess = new Map<string, () => void>();
+  private readonly terminalWaiters = new Map<string, Array<(ended: ExecutionRecord) => void>>();
+  /**
+   * Executions whose jobs this process runs itself (immediate mode), with their waiter: given the
+   * ended execution, or null when the run was handed over to the queue.
+   */
+  private readonly inProcess = new Map<string, (ended: ExecutionRecord | null) => void>();
 
   /**
    * Fails an execution whose history went past `BATON_MAX_EXECUTION_EVENTS`, in the same unit of
@@ -125,8 +128,8 @@ export class ExecutionJournal {
     return result;
   }
 
-  /** Resolves once this process sees the execution reach a terminal status. */
-  whenTerminal(executionId: string): Promise<void> {
+  /** Resolves with the ended execution once this process sees it reach a terminal status. */
+  whenTerminal(executionId: string): Promise<ExecutionRecord> {
     return new Promise((resolve) => {
       this.terminalWaiters.set(executionId, [...(this.terminalWaiters.get(executionId) ?? []), resolve]);
     });
@@ -138,9 +141,10 @@ export class ExecutionJournal {
 
   /**
    * Runs the execution's step jobs on the in-process scheduler from now on. Resolves when it
-   * reaches a terminal status or is handed over to the durable queue.
+   * reaches a terminal status (with the ended execution: the caller needs no second read) or is
+   * handed over to the durable queue (with null).
    */
-  runInProcess(executionId: string): Promise<void> {
+  runInProcess(executionId: string): Promise<ExecutionRecord | null> {
     return new Promise((resolve) => this.inProcess.set(executionId, resolve));
   }
 
@@ -161,7 +165,7 @@ export class ExecutionJournal {
     if (!release) return true;
     this.inProcess.delete(executionId);
     this.deps.immediateScheduler?.discardWaiting?.(executionId);
-    release();
+    release(null);
     const snapshot = await this.deps.store.findExecution(executionId);
     if (snapshot?.execution.status !== 'running') return true;
     const now = new Date(this.deps.clock.now());
@@ -243,10 +247,11 @@ export class ExecutionJournal {
 
   private async afterCommit(uow: UnitOfWork, published: ExecutionEvent[]): Promise<void> {
     const execution = uow.execution;
+    const scope = { workspaceId: execution.workspaceId, workflowId: execution.workflowId };
     for (const event of published) {
       // Events are already journaled; a failing live sink must not undo or stall the run.
       await this.deps.events
-        .publish(event)
+        .publish(event, scope)
         .catch((error: unknown) => this.deps.logger.warn('event sink failed', { error: String(error) }));
     }
     if (uow.abortReason) this.deps.running.abort(execution.id, uow.abortReason);
@@ -258,11 +263,11 @@ export class ExecutionJournal {
       // Its timers (a `$deadline`) waited in this process: they have nothing left to do.
       if ((await this.persistExpress(execution.id, 'express')) === 'written')
         this.deps.immediateScheduler?.discardWaiting?.(execution.id);
-      this.inProcess.get(execution.id)?.();
+      this.inProcess.get(execution.id)?.(execution);
       this.inProcess.delete(execution.id);
       const waiters = this.terminalWaiters.get(execution.id) ?? [];
       this.terminalWaiters.delete(execution.id);
-      for (const resolve of waiters) resolve();
+      for (const resolve of waiters) resolve(execution);
       this.releaseResources(execution.id, execution.status);
     }
   }

@@ -175,7 +175,9 @@ export class WorkflowEngine extends ExecutionControls {
       deadlineAt: timeoutMs ? new Date(now.getTime() + timeoutMs) : null,
       redriveCount: 0,
     };
-    await this.deps.store.createExecution(execution, interpreter.createInitialSteps(execution));
+    await this.deps.store.createExecution(execution, interpreter.createInitialSteps(execution), {
+      freshId: !request.executionId,
+    });
     // Immediate mode runs in this process while it stays fast; without an in-process scheduler it waits on the queue.
     const inProcess = mode === 'immediate' && Boolean(this.deps.immediateScheduler);
     const finished =
@@ -199,12 +201,14 @@ export class WorkflowEngine extends ExecutionControls {
         [{ stepId: START_STEP_ID, attempt: 1, delayMs: refused.retryAfterMs }],
         true,
       );
-    } else if (finished) {
-      await this.waitAtMost(finished, execution.id);
-      if (inProcess) await this.journal.handOver(execution.id);
     }
-    const snapshot = await this.deps.store.findExecution(execution.id);
-    const current = snapshot?.execution ?? execution;
+    let ended: ExecutionRecord | null = null;
+    if (!refused && finished) {
+      ended = await this.waitAtMost(finished, execution.id);
+      if (inProcess && !ended) await this.journal.handOver(execution.id);
+    }
+    // An ended run is answered from the record it ended with: no read of the journal.
+    const current = ended ?? (await this.deps.store.findExecution(execution.id))?.execution ?? execution;
     const result: StartExecutionResult = {
       executionId: execution.id,
       status: current.status,
@@ -514,13 +518,18 @@ export class WorkflowEngine extends ExecutionControls {
     return this.deps.stepLeaseMs ?? 5000;
   }
 
-  private async waitAtMost(finished: Promise<void>, executionId: string): Promise<void> {
+  /** The ended execution, or null when the wait ran out (or the run moved to the queue) first. */
+  private async waitAtMost(
+    finished: Promise<ExecutionRecord | null>,
+    executionId: string,
+  ): Promise<ExecutionRecord | null> {
     let cancelTimer = () => undefined as void;
-    const timedOut = new Promise<void>((resolve) => {
-      cancelTimer = this.deps.clock.setTimer(this.deps.immediateWaitMs ?? 30_000, resolve);
+    const timedOut = new Promise<null>((resolve) => {
+      cancelTimer = this.deps.clock.setTimer(this.deps.immediateWaitMs ?? 30_000, () => resolve(null));
     });
-    await Promise.race([finished, timedOut]);
+    const ended = await Promise.race([finished, timedOut]);
     cancelTimer();
     this.journal.forgetWaiters(executionId);
+    return ended;
   }
 }

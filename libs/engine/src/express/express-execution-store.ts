@@ -38,10 +38,18 @@ export class ExpressExecutionStore extends ExecutionStore {
     return this.memory.has(executionId);
   }
 
-  async createExecution(execution: ExecutionRecord, steps: StepRecord[]): Promise<void> {
+  /**
+   * `freshId`: the engine generated the id just now, so it cannot exist yet and an express run
+   * skips the durable store's existence check (a round trip on the hot path).
+   */
+  async createExecution(
+    execution: ExecutionRecord,
+    steps: StepRecord[],
+    { freshId = false }: { freshId?: boolean } = {},
+  ): Promise<void> {
     if (execution.durability !== 'express') return this.durable.createExecution(execution, steps);
     // A caller-chosen id may repeat (a retried trigger start): refused as the journal would.
-    if (this.memory.has(execution.id) || (await this.durable.findExecution(execution.id)))
+    if (this.memory.has(execution.id) || (!freshId && (await this.durable.findExecution(execution.id))))
       throw new InvalidInputError(`Execution ${execution.id} exists`, 'EXECUTION_EXISTS');
     return this.memory.createExecution(execution, steps);
   }

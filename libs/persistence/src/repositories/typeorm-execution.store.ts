@@ -24,13 +24,19 @@ import {
   type ExecutionRow,
   type StepRow,
 } from './execution-rows';
+import {
+  dueAtOf,
+  EXECUTION_COLUMN_COUNT,
+  EXECUTION_COLUMNS,
+  executionValues,
+  importExecutionStatement,
+  placeholders,
+  STEP_COLUMNS,
+} from './import-execution-statement';
 import { type RevisedStep, StepSnapshotCache } from './step-snapshot-cache';
 
 /** Namespace (first key) of the per-workflow admission advisory locks. */
 const ADMISSION_LOCK_SPACE = 7401;
-
-const STEP_COLUMNS =
-  'execution_id, step_id, node_id, status, attempt, attempt_offset, input, output, error, handles, queued, wake_at, started_at, ended_at, duration_ms, state';
 
 /**
  * The engine's durable journal on PostgreSQL. `withExecutionLock` is a transaction holding the
@@ -54,18 +60,10 @@ export class TypeOrmExecutionStore extends ExecutionStore {
   }
 
   async importExecution(snapshot: ExecutionSnapshot, events: ExecutionEvent[], leases: StepLease[]): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await insertExecution(tx, snapshot.execution, events.at(-1)?.sequence ?? 0);
-      await upsertSteps(tx, snapshot.steps, 0);
-      for (const lease of leases) {
-        await tx.query(`UPDATE execution_steps SET lease_until = $3 WHERE execution_id = $1 AND step_id = $2`, [
-          snapshot.execution.id,
-          lease.stepId,
-          lease.leaseUntil,
-        ]);
-      }
-      await insertEvents(tx, events);
-    });
+    // One statement, so one round trip and atomic without a transaction around it: this is the
+    // whole durable cost of an express run.
+    const { sql, params } = importExecutionStatement(snapshot, events, leases, new Date());
+    await this.dataSource.query(sql, params);
   }
 
   async findExecution(executionId: string): Promise<ExecutionSnapshot | null> {
@@ -306,33 +304,8 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
 
 async function insertExecution(tx: EntityManager, execution: ExecutionRecord, lastSequence: number): Promise<void> {
   await tx.query(
-    `INSERT INTO executions (id, workspace_id, workflow_id, workflow_version_id, format, definition, input, output, status, mode,
-       durability, trigger, priority, tags, error, cause, redrive_count, created_at, started_at, ended_at, deadline_at, last_sequence)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)`,
-    [
-      execution.id,
-      execution.workspaceId,
-      execution.workflowId,
-      execution.workflowVersionId,
-      execution.format,
-      json(execution.definition),
-      json(execution.input),
-      json(execution.output),
-      execution.status,
-      execution.mode,
-      execution.durability,
-      execution.trigger,
-      execution.priority,
-      execution.tags,
-      execution.error,
-      execution.cause,
-      execution.redriveCount,
-      execution.createdAt,
-      execution.startedAt,
-      execution.endedAt,
-      execution.deadlineAt,
-      lastSequence,
-    ],
+    `INSERT INTO executions (${EXECUTION_COLUMNS}) VALUES (${placeholders(1, EXECUTION_COLUMN_COUNT)})`,
+    executionValues(execution, lastSequence),
   );
 }
 
@@ -399,8 +372,7 @@ async function upsertSteps(tx: EntityManager, steps: StepRecord[], revision: num
         s.durationMs,
         json(s.state),
         revision,
-        // When the step's job is due: what the stalled-work sweep looks for (null: it has none).
-        (s.status === 'pending' && s.queued) || s.status === 'retrying' ? (s.wakeAt ?? now) : null,
+        dueAtOf(s, now),
       );
       const base = values.length - 18;
       return `(${Array.from({ length: 18 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
