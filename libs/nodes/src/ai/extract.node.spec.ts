@@ -55,9 +55,10 @@ describe('ai.extract', () => {
     const [request] = server.requests;
     expect(request).toMatchObject({
       model: 'local-extractor',
-      temperature: 0,
       response_format: { type: 'json_schema', json_schema: { name: 'extraction', schema } },
     });
+    // No temperature unless asked: reasoning models refuse any but their own.
+    expect(request).not.toHaveProperty('temperature');
     expect(request.messages[0].role).toBe('system');
     expect(request.messages[0].content).toContain(JSON.stringify(schema));
     expect(request.messages[0].content).toContain('Prices in EUR.');

@@ -42,7 +42,6 @@ export const aiExtractNode: NodeType<AiExtractSettings> = {
         default: 'json_schema',
         description: 'How the API is asked for JSON: structured outputs, JSON mode, or the prompt alone.',
       },
-      temperature: { ...chatSettingsProperties.temperature, default: 0 },
     },
     required: ['credentialId', 'schema'],
   },
