@@ -27,7 +27,7 @@ import type { ContainerState } from './runtime/container-state.js';
 import { type AslPreparedStep, prepareAslStep } from './runtime/prepare-asl-step.js';
 import { validateAslDefinition } from './validation/validate-asl-definition.js';
 import { ExternalWaitRequest, parkStep } from '../engine/external-wait.js';
-import { stateOutputOf } from './data-flow/process-state-data.js';
+import { stateOutcomeOf } from './data-flow/process-state-data.js';
 import type { AslRuntimeOptions } from './runtime/run-state-attempt.js';
 import { redriveAslSteps } from './runtime/redrive-asl-steps.js';
 
@@ -100,8 +100,9 @@ export class AslInterpreter implements WorkflowInterpreter {
     if (result.output instanceof ExternalWaitRequest) return parkStep(step, result.output, prepared.timeoutMs, now);
     const durationMs = step.startedAt ? now.getTime() - new Date(step.startedAt).getTime() : null;
     const handles = result.handle === undefined ? [] : [result.handle].flat();
-    // JSONata states keep the workflow variables after their Assign: later states read them from here.
-    const assigned = (prepared as AslPreparedStep).asl.jsonata?.assigned;
+    // States that assign keep the workflow variables after it: later states read them from here.
+    const { asl } = prepared as AslPreparedStep;
+    const assigned = asl.jsonata?.assigned ?? asl.assigned;
     const state = assigned ? { vars: assigned } : step.state;
     return {
       ...step,
@@ -121,8 +122,11 @@ export class AslInterpreter implements WorkflowInterpreter {
   }
 
   externalResult(prepared: PreparedStep, output: unknown): NodeResult {
-    const { state, raw, context } = (prepared as AslPreparedStep).asl;
-    return { output: stateOutputOf(state, raw, output, context), handle: state.Next !== undefined ? [state.Next] : [] };
+    const { asl } = prepared as AslPreparedStep;
+    const outcome = stateOutcomeOf(asl.state, asl.raw, output, asl.context);
+    // completeStep keeps them with the step, as for an attempt that assigned.
+    asl.assigned = outcome.variables;
+    return { output: outcome.output, handle: asl.state.Next !== undefined ? [asl.state.Next] : [] };
   }
 
   async advance(snapshot: ExecutionSnapshot, now: Date, maxConcurrency: number): Promise<AdvancePlan> {
@@ -136,6 +140,7 @@ export class AslInterpreter implements WorkflowInterpreter {
       error,
       previousError: step.error,
       rawInput: asl.raw,
+      context: asl.context,
       topLevel: asl.scope === '',
       random,
       jsonata: asl.jsonata,

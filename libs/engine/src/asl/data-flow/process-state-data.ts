@@ -1,5 +1,7 @@
 import type { AslState } from '../definition/asl-definition.js';
 import { applyResultPath } from './apply-result-path.js';
+import { assignVariables } from './assign-variables.js';
+import type { WorkflowVariables } from './path-variables.js';
 import { readPath } from './read-path.js';
 import { resolvePayloadTemplate } from './resolve-payload-template.js';
 
@@ -20,13 +22,33 @@ export function effectiveInputOf(state: AslState, raw: unknown, context: unknown
     : resolvePayloadTemplate(state.Parameters, selected, context, 'Parameters');
 }
 
+/** ResultSelector (Task, Parallel, Map): the effective result, which is also `$` in the state's Assign. */
+export function effectiveResultOf(state: AslState, result: unknown, context: unknown): unknown {
+  return state.ResultSelector === undefined
+    ? result
+    : resolvePayloadTemplate(state.ResultSelector, result, context, 'ResultSelector');
+}
+
+/** ResultPath and OutputPath applied to a state's effective result. */
+export function outputOfEffectiveResult(state: AslState, raw: unknown, selected: unknown, context: unknown): unknown {
+  return applyOutputPath(state, applyResultPath(raw, state.ResultPath, selected), context);
+}
+
 /** ResultSelector (Task, Parallel, Map), ResultPath and OutputPath applied to a state's result. */
 export function stateOutputOf(state: AslState, raw: unknown, result: unknown, context: unknown): unknown {
-  const selected =
-    state.ResultSelector === undefined
-      ? result
-      : resolvePayloadTemplate(state.ResultSelector, result, context, 'ResultSelector');
-  return applyOutputPath(state, applyResultPath(raw, state.ResultPath, selected), context);
+  return outputOfEffectiveResult(state, raw, effectiveResultOf(state, result, context), context);
+}
+
+/** A Task, Parallel or Map state's output and (JSONPath `Assign`) the variables after it. */
+export function stateOutcomeOf(
+  state: AslState,
+  raw: unknown,
+  result: unknown,
+  context: unknown,
+): { output: unknown; variables?: WorkflowVariables } {
+  const selected = effectiveResultOf(state, result, context);
+  const variables = assignVariables(state.Assign, selected, context);
+  return { output: outputOfEffectiveResult(state, raw, selected, context), variables };
 }
 
 /** OutputPath: `$` by default; `null` gives `{}`. */

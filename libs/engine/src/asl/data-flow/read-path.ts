@@ -1,5 +1,6 @@
 import { JSONPath } from 'jsonpath-plus';
 import { runtimeError } from '../definition/asl.error.js';
+import { variablePathOf, variablesOf } from './path-variables.js';
 
 // A path that can select several nodes: wildcards, deep scan, filters, unions and slices.
 const INDEFINITE = /\*|\.\.|\[\?|,|:/;
@@ -13,10 +14,17 @@ export function isDefinitePath(path: string): boolean {
 export type PathLookup = { found: true; value: unknown } | { found: false };
 
 /**
- * Looks up a JSONPath (`$...`) in `data`, or a context path (`$$...`) in `context`. A definite
- * path yields its one value; an indefinite one yields the array of every match (possibly empty).
+ * Looks up a JSONPath (`$...`) in `data`, a context path (`$$...`) in `context`, or a variable
+ * path (`$name...`) in the workflow variables bound to `context`. A definite path yields its one
+ * value; an indefinite one yields the array of every match (possibly empty).
  */
 export function lookUpPath(path: string, data: unknown, context: unknown): PathLookup {
+  const variable = variablePathOf(path);
+  if (variable) {
+    const variables = variablesOf(context);
+    if (!Object.hasOwn(variables, variable.name)) return { found: false };
+    return lookUpPath(variable.rest, variables[variable.name], context);
+  }
   const [document, relative] = path.startsWith('$$') ? [context, path.slice(1)] : [data, path];
   if (relative === '$') return { found: true, value: document };
   if (document === null || typeof document !== 'object') {
@@ -35,6 +43,9 @@ export function lookUpPath(path: string, data: unknown, context: unknown): PathL
 /** Like `lookUpPath`, but a path that selects nothing is a `States.Runtime` failure. */
 export function readPath(path: string, data: unknown, context: unknown, field: string): unknown {
   const lookup = lookUpPath(path, data, context);
+  const variable = variablePathOf(path);
+  if (!lookup.found && variable && !Object.hasOwn(variablesOf(context), variable.name))
+    throw runtimeError(`Invalid path '${path}' in ${field}: no variable named "${variable.name}" was assigned`);
   if (!lookup.found)
     throw runtimeError(`Invalid path '${path}' in ${field}: the path does not match the input ${preview(data)}`);
   return lookup.value;

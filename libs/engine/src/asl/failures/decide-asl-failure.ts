@@ -3,6 +3,7 @@ import type { EngineError } from '../../errors/engine.error.js';
 import type { AslRetrier, AslState } from '../definition/asl-definition.js';
 import { AslError } from '../definition/asl.error.js';
 import { applyResultPath } from '../data-flow/apply-result-path.js';
+import { assignVariables } from '../data-flow/assign-variables.js';
 import { aslErrorNameOf, matchesErrorName } from './asl-error-name.js';
 import { type AslStepError, retriesOf } from './asl-step-error.js';
 import type { CaughtFailure } from '../jsonata/evaluate-catcher.js';
@@ -14,6 +15,8 @@ export interface AslFailure {
   previousError: unknown;
   /** The state's raw input: a catcher's ResultPath applies to it. */
   rawInput: unknown;
+  /** The state's Context object (with its bound variables): a JSONPath catcher's Assign reads it. */
+  context?: unknown;
   /** Top-level states fail the execution; states inside a branch fail their branch. */
   topLevel: boolean;
   random: () => number;
@@ -65,11 +68,16 @@ export function decideAslFailure(failure: AslFailure): FailureDecision {
   }
   if (catcher) {
     try {
-      const output = applyResultPath(failure.rawInput, catcher.ResultPath === undefined ? '$' : catcher.ResultPath, {
-        Error: name,
-        Cause: cause,
-      });
-      return { kind: 'handled', output, handles: [catcher.Next], error: record(retries) };
+      const errorOutput = { Error: name, Cause: cause };
+      // The catcher's Assign reads the error output as `$`.
+      const vars = assignVariables(catcher.Assign, errorOutput, failure.context);
+      const output = applyResultPath(
+        failure.rawInput,
+        catcher.ResultPath === undefined ? '$' : catcher.ResultPath,
+        errorOutput,
+      );
+      const error = vars ? { ...record(retries), vars } : record(retries);
+      return { kind: 'handled', output, handles: [catcher.Next], error };
     } catch (resultPathError) {
       const failed = resultPathError as AslError;
       return {

@@ -28,3 +28,18 @@ export function variablesBefore(table: AslStepTable, step: StepRecord): Variable
 export function variablesAfter(table: AslStepTable, step: StepRecord): Variables {
   return variablesOfRow(step.state) ?? variablesOfRow(step.error) ?? variablesBefore(table, step);
 }
+
+// Whether a machine assigns anywhere (states, catchers, Choice rules, nested machines): only
+// then do its JSONPath states look their variables up in the journal. Keyed by the frozen
+// definition object an execution keeps.
+const assigning = new WeakMap<object, boolean>();
+
+/** Whether any state, catcher or Choice rule of the machine has an `Assign`. */
+export function usesVariables(machine: object): boolean {
+  let answer = assigning.get(machine);
+  if (answer === undefined) {
+    answer = JSON.stringify(machine).includes('"Assign":');
+    assigning.set(machine, answer);
+  }
+  return answer;
+}

@@ -18,7 +18,8 @@ import { findState, findSubMachine } from './find-state.js';
 import { liveScopes } from './live-scopes.js';
 import { jsonataWaitDelayMs } from '../jsonata/run-jsonata-state.js';
 import { usesJsonata } from '../jsonata/resolve-jsonata-template.js';
-import { variablesBefore } from '../jsonata/workflow-variables.js';
+import { usesVariables, variablesBefore } from '../jsonata/workflow-variables.js';
+import { bindVariables } from '../data-flow/path-variables.js';
 
 /**
  * Decides what happens next from persisted rows alone (after any outcome, on resume, redrive and
@@ -127,6 +128,7 @@ async function waitDelayOf(
         variablesBefore(table, step),
         now,
       );
+    if (usesVariables(machine)) bindVariables(context, variablesBefore(table, step));
     const effective = applyInputPath(state, table.rawInputOf(step, snapshot.execution.input), context);
     return computeWaitDelayMs(state, effective, context, now);
   } catch {

@@ -2,7 +2,8 @@ import type { ExecutionRecord, NewExecutionEvent, StepRecord } from '../../execu
 import { classifyError } from '../../errors/classify-error.js';
 import type { AslStateMachine } from '../definition/asl-definition.js';
 import { STATES } from '../definition/asl.error.js';
-import { stateOutputOf } from '../data-flow/process-state-data.js';
+import { bindVariables } from '../data-flow/path-variables.js';
+import { stateOutcomeOf } from '../data-flow/process-state-data.js';
 import { retriesOf } from '../failures/asl-step-error.js';
 import { childScope } from './asl-step-id.js';
 import type { AslStepTable } from './asl-step-table.js';
@@ -10,7 +11,7 @@ import { buildContextObject } from './build-context-object.js';
 import { type BubbledError, type ContainerState, containerStateOf } from './container-state.js';
 import { findState } from './find-state.js';
 import { applyAssign, resolveJsonataTemplate, usesJsonata } from '../jsonata/resolve-jsonata-template.js';
-import { variablesBefore } from '../jsonata/workflow-variables.js';
+import { usesVariables, variablesBefore } from '../jsonata/workflow-variables.js';
 
 /**
  * Moves every running Parallel and Map step on: collects the outcome of branches/iterations
@@ -117,7 +118,9 @@ async function complete(
           ? state.results
           : await resolveJsonataTemplate(definition.Output, states, before, 'Output');
     } else {
-      output = stateOutputOf(definition, raw, state.results, context);
+      // JSONPath: the state's Assign reads the results after ResultSelector, with the variables it saw.
+      if (usesVariables(machine)) bindVariables(context, variablesBefore(table, step));
+      ({ output, variables: vars } = stateOutcomeOf(definition, raw, state.results, context));
     }
   } catch (error) {
     const failure = classifyError(error);

@@ -19,7 +19,8 @@ import { type CaughtFailure, evaluateCatcher } from '../jsonata/evaluate-catcher
 import { jsonataSeconds, runJsonataState } from '../jsonata/run-jsonata-state.js';
 import { startJsonataContainer } from '../jsonata/start-jsonata-container.js';
 import { usesJsonata } from '../jsonata/resolve-jsonata-template.js';
-import { variablesBefore } from '../jsonata/workflow-variables.js';
+import { usesVariables, variablesBefore } from '../jsonata/workflow-variables.js';
+import { bindVariables, type WorkflowVariables } from '../data-flow/path-variables.js';
 
 /** `state`: one attempt of a simple state; `start`: a Parallel/Map evaluates its branches; `bubble`: a container carries a branch failure to its own Retry/Catch. */
 export type AslPhase = 'state' | 'start' | 'bubble';
@@ -35,6 +36,8 @@ export interface AslPreparedStep extends PreparedStep {
     context: AslContextObject;
     /** JSONata states: the workflow variables the entry sees, and (set by the attempt) those after it. */
     jsonata?: { variables: Record<string, unknown>; assigned?: Record<string, unknown>; caught?: CaughtFailure };
+    /** JSONPath states of a machine that assigns: the variables after the attempt's Assign (set by the attempt). */
+    assigned?: WorkflowVariables;
   };
 }
 
@@ -50,6 +53,8 @@ export async function prepareAslStep(
   const state = findState(machine, scope, stateName);
   const raw = table.rawInputOf(step, snapshot.execution.input);
   const context = buildContextObject(snapshot.execution, step, stateName, table, state.Type === 'Task');
+  // JSONPath paths read `$name` from the Context object's bound variables (JSONata binds its own).
+  if (!usesJsonata(state, machine) && usesVariables(machine)) bindVariables(context, variablesBefore(table, step));
   const isContainer = state.Type === 'Parallel' || state.Type === 'Map';
   const phase: AslPhase = !isContainer ? 'state' : isBubbled(step.error) ? 'bubble' : 'start';
   const jsonata: AslPreparedStep['asl']['jsonata'] = usesJsonata(state, machine)
@@ -74,7 +79,11 @@ export async function prepareAslStep(
       ctx,
       options,
     };
-    if (!jsonata) return runStateAttempt(attempt);
+    if (!jsonata) {
+      const { variables, ...result } = await runStateAttempt(attempt);
+      prepared.asl.assigned = variables;
+      return result;
+    }
     try {
       const { variables, ...result } = await runJsonataState(attempt, jsonata.variables);
       jsonata.assigned = variables;
@@ -101,7 +110,7 @@ export async function prepareAslStep(
   } catch (error) {
     inputError = classifyError(error);
   }
-  return {
+  const prepared: AslPreparedStep = {
     nodeType: aslNodeType(state, (_input, ctx) => run(ctx)),
     input: { data: raw, handles: {}, settings: {}, bindings: {} },
     timeoutMs,
@@ -112,6 +121,7 @@ export async function prepareAslStep(
     inputError,
     asl: { phase, state, stateName, scope, raw, context, jsonata },
   };
+  return prepared;
 }
 
 function taskTimeoutMs(state: AslState, raw: unknown, context: AslContextObject): number | null {

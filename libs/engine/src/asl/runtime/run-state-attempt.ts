@@ -4,7 +4,9 @@ import type { AslState } from '../definition/asl-definition.js';
 import { AslError, STATES } from '../definition/asl.error.js';
 import { evaluateChoiceRule } from '../choice/evaluate-choice-rule.js';
 import { applyResultPath } from '../data-flow/apply-result-path.js';
-import { applyInputPath, applyOutputPath, effectiveInputOf, stateOutputOf } from '../data-flow/process-state-data.js';
+import { assignVariables } from '../data-flow/assign-variables.js';
+import { extendContext, type WorkflowVariables } from '../data-flow/path-variables.js';
+import { applyInputPath, applyOutputPath, effectiveInputOf, stateOutcomeOf } from '../data-flow/process-state-data.js';
 import { readPath } from '../data-flow/read-path.js';
 import { resolvePayloadTemplate } from '../data-flow/resolve-payload-template.js';
 import { evaluateIntrinsic } from '../intrinsics/evaluate-intrinsic.js';
@@ -38,6 +40,11 @@ export interface StateAttempt {
   options: AslRuntimeOptions;
 }
 
+/** An attempt's result and, when the state assigns, the workflow variables after it. */
+export interface StateAttemptResult extends NodeResult {
+  variables?: WorkflowVariables;
+}
+
 /** The transition a settled state takes: its `Next`, or none when it ends its (sub-)machine. */
 const transition = (state: AslState): string[] => (state.Next !== undefined ? [state.Next] : []);
 
@@ -45,8 +52,9 @@ const transition = (state: AslState): string[] => (state.Next !== undefined ? [s
  * One attempt of a Pass, Task, Choice, Wait, Succeed or Fail state: the whole JSONPath data flow
  * of the state, so a failure anywhere in it meets the state's Retry and Catch.
  */
-export async function runStateAttempt(attempt: StateAttempt): Promise<NodeResult> {
+export async function runStateAttempt(attempt: StateAttempt): Promise<StateAttemptResult> {
   const { state, raw, context } = attempt;
+  // Assign reads `$` as the spec gives it per state type, with the variables from the state's entry.
   switch (state.Type) {
     case 'Pass': {
       const effective = effectiveInputOf(state, raw, context);
@@ -55,13 +63,14 @@ export async function runStateAttempt(attempt: StateAttempt): Promise<NodeResult
       return {
         output: applyOutputPath(state, applyResultPath(raw, state.ResultPath, result), context),
         handle: transition(state),
+        variables: assignVariables(state.Assign, result, context),
       };
     }
     case 'Task': {
       const result = await runTask(attempt);
       // Parked: the answer to the task token becomes the result later (AslInterpreter.externalResult).
       if (result instanceof ExternalWaitRequest) return { output: result };
-      return { output: stateOutputOf(state, raw, result, context), handle: transition(state) };
+      return { ...stateOutcomeOf(state, raw, result, context), handle: transition(state) };
     }
     case 'Choice': {
       const effective = applyInputPath(state, raw, context);
@@ -72,13 +81,21 @@ export async function runStateAttempt(attempt: StateAttempt): Promise<NodeResult
           STATES.NoChoiceMatched,
           `No Choice rule matched and there is no Default in state "${context.State.Name}"`,
         );
-      return { output: applyOutputPath(state, effective, context), handle: [next] };
+      return {
+        output: applyOutputPath(state, effective, context),
+        handle: [next],
+        variables: assignVariables(rule?.Assign ?? state.Assign, effective, context),
+      };
     }
     case 'Wait': {
       const effective = applyInputPath(state, raw, context);
       // The delay itself was served before this attempt was due; evaluating it again surfaces bad paths.
       computeWaitDelayMs(state, effective, context, new Date(0));
-      return { output: applyOutputPath(state, effective, context), handle: transition(state) };
+      return {
+        output: applyOutputPath(state, effective, context),
+        handle: transition(state),
+        variables: assignVariables(state.Assign, effective, context),
+      };
     }
     case 'Succeed':
       return { output: applyOutputPath(state, applyInputPath(state, raw, context), context), handle: [] };
@@ -119,7 +136,9 @@ export async function runTask(
   const parks = parksForToken(resource);
   const token = parks ? newTaskToken() : null;
   // `$$.Task.Token` is this attempt's own token: the resource (or activity worker) answers with it.
-  const context: AslContextObject = token ? { ...attempt.context, Task: { Token: token } } : attempt.context;
+  const context: AslContextObject = token
+    ? extendContext(attempt.context, { Task: { Token: token } })
+    : attempt.context;
   const { selected, effective, hasArguments, heartbeatMs: givenHeartbeatMs } = await inputOf(context);
   let heartbeatMs: number | null = null;
   if (token) {

@@ -2,6 +2,7 @@ import { boundedConcurrency, fanOutLimits } from '../../execution/fan-out-limits
 import { type AslState, mapProcessorOf } from '../definition/asl-definition.js';
 import { runtimeError } from '../definition/asl.error.js';
 import { applyInputPath, effectiveInputOf } from '../data-flow/process-state-data.js';
+import { extendContext } from '../data-flow/path-variables.js';
 import { readPath } from '../data-flow/read-path.js';
 import { resolvePayloadTemplate } from '../data-flow/resolve-payload-template.js';
 import type { AslContextObject } from './build-context-object.js';
@@ -48,7 +49,7 @@ export function startContainer(
       : resolvePayloadTemplate(
           selector,
           effective,
-          { ...context, Map: { Item: { Index: index, Value: value } } },
+          extendContext(context, { Map: { Item: { Index: index, Value: value } } }),
           'ItemSelector',
         ),
   );

@@ -24,7 +24,9 @@ export function checkChoiceRule(rule: unknown, path: string, topLevel: boolean):
   if (typeof rule.Variable !== 'string' || !rule.Variable.startsWith('$')) {
     problems.push({ path: `${path}.Variable`, message: 'a comparison rule needs Variable, a path starting with $' });
   }
-  const operators = Object.keys(rule).filter((key) => !['Variable', 'Next', 'Comment'].includes(key));
+  // A top-level rule may assign variables when it matches (checkAssigns judges the Assign).
+  const fields = topLevel ? ['Variable', 'Next', 'Comment', 'Assign'] : ['Variable', 'Next', 'Comment'];
+  const operators = Object.keys(rule).filter((key) => !fields.includes(key));
   if (operators.length !== 1 || !CHOICE_OPERATORS.has(operators[0])) {
     const unknown = operators.filter((op) => !CHOICE_OPERATORS.has(op));
     const message = unknown.length

@@ -42,7 +42,6 @@ export function checkQueryLanguageFields(state: AslState, path: string, jsonata:
           field,
           `${field} needs "QueryLanguage": "JSONata"; JSONPath states use ${field === 'Items' ? 'ItemsPath' : field === 'Arguments' ? 'Parameters' : 'OutputPath/ResultSelector'}`,
         );
-    if (state.Assign !== undefined) add('Assign', 'Assign is supported in JSONata states only so far');
     return problems;
   }
   for (const field of JSONPATH_ONLY)

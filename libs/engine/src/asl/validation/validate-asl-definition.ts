@@ -1,6 +1,7 @@
 import { onlyWarnings, type ValidationProblem, type ValidationResult } from '../../definition/validation-problem.js';
 import type { NodeRegistry } from '../../nodes/node-registry.js';
 import { type AslState, mapProcessorOf } from '../definition/asl-definition.js';
+import { checkAssigns } from './check-assign.js';
 import { checkState } from './check-state.js';
 import { checkQueryLanguageFields, checkQueryLanguageValue } from './check-query-language.js';
 import { checkWithAslValidator } from './check-with-asl-validator.js';
@@ -89,6 +90,7 @@ function checkMachine(
     if (isObject(state)) problems.push(...checkQueryLanguageValue(state.QueryLanguage, `${path}.QueryLanguage`));
     problems.push(...checkState(state, path, names, registry, jsonata));
     if (isObject(state)) problems.push(...checkQueryLanguageFields(state, path, jsonata));
+    if (isObject(state)) problems.push(...checkAssigns(state, path, jsonata));
     if (state?.Type === 'Parallel' && Array.isArray(state.Branches)) {
       state.Branches.forEach((branch, i) =>
         problems.push(...checkSubMachine(branch, `${path}.Branches[${i}]`, registry, seen, machineJsonata)),

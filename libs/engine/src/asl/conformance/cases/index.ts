@@ -8,6 +8,7 @@ import { mapCases } from './map-cases.js';
 import { parallelCases } from './parallel-cases.js';
 import { passCases } from './pass-cases.js';
 import { taskCases } from './task-cases.js';
+import { variableCases } from './variable-cases.js';
 import { waitCases } from './wait-cases.js';
 
 /** Every conformance case, grouped by what they cover. */
@@ -22,4 +23,5 @@ export const ASL_CONFORMANCE_CASES: AslConformanceCase[] = [
   ...mapCases,
   ...integrationCases,
   ...jsonataCases,
+  ...variableCases,
 ];

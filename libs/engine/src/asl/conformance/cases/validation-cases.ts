@@ -174,6 +174,36 @@ export const validationCases: AslValidationCase[] = [
     problems: [{ path: 'Type', messageContains: '"STANDARD" or "EXPRESS"' }],
   },
   {
+    name: 'Assign of the reserved name "states"',
+    definition: { StartAt: 'A', States: { A: { ...pass, Assign: { 'states.$': '$.x' } } } },
+    problems: [{ path: 'States.A.Assign.states.$', messageContains: 'reserved' }],
+  },
+  {
+    name: 'Assign with a name that is not a variable name, and a broken path in a catcher Assign',
+    definition: {
+      StartAt: 'T',
+      States: {
+        T: {
+          Type: 'Task',
+          Resource: 'baton:flow.fail',
+          End: true,
+          Assign: { '1st': 1 },
+          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'C', Assign: { 'x.$': 'nope' } }],
+        },
+        C: pass,
+      },
+    },
+    problems: [
+      { path: 'States.T.Assign.1st', messageContains: 'not a variable name' },
+      { path: 'States.T.Catch[0].Assign.x.$' },
+    ],
+  },
+  {
+    name: 'Assign that is not an object',
+    definition: { StartAt: 'A', States: { A: { ...pass, Assign: 'x' } } },
+    problems: [{ path: 'States.A.Assign', messageContains: 'object' }],
+  },
+  {
     name: 'unknown intrinsic function',
     definition: { StartAt: 'A', States: { A: { ...pass, Parameters: { 'x.$': 'States.Nope(1)' } } } },
     problems: [{ path: 'States.A.Parameters.x.$', messageContains: 'States.Nope' }],
