@@ -1,5 +1,6 @@
 import { InvalidInputError, type NodeType } from '@baton/engine';
 import { runSandboxedCode } from './run-sandboxed-code.js';
+import { sandboxSlots } from './sandbox-slots.js';
 
 interface CodeRunSettings {
   code: string;
@@ -63,17 +64,15 @@ export const codeRunNode: NodeType<CodeRunSettings> = {
       settings.memoryLimitMb ?? 32,
       CODE_RUN_LIMITS.maxMemoryLimitMb,
     );
-    const output = await runSandboxedCode(
-      code,
-      data,
-      {
-        timeoutMs,
-        memoryLimitBytes: memoryLimitMb * 1024 * 1024,
-        maxLogEntries: CODE_RUN_LIMITS.maxLogEntries,
-        maxLogChars: CODE_RUN_LIMITS.maxLogChars,
-        maxResultChars: CODE_RUN_LIMITS.maxResultChars,
-      },
-      { signal: ctx.signal, log: ctx.log },
+    const limits = {
+      timeoutMs,
+      memoryLimitBytes: memoryLimitMb * 1024 * 1024,
+      maxLogEntries: CODE_RUN_LIMITS.maxLogEntries,
+      maxLogChars: CODE_RUN_LIMITS.maxLogChars,
+      maxResultChars: CODE_RUN_LIMITS.maxResultChars,
+    };
+    const output = await sandboxSlots.run(ctx.signal, () =>
+      runSandboxedCode(code, data, limits, { signal: ctx.signal, log: ctx.log }),
     );
     return { output };
   },
