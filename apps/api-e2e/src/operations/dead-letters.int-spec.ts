@@ -2,15 +2,18 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
 import { FailureNotifier } from '../../../api/src/operations/notifications/failure-notifier.service';
 import { verifyWebhookSignature } from '../../../api/src/triggers/webhooks/verify-webhook-signature';
 import { eventually, TestApiClient } from '../support/api-client';
-import { delayedGraph, edge, node } from '../support/graphs';
+import { delayedGraph, doublingGraph, edge, node } from '../support/graphs';
 import { addMember, setUpOwner } from '../support/identities';
 import { startInProcessBaton } from '../support/in-process-baton';
 import { prepareTier, type TierEnvironment } from '../support/test-tiers';
+import { createTrigger, schedulerOf, setNextRunAt } from '../triggers/trigger-fixtures';
 import { parsePrometheusText, sampleValue } from '../observability/parse-prometheus-text';
 
 const ALERT_SECRET = 'alert-signing-secret-0123';
@@ -21,18 +24,53 @@ interface Received {
   body: string;
 }
 
+/** A span as the OTLP/HTTP JSON exporter sends it (ids in hex). */
+interface OtlpSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  attributes: Record<string, unknown>;
+}
+
+function spansOf(body: {
+  resourceSpans?: Array<{ scopeSpans?: Array<{ spans?: Array<Record<string, unknown>> }> }>;
+}): OtlpSpan[] {
+  return (body.resourceSpans ?? []).flatMap((resource) =>
+    (resource.scopeSpans ?? []).flatMap((scope) =>
+      (scope.spans ?? []).map((span) => ({
+        traceId: String(span['traceId']),
+        spanId: String(span['spanId']),
+        parentSpanId: span['parentSpanId'] ? String(span['parentSpanId']) : undefined,
+        name: String(span['name']),
+        attributes: Object.fromEntries(
+          ((span['attributes'] as Array<{ key: string; value: Record<string, unknown> }>) ?? []).map((a) => [
+            a.key,
+            Object.values(a.value)[0],
+          ]),
+        ),
+      })),
+    ),
+  );
+}
+
 /**
- * The outside world of this test on one loopback port: `/api/<key>` (what the workflows call)
+ * The outside world of this test on one loopback port (an OTLP/HTTP collector at `/v1/traces` too): `/api/<key>` (what the workflows call)
  * answers 500 while `failing` is set; `/alerts` (the failure webhook) records every call and
  * answers `alertStatus`.
  */
 async function startOutsideWorld() {
-  const state = { failing: true, alertStatus: 200, received: [] as Received[] };
+  const state = { failing: true, alertStatus: 200, received: [] as Received[], traces: [] as OtlpSpan[] };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/v1/traces') {
+        state.traces.push(...spansOf(JSON.parse(Buffer.concat(chunks).toString())));
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        return;
+      }
       const status = path === '/alerts' ? state.alertStatus : state.failing ? 500 : 200;
       if (path === '/alerts')
         state.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString() });
@@ -43,6 +81,29 @@ async function startOutsideWorld() {
   return {
     state,
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A local SMTP server that keeps every message it accepts. */
+async function startSmtpServer() {
+  const messages: ParsedMail[] = [];
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((message) => {
+          messages.push(message);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    messages,
+    port: (server.server.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -59,13 +120,15 @@ const failingGraph = (error: string) => ({
   edges: [edge('start', 'stop')],
 });
 
-// The dead-letter side of operations on the embedded tier: failure groups, bulk redrive, the
-// signed on-failure webhook (once per failed execution, retried) and the stuck-run detector.
-describe('dead letters and alerts (embedded tier)', () => {
+// Operations on the embedded tier, on one Baton: failure groups, bulk redrive, the
+// signed on-failure webhook (once per failed execution, retried) and email, the stuck-run
+// detector, the scheduler-lag metric and OTLP tracing through the real queue.
+describe('operations: dead letters, alerts, scheduler lag and tracing (embedded tier)', () => {
   let environment: TierEnvironment;
   let baton: RunningBaton;
   let owner: TestApiClient;
   let outside: Awaited<ReturnType<typeof startOutsideWorld>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let calling: string;
   let failing: string;
   const failedIds: string[] = [];
@@ -82,8 +145,11 @@ describe('dead letters and alerts (embedded tier)', () => {
 
   beforeAll(async () => {
     outside = await startOutsideWorld();
+    smtp = await startSmtpServer();
     environment = await prepareTier('embedded');
-    baton = await startInProcessBaton(environment.env);
+    // Spans leave in batches; a short delay keeps the tracing check quick.
+    process.env['OTEL_BSP_SCHEDULE_DELAY'] = '200';
+    baton = await startInProcessBaton({ ...environment.env, OTEL_EXPORTER_OTLP_ENDPOINT: outside.baseUrl });
     owner = await setUpOwner(new TestApiClient(baton.url));
     const secret = await owner.post('/api/credentials', {
       name: 'Alert signing',
@@ -108,6 +174,8 @@ describe('dead letters and alerts (embedded tier)', () => {
     await baton?.close();
     await environment?.cleanup();
     await outside?.close();
+    await smtp?.close();
+    delete process.env['OTEL_BSP_SCHEDULE_DELAY'];
   });
 
   it('groups GET /api/executions?status=failed by workflow and error, biggest group first', async () => {
@@ -275,5 +343,81 @@ describe('dead letters and alerts (embedded tier)', () => {
       1,
     );
     expect(sampleValue(scrape, 'baton_executions_redriven_total', { outcome: 'redriven' })).toBe(4);
+  });
+
+  it('emails a failure through an smtp credential, once', async () => {
+    const credential = await owner.post('/api/credentials', {
+      name: 'Local mail',
+      kind: 'smtp',
+      values: { host: '127.0.0.1', port: smtp.port, secure: false },
+    });
+    expect(credential.status).toBe(201);
+    const mailing = await owner.post('/api/workflows', {
+      name: 'Mails on failure',
+      format: 'graph',
+      definition: failingGraph('MAILED_FAILURE'),
+      settings: {
+        onFailure: {
+          email: { credentialId: credential.body.id, from: 'baton@example.test', to: ['oncall@example.test'] },
+        },
+      },
+    });
+    const executionId = await execute(mailing.body.id);
+    await eventually(async () => smtp.messages.length >= 1);
+    const [message] = smtp.messages;
+    expect(message.subject).toBe('[Baton] Mails on failure failed: MAILED_FAILURE');
+    expect(message.text).toContain(executionId);
+    expect(message.messageId).toBe(`<failure-${executionId}@baton>`);
+    await baton.app.get(FailureNotifier).deliverDue();
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('records the scheduler lag of a cron or one-time trigger (due vs started)', async () => {
+    const workflow = await owner.post('/api/workflows', {
+      name: 'Scheduled',
+      format: 'graph',
+      status: 'active',
+      definition: doublingGraph(),
+    });
+    const trigger = await createTrigger(owner, workflow.body.id, {
+      type: 'once',
+      at: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    // Due 20 s ago, as if the scheduler had been busy: still on time, so it runs now, 20 s late.
+    await setNextRunAt(baton, trigger.id, new Date(Date.now() - 20_000).toISOString());
+    await schedulerOf(baton).tick(new Date());
+    const scrape = parsePrometheusText(await (await fetch(`${baton.url}/metrics`)).text());
+    expect(sampleValue(scrape, 'baton_scheduler_lag_seconds_count', { trigger_type: 'once' })).toBe(1);
+    expect(sampleValue(scrape, 'baton_scheduler_lag_seconds_sum', { trigger_type: 'once' })).toBeGreaterThanOrEqual(20);
+  });
+
+  it('exports one trace per execution over OTLP/HTTP, linked across the queue', async () => {
+    const workflow = await owner.post('/api/workflows', {
+      name: 'Traced',
+      format: 'graph',
+      definition: doublingGraph(),
+    });
+    const executionId = await execute(workflow.body.id, { mode: 'queued' });
+    const traceId = executionId.replace(/-/g, '');
+    const spans = await eventually(async () => {
+      const ofRun = outside.state.traces.filter((span) => span.traceId === traceId);
+      return ofRun.filter((span) => span.name === 'step.attempt').length >= 3 ? ofRun : undefined;
+    });
+    const start = spans.find((span) => span.name === 'execution.start')!;
+    expect(start.attributes).toMatchObject({ 'baton.execution.id': executionId, 'baton.execution.mode': 'queued' });
+    const attempts = spans.filter((span) => span.name === 'step.attempt');
+    const byStep = new Map(attempts.map((span) => [span.attributes['baton.step.id'], span]));
+    expect(byStep.get('start')?.attributes).toMatchObject({
+      'baton.node.type': 'trigger.manual',
+      'baton.step.outcome': 'completed',
+    });
+    expect(byStep.get('double')?.attributes).toMatchObject({
+      'baton.node.type': 'data.transform',
+      'baton.step.attempt': 1,
+    });
+    // Each queued step is the child of the span that planned its job, through BullMQ's job data.
+    expect(byStep.get('start')?.parentSpanId).toBe(start.spanId);
+    expect(byStep.get('double')?.parentSpanId).toBe(byStep.get('start')?.spanId);
+    expect(byStep.get('log')?.parentSpanId).toBe(byStep.get('double')?.spanId);
   });
 });
