@@ -17,7 +17,7 @@ import { LIVE_EVENT, type LiveEvent } from './live-event';
 import { LiveEventAccess } from './live-event-access.service';
 import { LiveEventHistory } from './live-event-history.service';
 import { LiveEventPublisher } from './live-event.publisher';
-import { roomOf } from './live-event-rooms';
+import { roomOf, roomsOf } from './live-event-rooms';
 import { LiveEventSubscriber } from './live-event-subscriber';
 import { LiveEventSubscriptions } from './live-event-subscriptions.service';
 import { parseSubscriptionRequest } from './parse-subscription-request';
@@ -33,11 +33,14 @@ export type SubscriptionAck =
 interface SocketData {
   principal: Principal;
   subscriber: LiveEventSubscriber;
+  /** Rooms whose events the client also wants under their own names (`named: true`). */
+  named: Set<string>;
 }
 
 /**
  * socket.io at /socket.io: authenticated on connect (handshake `auth.token`), then clients
- * `subscribe` to an execution, a workflow or their workspace and receive `execution.event`.
+ * `subscribe` to an execution, a workflow or their workspace and receive `execution.event`
+ * (and, asked for with `named: true`, the same payload under the event's own name).
  * Protocol in README "Live events".
  */
 @WebSocketGateway()
@@ -67,10 +70,15 @@ export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect, On
     server.use((socket, next) => {
       this.principals.resolve(socketCredentials(socket.handshake.auth, socket.handshake.headers)).then(
         (principal) => {
-          const subscriber = new LiveEventSubscriber(principal.workspaceId, this.history, (event: LiveEvent) =>
-            socket.emit(LIVE_EVENT, event),
-          );
-          Object.assign(socket.data, { principal, subscriber } satisfies SocketData);
+          const named = new Set<string>();
+          // Handshake `auth.named: true` names every subscription's events (seed 003's clients
+          // subscribe with a bare execution id and listen for `step_completed`).
+          const namesAll = (socket.handshake.auth as Record<string, unknown> | undefined)?.named === true;
+          const subscriber = new LiveEventSubscriber(principal.workspaceId, this.history, (event: LiveEvent) => {
+            socket.emit(LIVE_EVENT, event);
+            if (namesAll || roomsOf(event).some((room) => named.has(room))) socket.emit(event.type, event);
+          });
+          Object.assign(socket.data, { principal, subscriber, named } satisfies SocketData);
           next();
         },
         (error: unknown) => next(connectError(error, this.logger)),
@@ -89,7 +97,7 @@ export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect, On
 
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<SubscriptionAck> {
-    const { subscriber } = socket.data as SocketData;
+    const { subscriber, named } = socket.data as SocketData;
     const principal = await this.recheck(socket);
     if (!principal) return { ok: false, error: 'UNAUTHENTICATED', message: 'Your access has ended; sign in again' };
     try {
@@ -100,6 +108,7 @@ export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect, On
       // subscriber's cursor and merged in sequence order, so nothing falls between the two.
       // No await separates join() from follow() creating that cursor, so no event slips past it.
       this.subscriptions.join(subscriber, room);
+      if (request.named) named.add(room);
       if (!scope) return { ok: true, room };
       const position = await subscriber.follow(scope, request.afterSequence);
       if (request.afterSequence === undefined) return { ok: true, room };
@@ -111,11 +120,12 @@ export class LiveEventsGateway implements OnGatewayInit, OnGatewayDisconnect, On
 
   @SubscribeMessage('unsubscribe')
   unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): SubscriptionAck {
-    const { principal, subscriber } = socket.data as SocketData;
+    const { principal, subscriber, named } = socket.data as SocketData;
     try {
       const { topic } = parseSubscriptionRequest(payload);
       const room = roomOf(principal.workspaceId, topic);
       this.subscriptions.leave(subscriber, room);
+      named.delete(room);
       if (topic.kind === 'execution') subscriber.unfollow(topic.executionId);
       return { ok: true, room };
     } catch (error) {

@@ -10,6 +10,7 @@ import { LiveEventPublisher } from './live-event.publisher';
 import { LiveEventSubscriptions } from './live-event-subscriptions.service';
 import { LiveEventsGateway } from './live-events.gateway';
 import { createLiveEventsTransport, LIVE_EVENTS_TRANSPORT, type LiveEventsTransport } from './live-events.transport';
+import { StreamTokens } from './stream-tokens.service';
 import { WorkerEventServer } from './worker-event-server.service';
 
 /**
@@ -38,7 +39,7 @@ export class LiveEventsModule implements OnApplicationShutdown {
         LiveEventPublisher,
         ExecutionScopes,
         ...(options.servesApi
-          ? [LiveEventSubscriptions, LiveEventHistory, LiveEventAccess, LiveEventsGateway]
+          ? [LiveEventSubscriptions, LiveEventHistory, LiveEventAccess, LiveEventsGateway, StreamTokens]
           : [WorkerEventServer]),
       ],
       exports: [LiveEventPublisher, ExecutionScopes],

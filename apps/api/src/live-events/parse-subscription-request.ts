@@ -8,13 +8,25 @@ export interface SubscriptionRequest {
   topic: LiveEventTopic;
   /** Execution topics only: replay stored events after this sequence before going live. */
   afterSequence?: number;
+  /** Also emit each event under its own name (`step_completed`, ...), as seed clients listen. */
+  named?: boolean;
 }
 
 /**
  * Accepts `"<executionId>"`, `{ executionId, afterSequence? }`, `{ workflowId }` or
- * `{ workspace: true }`. @throws DomainError VALIDATION_FAILED naming the offending field.
+ * `{ workspace: true }`, each object with an optional `named: true`.
+ * @throws DomainError VALIDATION_FAILED naming the offending field.
  */
 export function parseSubscriptionRequest(payload: unknown): SubscriptionRequest {
+  const request = parseTopic(payload);
+  const named =
+    typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>).named : undefined;
+  if (named === undefined) return request;
+  if (typeof named !== 'boolean') throw validationFailed('named must be true or false');
+  return { ...request, named };
+}
+
+function parseTopic(payload: unknown): SubscriptionRequest {
   if (typeof payload === 'string') return { topic: { kind: 'execution', executionId: uuid(payload, 'executionId') } };
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw validationFailed(

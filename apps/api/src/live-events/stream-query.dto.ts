@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class StreamQueryDto {
   @ApiPropertyOptional({
@@ -13,4 +13,14 @@ export class StreamQueryDto {
   @Min(0)
   @Max(2_147_483_647)
   afterSequence?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'A stream token from POST /api/executions/{id}/stream-token, for clients that cannot send credentials in a header (EventSource)',
+    maxLength: 1024,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  token?: string;
 }
