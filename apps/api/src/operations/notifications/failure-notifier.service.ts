@@ -13,6 +13,7 @@ export const NOTIFICATION_POLL_MS = 15_000;
 /** A claimed notification not settled within this long (its process died) is tried again. */
 const CLAIM_LEASE_MS = 60_000;
 const CLAIM_BATCH = 20;
+const RECORD_AGAIN_MS = 1000;
 /** Failures this recent are checked for notifications no process recorded (it died first). */
 const MISSED_WINDOW_MS = 24 * 3600_000;
 
@@ -79,12 +80,21 @@ export class FailureNotifier implements OnApplicationBootstrap, OnApplicationShu
   private observe(event: ExecutionEvent): void {
     if (event.type !== 'failed' || this.stopped) return;
     // After the publish returns: the event sink must never wait for (or fail with) a notification.
-    setImmediate(() => {
-      this.outbox
-        .enqueue(event.executionId, new Date(this.clock.now()))
-        .then((added) => (added ? this.deliverDue() : undefined))
-        .catch((error: unknown) => this.logger.warn(`failure notification not recorded: ${String(error)}`));
-    });
+    setImmediate(() => this.record(event.executionId, true));
+  }
+
+  /**
+   * An express run's row is written just after its events are published, so the first look may
+   * not find it yet: one more look a moment later; the poll catches anything after that.
+   */
+  private record(executionId: string, lookAgain: boolean): void {
+    this.outbox
+      .enqueue(executionId, new Date(this.clock.now()))
+      .then((added) => {
+        if (added) return this.deliverDue();
+        if (lookAgain && !this.stopped) this.clock.setTimer(RECORD_AGAIN_MS, () => this.record(executionId, false));
+      })
+      .catch((error: unknown) => this.logger.warn(`failure notification not recorded: ${String(error)}`));
   }
 
   private schedulePoll(): void {
