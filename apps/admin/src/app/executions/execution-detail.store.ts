@@ -13,6 +13,7 @@ import type { ExecutionDto, ExecutionLogEntryDto, ExecutionStepDto } from '../ap
 import { describeError } from '../core/describe-error';
 import { NodeCatalogueStore } from '../core/node-catalogue.store';
 import { type GraphDefinition, readGraphDefinition } from '../shared/graph/graph-definition';
+import { withUsablePositions } from '../shared/graph/layout-graph';
 import { LiveExecutionEvents, type LiveExecutionEvent } from './live-execution-events';
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
@@ -186,7 +187,7 @@ export class ExecutionDetailStore {
     // ran, even if the workflow was edited or deleted since.
     const graph = execution.format === 'graph' ? readGraphDefinition(execution.definition) : null;
     if (graph && graph.nodes.length) {
-      this._graph.set(graph);
+      this._graph.set(withUsablePositions(graph, this.catalogue.byType()));
       return;
     }
     // ASL (no graph to draw here yet): the steps in the order they started, in a row.

@@ -45,15 +45,15 @@ const orderTriage: ExampleWorkflow = {
   definition: {
     nodes: [
       node('start', 'trigger.manual', 40, 200),
-      node('orders', 'data.transform', 280, 200, {
+      node('orders', 'data.transform', 380, 200, {
         expression:
           '$exists(orders) ? orders : [{ "id": "A-100", "amount": 40 }, { "id": "A-101", "amount": 250 }, { "id": "A-102", "amount": 90 }]',
       }),
-      node('each', 'flow.loop', 520, 200, { concurrency: 2 }),
+      node('each', 'flow.loop', 720, 200, { concurrency: 2 }),
       node(
         'score',
         'data.transform',
-        760,
+        1060,
         60,
         { expression: '{ "id": id, "amount": amount, "large": amount > 100 }' },
         RETRY,
@@ -61,15 +61,15 @@ const orderTriage: ExampleWorkflow = {
       node(
         'summary',
         'data.transform',
-        760,
+        1060,
         320,
         { expression: '{ "orders": $count($), "large": $count($[large]), "total": $sum($.amount) }' },
         RETRY,
       ),
-      node('check', 'flow.condition', 1000, 320, { expression: 'total > 300' }),
-      node('review', 'util.log', 1240, 220, { message: 'Total {{ total }} needs a review', level: 'warn' }),
-      node('approve', 'util.log', 1240, 420, { message: 'Total {{ total }} approved automatically' }),
-      node('join', 'flow.merge', 1480, 320, { mode: 'first' }),
+      node('check', 'flow.condition', 1400, 320, { expression: 'total > 300' }),
+      node('review', 'util.log', 1740, 220, { message: 'Total {{ total }} needs a review', level: 'warn' }),
+      node('approve', 'util.log', 1740, 420, { message: 'Total {{ total }} approved automatically' }),
+      node('join', 'flow.merge', 2080, 320, { mode: 'first' }),
     ],
     edges: [
       edge('start', 'orders'),

@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
-import { Router, RouterOutlet } from '@angular/router';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { type ActivatedRouteSnapshot, NavigationEnd, Router, RouterOutlet } from '@angular/router';
+import { filter, map } from 'rxjs';
 import { SessionStore } from '../session.store';
 import { AccountStore } from './account.store';
 import { ConfirmDialogComponent } from '../../shared/ui/confirm-dialog.component';
@@ -20,16 +22,29 @@ import { TopBarComponent } from './top-bar.component';
     @if (account.error(); as error) {
       <p class="account-error" role="status">Could not load your account: {{ error }}</p>
     }
-    <main id="main" tabindex="-1">
+    <main id="main" tabindex="-1" [class.full-window]="fullWindow()">
       <router-outlet />
     </main>
     <baton-confirm-dialog />
   `,
+  host: { '[class.full-window]': 'fullWindow()' },
   styles: `
     :host {
       display: flex;
       flex-direction: column;
       min-height: 100dvh;
+    }
+    /* Editors (route data fullWindow) take the window below the top bar and scroll inside. */
+    :host(.full-window) {
+      height: 100dvh;
+    }
+    main.full-window {
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+      max-width: none;
+      padding: var(--space-2) var(--space-3);
+      overflow: hidden;
     }
     main {
       flex: 1;
@@ -58,6 +73,13 @@ export class ShellComponent {
   protected readonly account = inject(AccountStore);
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+  protected readonly fullWindow = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => wantsFullWindow(this.router.routerState.snapshot.root)),
+    ),
+    { initialValue: false },
+  );
 
   constructor() {
     void this.account.load();
@@ -83,4 +105,10 @@ export class ShellComponent {
     event.preventDefault();
     document.getElementById('main')?.focus();
   }
+}
+
+function wantsFullWindow(route: ActivatedRouteSnapshot): boolean {
+  let leaf = route;
+  while (leaf.firstChild) leaf = leaf.firstChild;
+  return leaf.data['fullWindow'] === true;
 }

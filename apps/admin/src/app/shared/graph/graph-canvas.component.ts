@@ -1,9 +1,31 @@
-import { ChangeDetectionStrategy, Component, ViewEncapsulation, computed, input, output } from '@angular/core';
 import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  ViewEncapsulation,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import {
+  FCanvasComponent,
+  type FCanvasChangeEvent,
   type FCreateConnectionEvent,
   type FCreateNodeEvent,
+  FFlowComponent,
   FFlowModule,
+  type FMoveNodesEvent,
   type FSelectionChangeEvent,
+  type FTriggerEvent,
+  FZoomDirective,
+  isOnFlowBackground,
+  provideFFlow,
+  withControlScheme,
 } from '@foblex/flow';
 import type { NodeTypeDto } from '../../api/generated/models/node-type-dto';
 import {
@@ -16,6 +38,17 @@ import {
   parseConnectorId,
 } from './graph-definition';
 import type { ConnectionRequest } from './check-connection';
+import { groupIcon, summarizeNode } from './summarize-node';
+
+/** Grid the nodes snap to when dropped, and the dot spacing drawn on the canvas. */
+export const GRID_SIZE = 20;
+const FIT_PADDING = { x: 48, y: 48 };
+
+// Shift or Ctrl/Cmd adds a node to the selection; Shift-drag on the empty canvas draws a
+// selection box; the wheel pans and Ctrl/Cmd+wheel (or a pinch) zooms, as in n8n and Figma.
+const addsToSelection = (event: FTriggerEvent) =>
+  event.shiftKey || ('ctrlKey' in event && (event.ctrlKey || event.metaKey));
+const startsSelectionBox = (event: FTriggerEvent) => event.shiftKey && isOnFlowBackground(event);
 
 /** What the canvas shows on one node besides its type: live status, problems, last output. */
 export interface NodeOverlay {
@@ -33,6 +66,9 @@ interface CanvasHandle {
 interface CanvasNode {
   readonly node: GraphNode;
   readonly title: string;
+  readonly typeTitle: string;
+  readonly icon: string;
+  readonly summary: string | null;
   readonly known: boolean;
   readonly inputs: readonly CanvasHandle[];
   readonly outputs: readonly CanvasHandle[];
@@ -47,6 +83,7 @@ interface CanvasNode {
 @Component({
   selector: 'baton-graph-canvas',
   imports: [FFlowModule],
+  providers: [provideFFlow(withControlScheme({ scrollPan: true, selection: startsSelectionBox }))],
   templateUrl: './graph-canvas.component.html',
   styleUrl: './graph-canvas.component.css',
   // Foblex renders connections and connectors itself; scoped styles would not reach them.
@@ -59,6 +96,8 @@ export class GraphCanvasComponent {
   readonly types = input.required<ReadonlyMap<string, NodeTypeDto>>();
   readonly editable = input(false);
   readonly selectedNodeId = input<string | null>(null);
+  /** The whole selection when several nodes are selected (the editor); selectedNodeId otherwise. */
+  readonly selectedNodeIds = input<readonly string[] | null>(null);
   readonly overlays = input<Readonly<Record<string, NodeOverlay>>>({});
   readonly edgeProblems = input<Readonly<Record<string, readonly string[]>>>({});
   /** Label of the canvas region for assistive technology. */
@@ -66,9 +105,77 @@ export class GraphCanvasComponent {
 
   readonly nodeDropped = output<{ type: string; position: GraphPosition }>();
   readonly connectRequested = output<ConnectionRequest>();
-  readonly nodeMoved = output<{ id: string; position: GraphPosition }>();
+  /** One drag: every node that moved with it (a selected group moves together). */
+  readonly nodesMoved = output<{ id: string; position: GraphPosition }[]>();
   readonly nodeSelected = output<string | null>();
+  readonly selectionChanged = output<string[]>();
   readonly edgeRemoved = output<string>();
+  readonly nodeRenamed = output<{ id: string; label: string }>();
+  readonly tidyUpRequested = output<void>();
+
+  protected readonly addsToSelection = addsToSelection;
+  protected readonly gridSize = GRID_SIZE;
+  protected readonly scale = signal(1);
+  protected readonly scalePercent = computed(() => Math.round(this.scale() * 100));
+  protected readonly renaming = signal<string | null>(null);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly flow = viewChild(FFlowComponent);
+  private readonly canvas = viewChild(FCanvasComponent);
+  private readonly zoom = viewChild(FZoomDirective);
+  private fitted = false;
+  protected readonly selection = computed(() => {
+    const ids = this.selectedNodeIds();
+    const single = this.selectedNodeId();
+    return new Set(ids ?? (single ? [single] : []));
+  });
+
+  constructor() {
+    // Selection made outside the canvas (a paste selects what it pasted, undo drops what is
+    // gone) is shown by the library's own selection too, so a drag moves the whole of it.
+    effect(() => {
+      const wanted = [...this.selection()];
+      const flow = this.flow();
+      untracked(() => {
+        if (!flow) return;
+        const current = flow.getSelection().fNodeIds;
+        if (current.length !== wanted.length || current.some((id) => !wanted.includes(id)))
+          flow.select(wanted, [], false);
+      });
+    });
+  }
+
+  /** Scales and centres the view so every node is visible (never magnified past 100%). */
+  fitToView(animated = true): void {
+    const canvas = this.canvas();
+    if (!canvas || !this.graph().nodes.length) return;
+    canvas.fitToScreen(FIT_PADDING, animated);
+    // The fitted scale is applied on the next frame; a small graph is shown at 100%, not blown up.
+    requestAnimationFrame(() => {
+      if (canvas.getScale() > 1) canvas.resetScaleAndCenter(animated);
+    });
+  }
+
+  /** Where the middle of the visible canvas is in graph coordinates (pasted nodes go there). */
+  viewCentre(): GraphPosition | null {
+    const flow = this.flow();
+    if (!flow) return null;
+    const rect = this.host.nativeElement.getBoundingClientRect();
+    const point = flow.getPositionInFlow({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+    return { x: Math.round(point.x), y: Math.round(point.y) };
+  }
+
+  zoomIn(): void {
+    this.zoom()?.zoomIn();
+  }
+
+  zoomOut(): void {
+    this.zoom()?.zoomOut();
+  }
+
+  /** Back to 100%, centred on the nodes. */
+  resetZoom(): void {
+    this.canvas()?.resetScaleAndCenter(true);
+  }
 
   protected readonly nodes = computed<CanvasNode[]>(() => {
     const types = this.types();
@@ -89,9 +196,13 @@ export class GraphCanvasComponent {
       if (this.editable() || connectedError) {
         outputs.push({ name: ERROR_HANDLE, dataType: 'object', connectorId: outputConnectorId(node.id, ERROR_HANDLE) });
       }
+      const label = typeof node.data['label'] === 'string' && node.data['label'] ? node.data['label'] : null;
       return {
         node,
-        title: type?.title ?? node.type,
+        title: label ?? type?.title ?? node.type,
+        typeTitle: type?.title ?? node.type,
+        icon: groupIcon(type?.group),
+        summary: summarizeNode(node),
         known: !!type,
         inputs,
         outputs,
@@ -127,12 +238,44 @@ export class GraphCanvasComponent {
     });
   }
 
-  protected moveNode(id: string, position: { x: number; y: number }): void {
-    this.nodeMoved.emit({ id, position: { x: Math.round(position.x), y: Math.round(position.y) } });
+  protected moveNodes(event: FMoveNodesEvent): void {
+    this.nodesMoved.emit(
+      event.nodes.map((n) => ({ id: n.id, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } })),
+    );
   }
 
   protected changeSelection(event: FSelectionChangeEvent): void {
+    this.selectionChanged.emit([...event.nodeIds]);
     this.nodeSelected.emit(event.nodeIds[0] ?? null);
+  }
+
+  protected trackScale(event: FCanvasChangeEvent): void {
+    this.scale.set(event.scale);
+  }
+
+  /** A workflow opens fitted to the view; later renders (edits) keep the user's view. */
+  protected nodesRendered(): void {
+    if (this.fitted) return;
+    this.fitted = true;
+    this.fitToView(false);
+  }
+
+  protected startRename(event: Event, id: string): void {
+    if (!this.editable()) return;
+    event.stopPropagation();
+    this.renaming.set(id);
+  }
+
+  protected finishRename(id: string, label: string | null): void {
+    if (this.renaming() !== id) return;
+    this.renaming.set(null);
+    if (label !== null) this.nodeRenamed.emit({ id, label });
+  }
+
+  protected clickNode(event: MouseEvent, id: string): void {
+    // With a modifier the library adds the node to the selection; a plain click selects it alone.
+    if (this.editable() && addsToSelection(event as unknown as FTriggerEvent)) return;
+    this.nodeSelected.emit(id);
   }
 
   protected selectWithKeyboard(event: Event, id: string): void {

@@ -34,9 +34,10 @@ export function readGraphDefinition(definition: unknown): GraphDefinition {
   const nodes = Array.isArray(value.nodes) ? (value.nodes as GraphNode[]) : [];
   const edges = Array.isArray(value.edges) ? (value.edges as GraphEdge[]) : [];
   return {
-    nodes: nodes.map((node, index) => ({
+    nodes: nodes.map((node) => ({
       ...node,
-      position: node.position ?? { x: 80 + index * 240, y: 120 },
+      // No position: stacked at the origin, which withUsablePositions (layout-graph.ts) lays out.
+      position: node.position ?? { x: 0, y: 0 },
       data: { ...(node.data ?? {}), inputs: node.data?.inputs ?? {} },
     })),
     edges: edges.map((edge) => ({

@@ -46,13 +46,6 @@ function offsetOf(text: string, line: number, column: number): number {
   return offset + column - 1;
 }
 
-/** Offset of a state's key (`"Name": {`) in the text, or -1; used to put the caret on a state. */
-export function findStateOffset(text: string, stateName: string): number {
-  const escaped = JSON.stringify(stateName).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}\\s*:\\s*\\{`).exec(text);
-  return match ? match.index : -1;
-}
-
 /** The innermost state a validation path points at (`States.Fulfil.Branches[0].States.Reserve.Next`). */
 export function stateOfProblemPath(path: string): string | null {
   let found: string | null = null;

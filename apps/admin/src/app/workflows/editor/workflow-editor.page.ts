@@ -9,6 +9,7 @@ import {
   input,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { GraphCanvasComponent, type NodeOverlay } from '../../shared/graph/graph-canvas.component';
@@ -17,9 +18,16 @@ import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { SpinnerComponent } from '../../shared/ui/spinner.component';
 import { NodePaletteComponent } from './node-palette.component';
 import { PropertiesPanelComponent } from './properties-panel.component';
+import type { HoldsUnsavedChanges } from '../unsaved-changes.guard';
+import { RunInputDocument } from '../run-input-document';
+import { EDITOR_SHORTCUTS, commandOf, isInField, type EditorCommand } from './editor-shortcuts';
 import { WorkflowEditorStore } from './workflow-editor.store';
 
 type SideTab = 'properties' | 'test' | 'versions';
+
+// When the clipboard API is refused (no permission, an insecure origin), copy and paste still
+// work between workflows in this tab.
+let clipboardFallback: string | null = null;
 
 @Component({
   selector: 'baton-workflow-editor-page',
@@ -36,16 +44,21 @@ type SideTab = 'properties' | 'test' | 'versions';
   templateUrl: './workflow-editor.page.html',
   styleUrl: './workflow-editor.page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown)': 'handleKey($event)' },
 })
-export class WorkflowEditorPage {
+export class WorkflowEditorPage implements HoldsUnsavedChanges {
   /** Route parameter: a workflow id, or "new". */
   readonly id = input.required<string>();
 
   protected readonly store = inject(WorkflowEditorStore);
   private readonly router = inject(Router);
+  private readonly canvas = viewChild(GraphCanvasComponent);
   protected readonly tab = signal<SideTab>('properties');
-  protected readonly inputText = signal('{\n  "name": "Ada"\n}');
-  protected readonly inputError = signal<string | null>(null);
+  protected readonly runInput = new RunInputDocument();
+  protected readonly paletteOpen = signal(true);
+  protected readonly sideOpen = signal(true);
+  protected readonly helpOpen = signal(false);
+  protected readonly shortcuts = EDITOR_SHORTCUTS;
 
   protected readonly overlays = computed(() => {
     const overlays: Record<string, NodeOverlay> = {};
@@ -77,6 +90,10 @@ export class WorkflowEditorPage {
         if (this.store.workflow()?.id !== id) void this.store.load(id === 'new' ? null : id);
       });
     });
+    effect(() => {
+      const workflowId = this.store.workflow()?.id ?? null;
+      untracked(() => this.runInput.open(workflowId));
+    });
     // An ASL workflow opened by its plain URL (an old bookmark, the execution page) belongs in the ASL editor.
     effect(() => {
       const workflow = this.store.workflow();
@@ -90,9 +107,73 @@ export class WorkflowEditorPage {
     inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeunload', warnOnLeave));
   }
 
+  hasUnsavedChanges(): boolean {
+    return this.store.dirty();
+  }
+
   protected selectNode(id: string | null): void {
     this.store.select(id);
     if (id) this.tab.set('properties');
+  }
+
+  protected changeSelection(ids: string[]): void {
+    this.store.selectMany(ids);
+    if (ids.length === 1) this.tab.set('properties');
+  }
+
+  protected tidyUp(): void {
+    this.store.tidyUp();
+    // The nodes move on the next render; fit the view to where they end up.
+    requestAnimationFrame(() => requestAnimationFrame(() => this.canvas()?.fitToView()));
+  }
+
+  protected handleKey(event: KeyboardEvent): void {
+    if (this.helpOpen()) {
+      if (event.key === 'Escape' || event.key === '?') this.helpOpen.set(false);
+      return;
+    }
+    if (this.store.isLoading() || this.store.loadError()) return;
+    const command = commandOf(event, isInField(event.target));
+    if (!command) return;
+    event.preventDefault();
+    void this.execute(command);
+  }
+
+  private async execute(command: EditorCommand): Promise<void> {
+    const canvas = this.canvas();
+    switch (command) {
+      case 'undo':
+        return this.store.undo();
+      case 'redo':
+        return this.store.redo();
+      case 'copy':
+        return writeClipboard(this.store.copySelection());
+      case 'cut':
+        return writeClipboard(this.store.cutSelection());
+      case 'paste': {
+        const text = await readClipboard();
+        if (text && this.store.paste(text, canvas?.viewCentre() ?? undefined)) this.tab.set('properties');
+        return;
+      }
+      case 'duplicate':
+        return this.store.duplicateSelection();
+      case 'delete':
+        return this.store.removeSelected();
+      case 'selectAll':
+        return this.store.selectMany(this.store.graph().nodes.map((n) => n.id));
+      case 'fit':
+        return canvas?.fitToView();
+      case 'zoomIn':
+        return canvas?.zoomIn();
+      case 'zoomOut':
+        return canvas?.zoomOut();
+      case 'resetZoom':
+        return canvas?.resetZoom();
+      case 'save':
+        return this.save();
+      case 'help':
+        return this.helpOpen.set(true);
+    }
   }
 
   protected async save(): Promise<void> {
@@ -117,15 +198,26 @@ export class WorkflowEditorPage {
   }
 
   private readInput(): unknown {
-    try {
-      const text = this.inputText().trim();
-      const value: unknown = text ? JSON.parse(text) : {};
-      this.inputError.set(null);
-      return value;
-    } catch {
-      this.inputError.set('The input document is not valid JSON.');
-      this.tab.set('test');
-      return undefined;
-    }
+    const value = this.runInput.read();
+    if (value === undefined) this.tab.set('test');
+    return value;
+  }
+}
+
+async function writeClipboard(text: string | null): Promise<void> {
+  if (text === null) return;
+  clipboardFallback = text;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Kept in clipboardFallback for pastes in this tab.
+  }
+}
+
+async function readClipboard(): Promise<string | null> {
+  try {
+    return await navigator.clipboard.readText();
+  } catch {
+    return clipboardFallback;
   }
 }

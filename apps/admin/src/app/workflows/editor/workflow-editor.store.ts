@@ -26,9 +26,22 @@ import {
   type GraphPosition,
   readGraphDefinition,
 } from '../../shared/graph/graph-definition';
+import { NODE_WIDTH, layoutGraph, sizesFromTypes, withUsablePositions } from '../../shared/graph/layout-graph';
 import { defaultSettings } from './default-settings';
+import { EditHistory } from './edit-history';
+import { fragmentOf, pasteFragment, readFragment, writeFragment, type GraphFragment } from './node-clipboard';
 
 const VALIDATE_DEBOUNCE_MS = 400;
+// New nodes go on a grid wide enough for an edge between neighbours to be read.
+const NEW_NODE_COLUMN = 340;
+const NEW_NODE_ROW = 200;
+const PASTE_OFFSET = 40;
+
+/** What undo and redo restore: everything the user edits, as one immutable value. */
+interface EditorSnapshot {
+  readonly name: string;
+  readonly graph: GraphDefinition;
+}
 
 /** Test-run result shown on the canvas: each node's last step. */
 export interface TestRun {
@@ -54,7 +67,8 @@ export class WorkflowEditorStore {
   private readonly _dirty = signal(false);
   private readonly _loading = signal(false);
   private readonly _loadError = signal<string | null>(null);
-  private readonly _selectedNodeId = signal<string | null>(null);
+  private readonly _selectedNodeIds = signal<readonly string[]>([]);
+  private readonly history = new EditHistory<EditorSnapshot>();
   private readonly _problems = signal<readonly DefinitionProblemDto[]>([]);
   private readonly _notice = signal<{ tone: 'info' | 'error'; text: string } | null>(null);
   private readonly _saving = signal(false);
@@ -70,7 +84,14 @@ export class WorkflowEditorStore {
   readonly dirty = this._dirty.asReadonly();
   readonly isLoading = this._loading.asReadonly();
   readonly loadError = this._loadError.asReadonly();
-  readonly selectedNodeId = this._selectedNodeId.asReadonly();
+  readonly selectedNodeIds = this._selectedNodeIds.asReadonly();
+  /** The node the properties panel shows: the selection when it is exactly one node. */
+  readonly selectedNodeId = computed(() => {
+    const ids = this._selectedNodeIds();
+    return ids.length === 1 ? ids[0] : null;
+  });
+  readonly canUndo = this.history.canUndo;
+  readonly canRedo = this.history.canRedo;
   readonly problems = this._problems.asReadonly();
   readonly notice = this._notice.asReadonly();
   readonly isSaving = this._saving.asReadonly();
@@ -78,7 +99,7 @@ export class WorkflowEditorStore {
   readonly lastTestRun = this._testRun.asReadonly();
   readonly isRunning = this._running.asReadonly();
 
-  readonly selectedNode = computed(() => this._graph().nodes.find((n) => n.id === this._selectedNodeId()) ?? null);
+  readonly selectedNode = computed(() => this._graph().nodes.find((n) => n.id === this.selectedNodeId()) ?? null);
   readonly selectedType = computed(() => {
     const node = this.selectedNode();
     return node ? (this.catalogue.byType().get(node.type) ?? null) : null;
@@ -113,12 +134,95 @@ export class WorkflowEditorStore {
   }
 
   rename(name: string): void {
+    this.history.record(this.snapshot(), 'name');
     this._name.set(name);
     this._dirty.set(true);
   }
 
   select(nodeId: string | null): void {
-    this._selectedNodeId.set(nodeId);
+    this._selectedNodeIds.set(nodeId ? [nodeId] : []);
+  }
+
+  selectMany(nodeIds: readonly string[]): void {
+    this._selectedNodeIds.set([...nodeIds]);
+  }
+
+  undo(): void {
+    this.restoreSnapshot(this.history.undo(this.snapshot()));
+  }
+
+  redo(): void {
+    this.restoreSnapshot(this.history.redo(this.snapshot()));
+  }
+
+  /** Lays the whole graph out left to right (the "Tidy up" action); one undo step. */
+  tidyUp(): void {
+    const graph = this._graph();
+    this.change(layoutGraph(graph, sizesFromTypes(graph, this.catalogue.byType())));
+  }
+
+  /** The selected nodes and their inner edges as clipboard text, or null when nothing is selected. */
+  copySelection(): string | null {
+    const ids = this._selectedNodeIds();
+    if (!ids.length) return null;
+    const fragment = fragmentOf(this._graph(), ids);
+    this._notice.set({ tone: 'info', text: `Copied ${describeCount(fragment.nodes.length)}.` });
+    return writeFragment(fragment);
+  }
+
+  cutSelection(): string | null {
+    const text = this.copySelection();
+    if (text) this.removeSelected();
+    return text;
+  }
+
+  /**
+   * Pastes clipboard text from copySelection (this or another workflow), centred on `at` when
+   * given (the middle of the view); false when the text is not nodes.
+   */
+  paste(text: string, at?: GraphPosition): boolean {
+    const fragment = readFragment(text);
+    if (!fragment?.nodes.length) return false;
+    const xs = fragment.nodes.map((n) => n.position.x);
+    const ys = fragment.nodes.map((n) => n.position.y);
+    const offset = at
+      ? {
+          x: Math.round(at.x - (Math.min(...xs) + Math.max(...xs) + NODE_WIDTH) / 2),
+          y: Math.round(at.y - (Math.min(...ys) + Math.max(...ys)) / 2),
+        }
+      : { x: PASTE_OFFSET, y: PASTE_OFFSET };
+    this.insertFragment(fragment, offset);
+    return true;
+  }
+
+  duplicateSelection(): void {
+    const ids = this._selectedNodeIds();
+    if (ids.length) this.insertFragment(fragmentOf(this._graph(), ids), { x: PASTE_OFFSET, y: PASTE_OFFSET });
+  }
+
+  removeSelected(): void {
+    const ids = new Set(this._selectedNodeIds());
+    if (!ids.size) return;
+    const graph = this._graph();
+    this.change({
+      nodes: graph.nodes.filter((n) => !ids.has(n.id)),
+      edges: graph.edges.filter((e) => !ids.has(e.source) && !ids.has(e.target)),
+    });
+    this._selectedNodeIds.set([]);
+  }
+
+  /** Gives a node a label of its own (data.label), shown on the canvas instead of its type's title. */
+  renameNode(nodeId: string, label: string): void {
+    const graph = this._graph();
+    const trimmed = label.trim().slice(0, 200);
+    this.change({
+      ...graph,
+      nodes: graph.nodes.map((n) => {
+        if (n.id !== nodeId) return n;
+        const data: GraphNode['data'] = { ...n.data, label: trimmed || undefined };
+        return { ...n, data };
+      }),
+    });
   }
 
   dismissNotice(): void {
@@ -130,17 +234,27 @@ export class WorkflowEditorStore {
     if (!nodeType) return;
     const nodes = this._graph().nodes;
     const id = uniqueId(type, nodes);
-    const at = position ?? { x: 80 + (nodes.length % 4) * 260, y: 80 + Math.floor(nodes.length / 4) * 180 };
+    const at = position ?? {
+      x: 40 + (nodes.length % 4) * NEW_NODE_COLUMN,
+      y: 40 + Math.floor(nodes.length / 4) * NEW_NODE_ROW,
+    };
     const node: GraphNode = { id, type, position: at, data: { inputs: defaultSettings(nodeType.settingsSchema) } };
     this.change({ ...this._graph(), nodes: [...nodes, node] });
-    this._selectedNodeId.set(id);
+    this._selectedNodeIds.set([id]);
     this._notice.set({ tone: 'info', text: `Added ${nodeType.title} (${id}).` });
   }
 
-  moveNode(id: string, position: GraphPosition): void {
+  /** One drag of one node or a selected group: one undo step. */
+  moveNodes(moves: readonly { id: string; position: GraphPosition }[]): void {
+    const positions = new Map(moves.map((m) => [m.id, m.position]));
     const graph = this._graph();
+    if (!graph.nodes.some((n) => positions.has(n.id))) return;
+    this.history.record(this.snapshot());
     // Positions only matter for layout; no revalidation needed.
-    this._graph.set({ ...graph, nodes: graph.nodes.map((n) => (n.id === id ? { ...n, position } : n)) });
+    this._graph.set({
+      ...graph,
+      nodes: graph.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)),
+    });
     this._dirty.set(true);
   }
 
@@ -188,15 +302,15 @@ export class WorkflowEditorStore {
       nodes: graph.nodes.filter((n) => n.id !== nodeId),
       edges: graph.edges.filter((e) => e.source !== nodeId && e.target !== nodeId),
     });
-    if (this._selectedNodeId() === nodeId) this._selectedNodeId.set(null);
+    this._selectedNodeIds.update((ids) => ids.filter((id) => id !== nodeId));
   }
 
   updateSettings(nodeId: string, inputs: Record<string, unknown>): void {
     const graph = this._graph();
-    this.change({
-      ...graph,
-      nodes: graph.nodes.map((n) => (n.id === nodeId ? { ...n, data: { ...n.data, inputs } } : n)),
-    });
+    this.change(
+      { ...graph, nodes: graph.nodes.map((n) => (n.id === nodeId ? { ...n, data: { ...n.data, inputs } } : n)) },
+      `settings:${nodeId}`,
+    );
   }
 
   /** Saves a new version (creating the workflow the first time). Resolves the saved workflow id. */
@@ -288,8 +402,32 @@ export class WorkflowEditorStore {
   private adopt(workflow: WorkflowDto): void {
     this._workflow.set(workflow);
     this._name.set(workflow.name);
-    this._graph.set(readGraphDefinition(workflow.definition));
+    // Graphs posted through the API may have no usable positions; draw them laid out.
+    this._graph.set(withUsablePositions(readGraphDefinition(workflow.definition), this.catalogue.byType()));
     this._dirty.set(false);
+    this._selectedNodeIds.set([]);
+    this.history.clear();
+  }
+
+  private snapshot(): EditorSnapshot {
+    return { name: this._name(), graph: this._graph() };
+  }
+
+  private restoreSnapshot(snapshot: EditorSnapshot | null): void {
+    if (!snapshot) return;
+    this._name.set(snapshot.name);
+    this._graph.set(snapshot.graph);
+    const ids = new Set(snapshot.graph.nodes.map((n) => n.id));
+    this._selectedNodeIds.update((selected) => selected.filter((id) => ids.has(id)));
+    this._dirty.set(true);
+    this.scheduleValidation();
+  }
+
+  private insertFragment(fragment: GraphFragment, offset: GraphPosition): void {
+    const pasted = pasteFragment(this._graph(), fragment, offset);
+    this.change(pasted.graph);
+    this._selectedNodeIds.set(pasted.nodeIds);
+    this._notice.set({ tone: 'info', text: `Pasted ${describeCount(pasted.nodeIds.length)}.` });
   }
 
   private async loadVersions(): Promise<void> {
@@ -306,7 +444,8 @@ export class WorkflowEditorStore {
     }
   }
 
-  private change(graph: GraphDefinition): void {
+  private change(graph: GraphDefinition, coalesceKey: string | null = null): void {
+    this.history.record(this.snapshot(), coalesceKey);
     this._graph.set(graph);
     this._dirty.set(true);
     this.scheduleValidation();
@@ -362,6 +501,10 @@ function uniqueId(type: string, nodes: readonly GraphNode[]): string {
   let n = 1;
   while (taken.has(`${base}_${n}`)) n++;
   return `${base}_${n}`;
+}
+
+function describeCount(nodes: number): string {
+  return nodes === 1 ? '1 node' : `${nodes} nodes`;
 }
 
 function uniqueEdgeId(graph: GraphDefinition): string {
