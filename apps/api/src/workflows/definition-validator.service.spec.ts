@@ -65,6 +65,7 @@ describe('DefinitionValidator', () => {
         registry: createDefaultNodeRegistry(),
         moreInterpreters: (registry) => [new AslInterpreter(registry)],
       }).engine,
+      new CredentialReferenceChecker(registry, { findInWorkspace: async () => null }),
     );
     const definition = {
       StartAt: 'Missing',

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '@baton/engine';
-import { Ajv, type ErrorObject, type RegExpEngine, type ValidateFunction } from 'ajv';
+import { Ajv, type CodeOptions, type ErrorObject, type ValidateFunction } from 'ajv';
 import { RE2JS } from 're2js';
 
 /** Largest JSON Schema (as JSON) a step may ask the model to follow. */
@@ -7,7 +7,7 @@ export const MAX_OUTPUT_SCHEMA_CHARS = 100_000;
 
 // Schemas are written by workflow editors and run against model output: `pattern` goes through
 // RE2 (linear time) so a pattern like `(a+)+$` cannot hold the worker on a long reply.
-const re2: RegExpEngine = Object.assign(
+const re2: NonNullable<CodeOptions['regExp']> = Object.assign(
   (pattern: string) => {
     const compiled = RE2JS.compile(pattern);
     return { test: (text: string) => compiled.test(text) };

@@ -35,7 +35,7 @@ describe('ai.extract', () => {
       },
     };
   });
-  beforeEach(() => server.requests.splice(0));
+  beforeEach(() => void server.requests.splice(0));
   afterAll(() => server.close());
 
   const extract = (data: unknown, inputs: Record<string, unknown> = {}) =>

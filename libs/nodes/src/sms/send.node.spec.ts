@@ -79,8 +79,9 @@ describe('sms.send', () => {
     });
     expect(twilio.requests).toEqual([]);
     values.authToken = 'wrong-token-value';
-    const refused = await send(null, { to: '+14155550100', body: 'x' }).catch(classifyError);
-    expect(JSON.stringify({ message: refused.message })).not.toContain('wrong-token-value');
+    const refused = (await send(null, { to: '+14155550100', body: 'x' }).catch(classifyError)) as Error;
+    expect(refused.message).toContain('Twilio error 20003');
+    expect(refused.message).not.toContain('wrong-token-value');
     expect(smsSendNode.replaySafe).toBe(false);
   });
 });

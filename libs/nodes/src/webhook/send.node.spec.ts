@@ -44,7 +44,7 @@ describe('webhook.send', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  beforeEach(() => received.splice(0));
+  beforeEach(() => void received.splice(0));
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
