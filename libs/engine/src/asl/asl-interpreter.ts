@@ -28,6 +28,7 @@ import { type AslPreparedStep, prepareAslStep } from './runtime/prepare-asl-step
 import { validateAslDefinition } from './validation/validate-asl-definition.js';
 import { ExternalWaitRequest, parkStep } from '../engine/external-wait.js';
 import { stateOutcomeOf } from './data-flow/process-state-data.js';
+import { applyAssign, resolveJsonataTemplate } from './jsonata/resolve-jsonata-template.js';
 import type { AslRuntimeOptions } from './runtime/run-state-attempt.js';
 import { redriveAslSteps } from './runtime/redrive-asl-steps.js';
 
@@ -121,12 +122,23 @@ export class AslInterpreter implements WorkflowInterpreter {
     return redriveAslSteps(snapshot);
   }
 
-  externalResult(prepared: PreparedStep, output: unknown): NodeResult {
+  async externalResult(prepared: PreparedStep, output: unknown): Promise<NodeResult> {
     const { asl } = prepared as AslPreparedStep;
+    const handle = asl.state.Next !== undefined ? [asl.state.Next] : [];
+    if (asl.jsonata) {
+      // JSONata: the answer is `$states.result` for the task's Output and Assign, as for any Task.
+      const states = { input: asl.raw, context: asl.context, result: output };
+      asl.jsonata.assigned = await applyAssign(asl.state.Assign, states, asl.jsonata.variables);
+      const value =
+        asl.state.Output === undefined
+          ? output
+          : await resolveJsonataTemplate(asl.state.Output, states, asl.jsonata.variables, 'Output');
+      return { output: value, handle };
+    }
     const outcome = stateOutcomeOf(asl.state, asl.raw, output, asl.context);
     // completeStep keeps them with the step, as for an attempt that assigned.
     asl.assigned = outcome.variables;
-    return { output: outcome.output, handle: asl.state.Next !== undefined ? [asl.state.Next] : [] };
+    return { output: outcome.output, handle };
   }
 
   async advance(snapshot: ExecutionSnapshot, now: Date, maxConcurrency: number): Promise<AdvancePlan> {

@@ -434,8 +434,9 @@ export class WorkflowEngine extends ExecutionControls {
           try {
             result = {
               ok: true,
+              // Async: ASL evaluates a JSONata callback task's Output and Assign on the answer.
               result: interpreter.externalResult
-                ? interpreter.externalResult(prepared, outcome.output)
+                ? await interpreter.externalResult(prepared, outcome.output)
                 : { output: outcome.output },
             };
           } catch (error) {

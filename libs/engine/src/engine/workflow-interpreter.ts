@@ -91,9 +91,10 @@ export interface WorkflowInterpreter {
   decideFailure?(context: FailureContext): FailureDecision;
   /**
    * Optional: the attempt result of a step parked for an external answer, from the answer's
-   * output (ASL applies ResultSelector/ResultPath/OutputPath and takes Next). May throw.
+   * output (ASL applies ResultSelector/ResultPath/OutputPath and Assign, or JSONata Output and
+   * Assign, and takes Next). May throw or reject.
    */
-  externalResult?(prepared: PreparedStep, output: unknown): NodeResult;
+  externalResult?(prepared: PreparedStep, output: unknown): NodeResult | Promise<NodeResult>;
   /** Optional: the step rows a redrive resets, instead of the generic `resetStepsForRedrive` (ASL keeps successful Map iterations). */
   redriveSteps?(snapshot: ExecutionSnapshot): StepRecord[];
   /** Optional: the error an execution fails with when its workflow-level timeout passes. */

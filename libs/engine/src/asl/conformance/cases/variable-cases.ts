@@ -245,6 +245,57 @@ export const variableCases: AslConformanceCase[] = [
     expect: { status: 'completed', output: { answer: 42, input: true } },
   },
   {
+    name: "jsonata: a callback task's Output and Assign read the answer as $states.result",
+    definition: {
+      QueryLanguage: 'JSONata',
+      ...chain(
+        [
+          'T',
+          {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+            Arguments: {
+              FunctionName: 'remember',
+              Payload: { token: '{% $states.context.Task.Token %}', key: '{% $states.context.Execution.Id %}' },
+            },
+            TimeoutSeconds: 60,
+            Output: '{% $states.result.value * 2 %}',
+            Assign: { got: '{% $states.result.value %}', input: '{% $states.input.keep %}' },
+          },
+        ],
+        ['B', { Type: 'Pass', Output: '{% { "answer": $states.input, "got": $got, "input": $input } %}' }],
+      ),
+    },
+    input: { keep: 'k' },
+    needs: 'callback',
+    answers: [{ success: { value: 21 } }],
+    expect: { status: 'completed', output: { answer: 42, got: 21, input: 'k' } },
+  },
+  {
+    name: "jsonata: an activity task's Output and Assign read the worker's answer",
+    definition: {
+      QueryLanguage: 'JSONata',
+      ...chain(
+        [
+          'T',
+          {
+            Type: 'Task',
+            Resource: 'arn:aws:states:us-east-1:123456789012:activity:{{ACTIVITY}}',
+            Arguments: { n: '{% $states.input.n %}' },
+            TimeoutSeconds: 60,
+            Output: '{% { "echoed": $states.result.n } %}',
+            Assign: { twice: '{% $states.result.n * 2 %}' },
+          },
+        ],
+        ['B', { Type: 'Pass', Output: '{% $merge([$states.input, { "twice": $twice }]) %}' }],
+      ),
+    },
+    input: { n: 4 },
+    needs: 'activity',
+    answers: [{ echoInput: true }],
+    expect: { status: 'completed', output: { echoed: 4, twice: 8 } },
+  },
+  {
     name: 'variables: a variable assigned inside a Map is not visible after it',
     definition: chain(
       [
