@@ -136,7 +136,7 @@ export function describeExecutionsApi(tier: TierName): void {
           },
         });
         expect(asl.valid).toBe(false);
-        expect(asl.problems.map((p) => p.path)).toEqual(
+        expect(asl.problems.map((p: { path: string }) => p.path)).toEqual(
           expect.arrayContaining(['definition.StartAt', 'definition.States.A.Resource', 'definition.States.B.Next']),
         );
       });
