@@ -260,11 +260,25 @@ export class AslDiagramComponent {
   }
 }
 
+/** The layout's route, smoothed: a quadratic curve through each bend's midpoints. */
+function drawRoute(key: string, edge: AslEdge, points: readonly { x: number; y: number }[]): DrawnEdge {
+  let path = `M${points[0].x},${points[0].y}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const mid = { x: (points[i].x + points[i + 1].x) / 2, y: (points[i].y + points[i + 1].y) / 2 };
+    path += ` Q${points[i].x},${points[i].y} ${mid.x},${mid.y}`;
+  }
+  const last = points[points.length - 1];
+  path += ` L${last.x},${last.y}`;
+  const middle = points[Math.floor(points.length / 2)];
+  return { key, kind: edge.kind, label: edge.label, path, labelX: middle.x + 4, labelY: middle.y - 4 };
+}
+
 /**
- * Downward edges leave the bottom and enter the top; edges within a row run side to side; edges
+ * Without a route (older layouts): downward edges leave the bottom and enter the top; edges within a row run side to side; edges
  * back up (loops) go round the right side so they do not cross the boxes between.
  */
 function drawEdge(key: string, edge: AslEdge, from: AslBox, to: AslBox): DrawnEdge {
+  if (edge.points && edge.points.length >= 2) return drawRoute(key, edge, edge.points);
   const fromBottom = from.y + from.height;
   const sameRow = to.y < fromBottom && to.y + to.height > from.y;
   if (sameRow) {

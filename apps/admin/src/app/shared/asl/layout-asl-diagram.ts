@@ -1,8 +1,11 @@
+import { Graph, layout } from '@dagrejs/dagre';
+
 // Lays out an ASL state machine for a read-only diagram, entirely in the browser (the API may
 // offer a diagram endpoint later; the editor must draw while the text is still unsaved).
-// Each machine is drawn top-down in layers by distance from StartAt; Parallel branches and Map
-// processors are nested machines drawn inside their state's box. State names are unique in the
-// whole machine (the validator insists), so a name identifies a box.
+// Each machine is laid out top-down by dagre (layered, few crossings, edges routed round the
+// boxes); Parallel branches and Map processors are nested machines, sized first and drawn inside
+// their state's box. State names are unique in the whole machine (the validator insists), so a
+// name identifies a box.
 
 export type AslBoxKind = 'state' | 'container' | 'start' | 'end';
 export type AslEdgeKind = 'next' | 'choice' | 'default' | 'catch' | 'end';
@@ -24,6 +27,8 @@ export interface AslEdge {
   readonly to: string;
   readonly kind: AslEdgeKind;
   readonly label?: string;
+  /** The route dagre chose (absolute coordinates), first point at the source. */
+  readonly points?: readonly { readonly x: number; readonly y: number }[];
 }
 
 export interface AslDiagram {
@@ -37,7 +42,8 @@ const STATE_W = 170;
 const STATE_H = 44;
 const TERMINAL = 26;
 const GAP_X = 36;
-const GAP_Y = 46;
+const RANK_GAP = 44;
+const NODE_GAP = 36;
 const PAD = 16;
 const HEADER = 30;
 
@@ -85,52 +91,65 @@ export function successorsOf(state: Json): AslEdge[] {
 function sizeMachine(machine: Json, scope: string): Sized {
   const states = isObject(machine['States']) ? machine['States'] : {};
   const names = Object.keys(states);
-  const layers = layerStates(machine, states);
   const sized = new Map<string, Sized>();
   for (const name of names) sized.set(name, sizeState(name, isObject(states[name]) ? states[name] : {}));
+  const start = `${scope}:start`;
+  const end = `${scope}:end`;
 
-  const rows: string[][] = [[`${scope}:start`], ...layers, [`${scope}:end`]];
-  const sizeOf = (id: string) => sized.get(id) ?? { width: TERMINAL, height: TERMINAL };
-  const rowWidth = (row: string[]) => row.reduce((sum, id) => sum + sizeOf(id).width, 0) + GAP_X * (row.length - 1);
-  const rowHeight = (row: string[]) => Math.max(...row.map((id) => sizeOf(id).height));
-  const width = Math.max(STATE_W, ...rows.map(rowWidth));
-  const height = rows.reduce((sum, row) => sum + rowHeight(row), 0) + GAP_Y * (rows.length - 1);
+  const edges: AslEdge[] = [];
+  if (typeof machine['StartAt'] === 'string' && names.includes(machine['StartAt']))
+    edges.push({ from: start, to: machine['StartAt'], kind: 'next' });
+  for (const name of names) {
+    const state = isObject(states[name]) ? states[name] : {};
+    for (const edge of successorsOf(state)) if (names.includes(edge.to)) edges.push({ ...edge, from: name });
+    if (state['End'] === true || state['Type'] === 'Succeed' || state['Type'] === 'Fail')
+      edges.push({ from: name, to: end, kind: 'end' });
+  }
+
+  const g = new Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'TB', ranksep: RANK_GAP, nodesep: NODE_GAP, edgesep: 12, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const id of [start, ...names, end]) {
+    const size = sized.get(id) ?? { width: TERMINAL, height: TERMINAL };
+    g.setNode(id, { width: size.width, height: size.height });
+  }
+  edges.forEach((edge, i) =>
+    g.setEdge(edge.from, edge.to, { width: edge.label ? 60 : 0, height: edge.label ? 14 : 0 }, `${i}`),
+  );
+  layout(g);
+  const graph = g.graph();
+  const width = Math.max(STATE_W, Math.ceil(graph.width ?? 0));
+  const height = Math.ceil(graph.height ?? 0);
+  // Narrow machines are centred in the width their container gives them.
+  const shift = (width - (graph.width ?? 0)) / 2;
 
   return {
     width,
     height,
-    place(x0, y0, boxes, edges) {
-      let y = y0;
-      for (const row of rows) {
-        let x = x0 + (width - rowWidth(row)) / 2;
-        const h = rowHeight(row);
-        for (const id of row) {
-          const size = sizeOf(id);
-          const state = sized.get(id);
-          if (state) state.place(x, y + (h - size.height) / 2, boxes, edges);
-          else
-            boxes.push({
-              id,
-              kind: id.endsWith(':start') ? 'start' : 'end',
-              name: '',
-              type: '',
-              x,
-              y: y + (h - size.height) / 2,
-              width: size.width,
-              height: size.height,
-            });
-          x += size.width + GAP_X;
-        }
-        y += h + GAP_Y;
+    place(x0, y0, boxes, placedEdges) {
+      for (const id of [start, ...names, end]) {
+        const node = g.node(id);
+        const x = x0 + shift + node.x - node.width / 2;
+        const y = y0 + node.y - node.height / 2;
+        const state = sized.get(id);
+        if (state) state.place(x, y, boxes, placedEdges);
+        else
+          boxes.push({
+            id,
+            kind: id === start ? 'start' : 'end',
+            name: '',
+            type: '',
+            x,
+            y,
+            width: TERMINAL,
+            height: TERMINAL,
+          });
       }
-      if (typeof machine['StartAt'] === 'string' && names.includes(machine['StartAt']))
-        edges.push({ from: `${scope}:start`, to: machine['StartAt'], kind: 'next' });
-      for (const name of names) {
-        const state = isObject(states[name]) ? states[name] : {};
-        for (const edge of successorsOf(state)) if (names.includes(edge.to)) edges.push({ ...edge, from: name });
-        if (state['End'] === true || state['Type'] === 'Succeed' || state['Type'] === 'Fail')
-          edges.push({ from: name, to: `${scope}:end`, kind: 'end' });
-      }
+      edges.forEach((edge, i) => {
+        const route = g.edge({ v: edge.from, w: edge.to, name: `${i}` });
+        const points = route?.points?.map((p: { x: number; y: number }) => ({ x: x0 + shift + p.x, y: y0 + p.y }));
+        placedEdges.push(points?.length ? { ...edge, points } : edge);
+      });
     },
   };
 }
@@ -171,33 +190,4 @@ function innerMachines(state: Json): Json[] {
     return isObject(processor) ? [processor] : [];
   }
   return [];
-}
-
-/** Layers by shortest distance from StartAt; unreachable states get a last layer of their own. */
-function layerStates(machine: Json, states: Json): string[][] {
-  const names = Object.keys(states);
-  const depth = new Map<string, number>();
-  const start = machine['StartAt'];
-  const queue: string[] = [];
-  if (typeof start === 'string' && names.includes(start)) {
-    depth.set(start, 0);
-    queue.push(start);
-  }
-  while (queue.length) {
-    const name = queue.shift()!;
-    const state = states[name];
-    for (const edge of isObject(state) ? successorsOf(state) : []) {
-      if (names.includes(edge.to) && !depth.has(edge.to)) {
-        depth.set(edge.to, depth.get(name)! + 1);
-        queue.push(edge.to);
-      }
-    }
-  }
-  const layers: string[][] = [];
-  for (const name of names) {
-    const d = depth.get(name);
-    if (d !== undefined) (layers[d] ??= []).push(name);
-  }
-  const unreachable = names.filter((name) => !depth.has(name));
-  return [...layers.filter(Boolean), ...(unreachable.length ? [unreachable] : [])];
 }
