@@ -198,7 +198,7 @@ describe('retention lock (postgres)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await runMigrationsUnderLock({ url: database.url });
+    await runMigrationsUnderLock({ url: database.url, poolSize: 2 });
     first = await new DataSource(buildDataSourceOptions({ url: database.url, poolSize: 2 })).initialize();
     second = await new DataSource(buildDataSourceOptions({ url: database.url, poolSize: 2 })).initialize();
   });
