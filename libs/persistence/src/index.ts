@@ -9,3 +9,4 @@ export * from './repositories/task-token.repository';
 export * from './repositories/execution-retention.repository';
 export * from './repositories/dead-letter.repository';
 export * from './repositories/failure-notification.repository';
+export * from './repositories/step-log.repository';

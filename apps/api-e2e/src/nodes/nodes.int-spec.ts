@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TestApiClient } from '../support/api-client';
 import { type EmbeddedOwnerBaton, startEmbeddedOwnerBaton } from '../support/embedded-owner-baton';
 import { describeNodeLibrary } from './node-library.suite';
+import { describeSeedImport } from './seed-import.suite';
+import { describeStepLogs } from './step-logs.suite';
 
 // The whole app on the embedded tier: the catalogue is read through the real registry binding.
 describe('GET /api/nodes', () => {
@@ -77,4 +79,6 @@ describe('GET /api/nodes', () => {
 
   // The node library's runs share this suite's Baton.
   describeNodeLibrary(() => app);
+  describeSeedImport(() => app);
+  describeStepLogs(() => app);
 });

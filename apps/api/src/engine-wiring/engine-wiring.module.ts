@@ -18,7 +18,12 @@ import {
   WorkflowEngine,
 } from '@baton/engine';
 import { BrowserSessions, createGuardedHostResolver, defaultNodeTypes } from '@baton/nodes';
-import { CredentialRepository, TaskTokenRepository, TypeOrmExecutionStore } from '@baton/persistence';
+import {
+  CredentialRepository,
+  StepLogRepository,
+  TaskTokenRepository,
+  TypeOrmExecutionStore,
+} from '@baton/persistence';
 import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
 import { BATON_CONFIG } from '../config/baton-config.token';
 import { bindNodeCredentials } from '../credentials/bind-node-credentials';
@@ -26,6 +31,7 @@ import { CredentialSealer } from '../credentials/credential-sealer';
 import { CredentialVault } from '../credentials/credential-vault';
 import type { BatonConfig } from '../config/baton-config';
 import { DataSource } from 'typeorm';
+import { bindStepLogs } from '../executions/step-logs/bind-step-logs';
 import { BrowserSessionsShutdown } from './browser-sessions.shutdown';
 import { BullmqStepScheduler } from './bullmq-step.scheduler';
 import { LiveEventSink } from './live-event.sink';
@@ -54,10 +60,26 @@ import {
     {
       // Every node type gets `ctx.credentials` and has the secrets it reads redacted from its
       // result, errors and logs (bind-node-credentials.ts), without the engine knowing of a vault.
+      // Outside that, what each attempt logs (already redacted) is kept in step_logs (bind-step-logs.ts).
       provide: NodeRegistry,
-      useFactory: (vault: CredentialVault) =>
-        new NodeRegistry(defaultNodeTypes.map((nodeType) => bindNodeCredentials(nodeType, vault))),
-      inject: [CredentialVault],
+      useFactory: (vault: CredentialVault, stepLogs: StepLogRepository) => {
+        const logger = createStructuredNodeLogger('StepLogs');
+        return new NodeRegistry(
+          defaultNodeTypes.map((nodeType) =>
+            bindStepLogs(
+              bindNodeCredentials(nodeType, vault),
+              (lines) => stepLogs.append(lines),
+              (error) => logger.warn('step log lines could not be stored', { error: String(error) }),
+            ),
+          ),
+        );
+      },
+      inject: [CredentialVault, StepLogRepository],
+    },
+    {
+      provide: StepLogRepository,
+      useFactory: (dataSource: DataSource) => new StepLogRepository(dataSource),
+      inject: [DataSource],
     },
     {
       provide: ExecutionStore,
@@ -169,6 +191,7 @@ import {
     LocalEventSink,
     StepScheduler,
     TaskTokenRepository,
+    StepLogRepository,
     // The operations jobs (retention, failure notifications) keep time and open credentials like the engine.
     Clock,
     CredentialVault,

@@ -107,7 +107,10 @@ export class ExecutionsController {
   }
 
   @Get('executions/:id/logs')
-  @ApiOperation({ summary: "The execution's events in sequence order" })
+  @ApiOperation({
+    summary:
+      "The execution's events in sequence order; the event that ended a step attempt carries that attempt's ctx.log lines (`logs`)",
+  })
   @ApiOkResponse({ type: [ExecutionLogEntryDto] })
   @ApiBadRequestResponse({ description: 'Malformed id or afterSequence' })
   @ApiNotFoundResponse()

@@ -13,6 +13,7 @@ import {
   ExecutionListRepository,
   type ExecutionSummaryPage,
   InvalidCursorError,
+  StepLogRepository,
   WorkflowRepository,
 } from '@baton/persistence';
 import type { Principal } from '../auth/principal';
@@ -23,6 +24,7 @@ import type { ExecuteWorkflowDto } from './dto/execute-workflow.dto';
 import { EXECUTION_PAGE_SIZE, type ListExecutionsQueryDto } from './dto/list-executions.query.dto';
 import type { RunDefinitionDto } from './dto/run-definition.dto';
 import { durabilityFor } from './durability-for';
+import { attachStepLogs, attemptsEndedBy, type ExecutionLogItem } from './step-logs/attach-step-logs';
 
 /** A control that is not allowed in the current status: 409 naming that status. */
 const notAllowed = (action: string, executionId: string, status: ExecutionStatus, allowed: string) =>
@@ -41,6 +43,7 @@ export class ExecutionsService {
     private readonly workflows: WorkflowRepository,
     private readonly definitions: DefinitionValidator,
     private readonly executionList: ExecutionListRepository,
+    private readonly stepLogs: StepLogRepository,
   ) {}
 
   async execute(principal: Principal, workflowId: string, dto: ExecuteWorkflowDto): Promise<StartExecutionResult> {
@@ -177,10 +180,14 @@ export class ExecutionsService {
   }
 
   /** The execution's events in sequence order, optionally only those after `afterSequence`. */
-  async logs(principal: Principal, executionId: string, afterSequence?: number): Promise<ExecutionEvent[]> {
+  /** The execution's events in order; each attempt's end event carries the lines the attempt logged. */
+  async logs(principal: Principal, executionId: string, afterSequence?: number): Promise<ExecutionLogItem[]> {
     await this.get(principal, executionId);
-    const events = await this.engine.findEvents(executionId, afterSequence);
-    return [...events].sort((a, b) => a.sequence - b.sequence);
+    const events = [...(await this.engine.findEvents(executionId, afterSequence))].sort(
+      (a, b) => a.sequence - b.sequence,
+    );
+    const lines = await this.stepLogs.findForAttempts(executionId, attemptsEndedBy(events));
+    return attachStepLogs(events, lines);
   }
 
   /** The engine validates again on start; its refusal gets the same 400 body as a failed save. */

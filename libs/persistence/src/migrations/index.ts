@@ -12,6 +12,7 @@ import { ExecutionDurability1763850000000 } from './1763850000000-execution-dura
 import { JournalRevisions1763860000000 } from './1763860000000-journal-revisions';
 import { StalledWorkIndex1763870000000 } from './1763870000000-stalled-work-index';
 import { Operations1763920000000 } from './1763920000000-operations';
+import { StepLogs1763940000000 } from './1763940000000-step-logs';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   JournalRevisions1763860000000,
   StalledWorkIndex1763870000000,
   Operations1763920000000,
+  StepLogs1763940000000,
 ];
