@@ -122,7 +122,8 @@ export class BrowserSessions {
     try {
       return await operation();
     } catch (error) {
-      if (found?.lease.crashed()) throw crashed(error);
+      // A dead browser, or a renderer that crashed under this page.
+      if (found?.lease.crashed() || /Target crashed|Page crashed/i.test(String(error))) throw crashed(error);
       throw error;
     }
   }
