@@ -25,6 +25,10 @@ export const appRoutes: Routes = [
         path: 'executions',
         loadChildren: () => import('./executions/executions.routes').then((m) => m.executionRoutes),
       },
+      {
+        path: 'failed',
+        loadChildren: () => import('./operations/operations.routes').then((m) => m.failedRunsRoutes),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -21,6 +21,7 @@ import type { WorkspaceRole } from '../api-types';
       <nav class="nav" aria-label="Main">
         <a routerLink="/workflows" routerLinkActive="active" ariaCurrentWhenActive="page">Workflows</a>
         <a routerLink="/monitoring" routerLinkActive="active" ariaCurrentWhenActive="page">Monitoring</a>
+        <a routerLink="/failed" routerLinkActive="active" ariaCurrentWhenActive="page">Failed</a>
       </nav>
 
       <div class="user">
