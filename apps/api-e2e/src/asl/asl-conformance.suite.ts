@@ -19,6 +19,19 @@ interface CaseOutcome {
   cause?: string | null;
 }
 
+// On a loaded machine the in-process server may close an idle keep-alive socket just as the
+// client reuses it: undici fails with "other side closed" / ECONNRESET before the request was
+// read, so it is sent once more (an API answer, any status, is never retried).
+async function retryOnReset<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (!(error instanceof TypeError) || !['UND_ERR_SOCKET', 'ECONNRESET'].includes(code ?? '')) throw error;
+    return send();
+  }
+}
+
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
@@ -50,19 +63,19 @@ export function describeAslConformance(tier: TierName): void {
 
     async function run(testCase: AslConformanceCase, mode: 'queued' | 'immediate' = 'queued'): Promise<CaseOutcome> {
       const activity = `conformance-${Math.random().toString(36).slice(2, 12)}`;
-      if (testCase.needs === 'activity') await owner.post('/api/activities', { name: activity });
+      if (testCase.needs === 'activity') await retryOnReset(() => owner.post('/api/activities', { name: activity }));
       const definition = JSON.parse(
         JSON.stringify(withStubUrl(testCase.definition, stub.url)).replaceAll('{{ACTIVITY}}', activity),
       ) as Record<string, unknown>;
-      const created = await owner.post('/api/workflows', {
-        name: testCase.name.slice(0, 200),
-        format: 'asl',
-        definition,
-      });
+      const created = await retryOnReset(() =>
+        owner.post('/api/workflows', { name: testCase.name.slice(0, 200), format: 'asl', definition }),
+      );
       if (created.status !== 201)
         return { name: testCase.name, status: `create ${created.status}: ${JSON.stringify(created.body)}` };
       const input = 'input' in testCase ? testCase.input : {};
-      const started = await owner.post(`/api/workflows/${created.body.id}/execute`, { input, mode });
+      const started = await retryOnReset(() =>
+        owner.post(`/api/workflows/${created.body.id}/execute`, { input, mode }),
+      );
       if (started.status !== 201)
         return { name: testCase.name, status: `execute ${started.status}: ${JSON.stringify(started.body)}` };
       const executionId: string = started.body.executionId;
@@ -70,7 +83,7 @@ export function describeAslConformance(tier: TierName): void {
         ? answerTaskTokens({ client: owner, stubUrl: stub.url, testCase, executionId, activity })
         : null;
       const done = await eventually(async () => {
-        const e = await owner.get(`/api/executions/${executionId}`);
+        const e = await retryOnReset(() => owner.get(`/api/executions/${executionId}`));
         return ['completed', 'failed', 'cancelled'].includes(e.body.status) ? e.body : undefined;
       }, 60_000).finally(() => answering?.stop());
       await answering?.finished;

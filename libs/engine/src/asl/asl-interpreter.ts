@@ -136,8 +136,8 @@ export class AslInterpreter implements WorkflowInterpreter {
       return { output: value, handle };
     }
     const outcome = stateOutcomeOf(asl.state, asl.raw, output, asl.context);
-    // completeStep keeps them with the step, as for an attempt that assigned.
-    asl.assigned = outcome.variables;
+    // completeStep keeps them with the step, as for an attempt.
+    asl.assigned = outcome.variables ?? asl.variables;
     return { output: outcome.output, handle };
   }
 

@@ -119,8 +119,10 @@ async function complete(
           : await resolveJsonataTemplate(definition.Output, states, before, 'Output');
     } else {
       // JSONPath: the state's Assign reads the results after ResultSelector, with the variables it saw.
-      if (usesVariables(machine)) bindVariables(context, variablesBefore(table, step));
+      const before = usesVariables(machine) ? variablesBefore(table, step) : undefined;
+      if (before) bindVariables(context, before);
       ({ output, variables: vars } = stateOutcomeOf(definition, raw, state.results, context));
+      vars ??= before;
     }
   } catch (error) {
     const failure = classifyError(error);

@@ -36,7 +36,9 @@ export interface AslPreparedStep extends PreparedStep {
     context: AslContextObject;
     /** JSONata states: the workflow variables the entry sees, and (set by the attempt) those after it. */
     jsonata?: { variables: Record<string, unknown>; assigned?: Record<string, unknown>; caught?: CaughtFailure };
-    /** JSONPath states of a machine that assigns: the variables after the attempt's Assign (set by the attempt). */
+    /** JSONPath states of a machine that assigns: the variables the entry sees. */
+    variables?: WorkflowVariables;
+    /** JSONPath states of a machine that assigns: the variables after the entry (set by the attempt). */
     assigned?: WorkflowVariables;
   };
 }
@@ -54,7 +56,8 @@ export async function prepareAslStep(
   const raw = table.rawInputOf(step, snapshot.execution.input);
   const context = buildContextObject(snapshot.execution, step, stateName, table, state.Type === 'Task');
   // JSONPath paths read `$name` from the Context object's bound variables (JSONata binds its own).
-  if (!usesJsonata(state, machine) && usesVariables(machine)) bindVariables(context, variablesBefore(table, step));
+  const variables = !usesJsonata(state, machine) && usesVariables(machine) ? variablesBefore(table, step) : undefined;
+  if (variables) bindVariables(context, variables);
   const isContainer = state.Type === 'Parallel' || state.Type === 'Map';
   const phase: AslPhase = !isContainer ? 'state' : isBubbled(step.error) ? 'bubble' : 'start';
   const jsonata: AslPreparedStep['asl']['jsonata'] = usesJsonata(state, machine)
@@ -80,8 +83,10 @@ export async function prepareAslStep(
       options,
     };
     if (!jsonata) {
-      const { variables, ...result } = await runStateAttempt(attempt);
-      prepared.asl.assigned = variables;
+      const { variables: after, ...result } = await runStateAttempt(attempt);
+      // Every entry of an assigning machine keeps the variables after it, assigned or not, so a
+      // later state finds them one row back instead of walking the whole scope.
+      prepared.asl.assigned = after ?? variables;
       return result;
     }
     try {
@@ -119,7 +124,7 @@ export async function prepareAslStep(
     onError: 'fail',
     defaultHandles: [],
     inputError,
-    asl: { phase, state, stateName, scope, raw, context, jsonata },
+    asl: { phase, state, stateName, scope, raw, context, jsonata, variables },
   };
   return prepared;
 }
