@@ -335,6 +335,10 @@ describe('operations: dead letters, alerts, scheduler lag and tracing (embedded 
       1,
     );
     expect(sampleValue(scrape, 'baton_stuck_executions', { reason: 'lease_expired' })).toBeGreaterThanOrEqual(1);
+    // The same step is a stalled job of the step queue.
+    expect(sampleValue(scrape, 'baton_queue_jobs', { queue: 'baton-steps', state: 'stalled' })).toBeGreaterThanOrEqual(
+      1,
+    );
     // Four failed executions, each delivered once; the refused first attempt counts as retrying.
     expect(sampleValue(scrape, 'baton_failure_notifications_total', { channel: 'webhook', outcome: 'delivered' })).toBe(
       4,

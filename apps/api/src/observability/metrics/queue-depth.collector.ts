@@ -2,7 +2,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import { ALL_QUEUE_NAMES } from '../../queue/queue-names';
+import { DataSource } from 'typeorm';
+import { ALL_QUEUE_NAMES, QUEUE_NAMES } from '../../queue/queue-names';
 import { BatonMetrics } from './baton-metrics';
 
 // A scrape must answer even when the queue backend does not; Prometheus' own default timeout is 10 s.
@@ -11,7 +12,9 @@ const COUNT_TIMEOUT_MS = 3000;
 /**
  * `baton_queue_jobs{queue,state}` read at scrape time through BullMQ's Queue API, so it works the
  * same on Redis and on BullMQ's PostgreSQL tables. Every process reports the whole queue: sum
- * nothing across processes, take max by (queue, state).
+ * nothing across processes, take max by (queue, state). `stalled` (step jobs whose worker stopped
+ * renewing them) is not a BullMQ state one can count: it is read from the journal, as running
+ * steps whose lease ran out and that recovery or BullMQ's stalled check has not taken back yet.
  */
 @Injectable()
 export class QueueDepthCollector implements OnModuleInit {
@@ -20,6 +23,7 @@ export class QueueDepthCollector implements OnModuleInit {
   constructor(
     private readonly modules: ModuleRef,
     private readonly metrics: BatonMetrics,
+    private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -33,8 +37,8 @@ export class QueueDepthCollector implements OnModuleInit {
       ['queue', 'state'],
       async (gauge) => {
         gauge.reset();
-        await Promise.all(
-          queues.map(async ({ name, queue }) => {
+        await Promise.all([
+          ...queues.map(async ({ name, queue }) => {
             try {
               const counts = await withTimeout(
                 queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed'),
@@ -48,9 +52,24 @@ export class QueueDepthCollector implements OnModuleInit {
               this.logger.warn(`queue ${name} depth not read: ${(error as Error).message}`);
             }
           }),
-        );
+          this.countStalledSteps().then(
+            (stalled) => gauge.set({ queue: QUEUE_NAMES.steps, state: 'stalled' }, stalled),
+            (error: unknown) => this.logger.warn(`stalled steps not counted: ${(error as Error).message}`),
+          ),
+        ]);
       },
     );
+  }
+
+  // Served by the partial index on running steps' leases (execution_steps_running_idx).
+  private async countStalledSteps(): Promise<number> {
+    const rows: Array<{ n: number }> = await withTimeout(
+      this.dataSource.query(
+        `SELECT count(*)::int AS n FROM execution_steps WHERE status = 'running' AND lease_until < now()`,
+      ),
+      COUNT_TIMEOUT_MS,
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 }
 
