@@ -144,14 +144,20 @@ export class GraphCanvasComponent {
     });
   }
 
-  /** Scales and centres the view so every node is visible (never magnified past 100%). */
-  fitToView(animated = true): void {
+  /**
+   * Scales and centres the view so every node is visible (never magnified past 100%). Never
+   * animated: the library measures nodes from the DOM, and a fit during a running transition
+   * measures boxes halfway through it.
+   */
+  fitToView(): void {
     const canvas = this.canvas();
     if (!canvas || !this.graph().nodes.length) return;
-    canvas.fitToScreen(FIT_PADDING, animated);
-    // The fitted scale is applied on the next frame; a small graph is shown at 100%, not blown up.
+    // A small graph is shown at 100%, not blown up; checked again a frame later, when the
+    // library has measured nodes that rendered in the same pass.
+    canvas.fitToScreen(FIT_PADDING, false);
+    if (canvas.getScale() > 1) canvas.resetScaleAndCenter(false);
     requestAnimationFrame(() => {
-      if (canvas.getScale() > 1) canvas.resetScaleAndCenter(animated);
+      if (canvas.getScale() > 1) canvas.resetScaleAndCenter(false);
     });
   }
 
@@ -174,7 +180,7 @@ export class GraphCanvasComponent {
 
   /** Back to 100%, centred on the nodes. */
   resetZoom(): void {
-    this.canvas()?.resetScaleAndCenter(true);
+    this.canvas()?.resetScaleAndCenter(false);
   }
 
   protected readonly nodes = computed<CanvasNode[]>(() => {
@@ -257,7 +263,7 @@ export class GraphCanvasComponent {
   protected nodesRendered(): void {
     if (this.fitted) return;
     this.fitted = true;
-    this.fitToView(false);
+    this.fitToView();
   }
 
   protected startRename(event: Event, id: string): void {

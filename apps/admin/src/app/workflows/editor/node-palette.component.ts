@@ -29,14 +29,15 @@ const GROUP_ORDER = ['trigger', 'action', 'data', 'flow', 'util'];
         <h3>{{ group.title }}</h3>
         <ul role="list">
           @for (type of group.types; track type.type) {
-            <li
-              class="item"
-              fExternalItem
-              [fData]="type.type"
-              [attr.data-node-type]="type.type"
-              [title]="type.description"
-            >
-              <span class="item-text">
+            <li class="item">
+              <!-- The library turns off pointer events inside a drag source, so the add button sits beside it. -->
+              <span
+                class="item-text"
+                fExternalItem
+                [fData]="type.type"
+                [attr.data-node-type]="type.type"
+                [title]="type.description"
+              >
                 <span class="title">{{ type.title }}</span>
                 <span class="type">{{ type.type }}</span>
               </span>
