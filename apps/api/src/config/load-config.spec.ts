@@ -100,4 +100,30 @@ describe('loadConfig', () => {
     expect(loadConfig({ BATON_METRICS_TOKEN: 'm'.repeat(16) }).metricsToken).toBe('m'.repeat(16));
     expect(failureOf({ BATON_METRICS_TOKEN: 'short' })).toContain('BATON_METRICS_TOKEN must be at least 16');
   });
+
+  it('keeps finished executions 30 days by default, failed ones as long unless told, and traces only with an endpoint', () => {
+    const defaults = loadConfig({});
+    expect(defaults.operations).toEqual({
+      retentionDays: 30,
+      retentionFailedDays: null,
+      retentionIntervalSeconds: 3600,
+      retentionBatchSize: 500,
+    });
+    expect(defaults.otlpEndpoint).toBeNull();
+    const set = loadConfig({
+      BATON_RETENTION_DAYS: '7',
+      BATON_RETENTION_FAILED_DAYS: '90',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+    });
+    expect(set.operations).toMatchObject({ retentionDays: 7, retentionFailedDays: 90 });
+    expect(set.otlpEndpoint).toBe('http://otel-collector:4318');
+    const message = failureOf({
+      BATON_RETENTION_DAYS: '0',
+      BATON_RETENTION_FAILED_DAYS: 'forever',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector',
+    });
+    expect(message).toContain('BATON_RETENTION_DAYS must be a whole number from 1 to 3650');
+    expect(message).toContain('BATON_RETENTION_FAILED_DAYS must be a whole number from 1 to 3650');
+    expect(message).toContain('OTEL_EXPORTER_OTLP_ENDPOINT must start with http:// or https://');
+  });
 });
