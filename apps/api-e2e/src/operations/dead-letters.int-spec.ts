@@ -190,6 +190,12 @@ describe('operations: dead letters, alerts, scheduler lag and tracing (embedded 
     expect(byError.body.groups).toEqual([
       expect.objectContaining({ workflowId: null, error: 'DEAD_LETTER_TEST', count: 2 }),
     ]);
+    // Later pages repeat no counts.
+    const first = await owner.get('/api/executions?status=failed&limit=2');
+    expect(first.body.groups).toHaveLength(2);
+    const next = await owner.get(`/api/executions?status=failed&limit=2&cursor=${first.body.nextCursor}`);
+    expect(next.body.items).toHaveLength(2);
+    expect(next.body.groups).toBeUndefined();
     // Other lists are not grouped unless asked.
     expect((await owner.get('/api/executions')).body.groups).toBeUndefined();
     const bad = await owner.get('/api/executions?groupBy=node');

@@ -86,9 +86,10 @@ export class ExecutionsController {
     @Query() query: ListExecutionsQueryDto,
   ): Promise<ExecutionPageDto> {
     const page = await this.executions.list(principal, query);
-    // The failure view: `status=failed` alone is grouped by workflow and error unless groupBy says otherwise.
-    const groupBy =
-      query.groupBy ?? (query.status?.length === 1 && query.status[0] === 'failed' ? FAILURE_GROUP_KEYS : []);
+    // The failure view: `status=failed` alone is grouped by workflow and error unless groupBy says
+    // otherwise; on its first page only, as later pages would repeat the same counts.
+    const failedOnly = query.status?.length === 1 && query.status[0] === 'failed' && !query.cursor;
+    const groupBy = query.groupBy ?? (failedOnly ? FAILURE_GROUP_KEYS : []);
     const groups = groupBy.length ? await this.deadLetters.groups(principal, query, [...groupBy]) : null;
     return {
       items: page.items.map(toExecutionSummaryDto),

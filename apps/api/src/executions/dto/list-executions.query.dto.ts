@@ -66,7 +66,7 @@ export class ListExecutionsQueryDto {
     description:
       'Adds `groups` to the answer: the executions of the whole filter (failed ones when `status` is not given) ' +
       'counted by `workflow`, `error` or both, comma-separated, biggest group first (at most 100). ' +
-      '`status=failed` alone is grouped by `workflow,error` without asking',
+      '`status=failed` alone is grouped by `workflow,error` without asking (on the first page)',
   })
   @IsOptional()
   @Transform(splitList)
