@@ -4,6 +4,7 @@ import { EXAMPLE_WORKFLOWS } from '../../admin/src/app/workflows/example-workflo
 import { dragBetween, openPage, screenshot, signIn, startConsoleSession, type ConsoleSession } from './console-session';
 
 const triage = EXAMPLE_WORKFLOWS.find((w) => w.key === 'order-triage')!;
+const triageGraph = triage.definition as { nodes: { id: string; data: unknown }[]; edges: unknown[] };
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 
 /** Reads until the value passes (or the deadline), then hands back the last value for expect. */
@@ -74,7 +75,7 @@ describe('graph editor canvas in Chromium', () => {
     // Fitted when it opens: every node inside the canvas.
     const allInside = async () => [...(await nodeBoxes(page)).values()].every((b) => inside(b, canvasBox));
     expect(await settle(allInside, (v) => v)).toBe(true);
-    expect((await nodeBoxes(page)).size).toBe(triage.definition['nodes'].length);
+    expect((await nodeBoxes(page)).size).toBe(triageGraph.nodes.length);
     await screenshot(page, `editor-fitted-${width}x${height}`);
 
     const zoom = page.getByTestId('zoom-level');
@@ -100,7 +101,7 @@ describe('graph editor canvas in Chromium', () => {
     const check = page.locator('[data-node-id="check"]');
     await check.waitFor({ timeout: 15_000 });
     const edges = page.locator('f-connection[data-edge-id]');
-    const edgeCount = triage.definition['edges'].length;
+    const edgeCount = triageGraph.edges.length;
     await expect(
       await settle(
         () => edges.count(),
@@ -181,7 +182,7 @@ describe('graph editor canvas in Chromium', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved as version 2.').waitFor({ timeout: 15_000 });
     const saved = (await session.api.get(`/api/workflows/${other.body.id}`)).body;
-    const original = (triage.definition['nodes'] as { id: string; data: unknown }[]).find((n) => n.id === 'score')!;
+    const original = triageGraph.nodes.find((n) => n.id === 'score')!;
     expect(saved.definition.nodes).toContainEqual(expect.objectContaining({ id: 'score', data: original.data }));
     expect(consoleErrors).toEqual([]);
     await page.close();
