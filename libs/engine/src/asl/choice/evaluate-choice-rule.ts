@@ -16,6 +16,9 @@ const RELATIONS: Record<string, (c: number) => boolean> = {
 const OPERATOR =
   /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals)(Path)?$/;
 
+// A comparison rule's fields besides its one operator.
+const RULE_FIELDS = new Set(['Variable', 'Next', 'Comment', 'Assign']);
+
 /**
  * Evaluates one Choice rule against the state's effective input. A value of the wrong type
  * makes a comparison false, not an error; a `Variable` that selects nothing is a
@@ -26,8 +29,9 @@ export function evaluateChoiceRule(rule: AslChoiceRule, data: unknown, context: 
   if (rule.Or) return rule.Or.some((r) => evaluateChoiceRule(r, data, context));
   if (rule.Not) return !evaluateChoiceRule(rule.Not, data, context);
   const variable = String(rule.Variable);
-  const [operator, expected] =
-    Object.entries(rule).find(([key]) => key !== 'Variable' && key !== 'Next' && key !== 'Comment') ?? [];
+  // The operator is the one field that is not the rule's bookkeeping (its Assign included: stored
+  // as jsonb the keys come back reordered, so the operator need not be the first).
+  const [operator, expected] = Object.entries(rule).find(([key]) => !RULE_FIELDS.has(key)) ?? [];
   const lookup = lookUpPath(variable, data, context);
   if (operator === 'IsPresent') return lookup.found === (expected === true);
   if (!lookup.found)

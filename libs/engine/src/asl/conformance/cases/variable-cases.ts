@@ -91,7 +91,10 @@ export const variableCases: AslConformanceCase[] = [
         C: {
           Type: 'Choice',
           InputPath: '$.inner',
-          Choices: [{ Variable: '$.n', NumericGreaterThanPath: '$limit', Next: 'Big', Assign: { 'picked.$': '$.n' } }],
+          Choices: [
+            // Assign before the operator: the order jsonb gives the keys back in.
+            { Assign: { 'picked.$': '$.n' }, Next: 'Big', Variable: '$.n', NumericGreaterThanPath: '$limit' },
+          ],
           Default: 'Small',
           Assign: { picked: 'default' },
         },
