@@ -8,12 +8,13 @@ import {
   validateGraphDefinition,
 } from '@baton/engine';
 import { execFileSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGuardedHostResolver } from '../net/create-guarded-host-resolver.js';
 import { manualTriggerNode } from '../trigger/manual.node.js';
 import { logNode } from '../util/log.node.js';
 import { BrowserSessions } from './browser-sessions.js';
+import { startGuardedBrowserProxy } from './guarded-browser-proxy.js';
 import { browserClickNode } from './click.node.js';
 import { browserCloseNode } from './close.node.js';
 import { browserFillNode } from './fill.node.js';
@@ -230,6 +231,26 @@ describe('browser nodes (Debian Chromium)', () => {
     const { snapshot } = await t.run(probe);
     expect(outputOf(snapshot, 'text')['text']).toBe('refused');
     expect(secretHits).toEqual([]);
+  });
+
+  it('serves only its own browser: the proxy asks every other client for credentials it does not have', async () => {
+    const proxy = await startGuardedBrowserProxy(createGuardedHostResolver(['localhost']));
+    const via = (authorization?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(proxy.url);
+        const headers: Record<string, string> = authorization ? { 'proxy-authorization': authorization } : {};
+        request({ host: url.hostname, port: url.port, path: `${site}/`, headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await via()).toBe(407);
+    expect(await via(`Basic ${Buffer.from('baton:guess').toString('base64')}`)).toBe(407);
+    const own = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`;
+    expect(await via(own)).toBe(200);
+    await proxy.close();
   });
 
   it('lets a page output connect only to a page input', () => {

@@ -191,7 +191,7 @@ export class BrowserSessions {
       });
       const context = await lease.browser.newContext({
         // `<-loopback>` sends loopback through the proxy too (Chromium bypasses it by default).
-        proxy: { server: proxy.url, bypass: '<-loopback>' },
+        proxy: { server: proxy.url, bypass: '<-loopback>', username: proxy.username, password: proxy.password },
         acceptDownloads: false,
         serviceWorkers: 'block',
       });

@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   createServer,
   request as httpRequest,
@@ -13,6 +14,9 @@ export type OutboundHostResolver = (hostname: string) => Promise<string>;
 export interface GuardedBrowserProxy {
   /** `http://127.0.0.1:<port>`, for Chromium's `--proxy-server`. */
   readonly url: string;
+  /** Credentials the proxy asks for (random per proxy), so no other local process can use it. */
+  readonly username: string;
+  readonly password: string;
   close(): Promise<void>;
 }
 
@@ -32,11 +36,28 @@ export async function startGuardedBrowserProxy(
   onBlocked: (host: string, reason: string) => void = () => undefined,
 ): Promise<GuardedBrowserProxy> {
   const sockets = new Set<Socket>();
-  const server: Server = createServer((req, res) => void forwardRequest(req, res, resolve, onBlocked));
-  server.on(
-    'connect',
-    (req: IncomingMessage, client: Socket, head: Buffer) => void openTunnel(req, client, head, resolve, onBlocked),
-  );
+  const username = 'baton';
+  const password = randomBytes(24).toString('base64url');
+  const expected = Buffer.from(`Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`);
+  const authorized = (req: IncomingMessage) => {
+    const given = Buffer.from(req.headers['proxy-authorization'] ?? '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  const server: Server = createServer((req, res) => {
+    if (!authorized(req)) {
+      res.writeHead(407, { 'proxy-authenticate': 'Basic realm="baton"' });
+      return void res.end();
+    }
+    void forwardRequest(req, res, resolve, onBlocked);
+  });
+  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    client.on('error', () => client.destroy());
+    if (!authorized(req))
+      return void client.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="baton"\r\nContent-Length: 0\r\n\r\n',
+      );
+    void openTunnel(req, client, head, resolve, onBlocked);
+  });
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
@@ -45,6 +66,8 @@ export async function startGuardedBrowserProxy(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    username,
+    password,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((done) => server.close(() => done()));
