@@ -109,6 +109,37 @@ describe('graph editor canvas in Chromium', () => {
       ),
     ).toBe(edgeCount);
 
+    // A drag moves the node (snapped to the grid) and is one undo step.
+    const before = (await check.boundingBox())!;
+    await dragBetween(page, check.locator('.node-id'), { x: before.x + before.width / 2, y: before.y + 120 });
+    expect(
+      await settle(
+        async () => (await check.boundingBox())!.y,
+        (y) => y > before.y + 20,
+      ),
+    ).toBeGreaterThan(before.y + 20);
+    // The library reports the drop a moment after the pointer is released.
+    const undo = page.getByRole('button', { name: 'Undo' });
+    expect(
+      await settle(
+        () => undo.isEnabled(),
+        (enabled) => enabled,
+      ),
+    ).toBe(true);
+    await page.keyboard.press('Control+z');
+    expect(
+      await settle(
+        async () => (await check.boundingBox())!.y,
+        (y) => Math.abs(y - before.y) < 1,
+      ),
+    ).toBeCloseTo(before.y, 0);
+
+    // The shortcuts are listed on "?".
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByText('Duplicate the selected nodes').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(0);
+
     // "check" has one edge in and two out: Delete takes all three with it.
     await check.click();
     await page.keyboard.press('Delete');

@@ -249,7 +249,8 @@ export class WorkflowEditorStore {
     const positions = new Map(moves.map((m) => [m.id, m.position]));
     const graph = this._graph();
     if (!graph.nodes.some((n) => positions.has(n.id))) return;
-    this.history.record(this.snapshot());
+    // The library may report one drag in several steps; they are one undo step.
+    this.history.record(this.snapshot(), `move:${[...positions.keys()].sort().join(',')}`);
     // Positions only matter for layout; no revalidation needed.
     this._graph.set({
       ...graph,
