@@ -10,12 +10,13 @@ import type { TestApiClient } from '../support/api-client';
 import type { EmbeddedOwnerBaton } from '../support/embedded-owner-baton';
 
 /**
- * Issue 12, item 8: the seed design's workflows import through POST /api/workflows/import and run
- * in Debian's Chromium against a local page, the extraction against the local chat-completions
- * server. Runs inside the catalogue suite's describe, on its Baton (one boot per file).
+ * Issue 12, items 2 and 8: browser nodes in the catalogue and in a run through the API, and the seed
+ * design's workflows imported through POST /api/workflows/import and run in Debian's Chromium
+ * against a local page, the extraction against the local chat-completions server. Runs inside the
+ * catalogue suite's describe, on its Baton (one boot per file).
  */
 export function describeSeedImport(appOf: () => EmbeddedOwnerBaton): void {
-  describe('seed workflow import', () => {
+  describe('browser nodes and seed workflow import', () => {
     let owner: TestApiClient;
     let site: Server;
     let siteUrl: string;
@@ -49,6 +50,62 @@ export function describeSeedImport(appOf: () => EmbeddedOwnerBaton): void {
       await chat?.close();
       site?.closeAllConnections();
       await new Promise((resolve) => site?.close(resolve));
+    });
+
+    it('lists the browser nodes with their page handles, settings and output schemas', async () => {
+      const catalogue = (await owner.get('/api/nodes')).body as Array<Record<string, any>>;
+      const byType = (type: string) => catalogue.find((entry) => entry.type === type);
+      for (const type of ['open', 'fill', 'click', 'waitFor', 'html', 'text', 'screenshot', 'close']) {
+        const entry = byType(`browser.${type}`);
+        expect(entry).toMatchObject({ settingsSchema: { type: 'object' }, outputSchema: { type: 'object' } });
+        if (type !== 'open')
+          expect(entry!.inputs).toContainEqual(expect.objectContaining({ name: 'page', dataType: 'page' }));
+        if (type !== 'close')
+          expect(entry!.outputs).toContainEqual(expect.objectContaining({ name: 'page', dataType: 'page' }));
+      }
+      expect(byType('browser.open')).toMatchObject({ canStart: true, settingsSchema: { required: ['url'] } });
+      expect(byType('browser.click')).toMatchObject({ replaySafe: false });
+    });
+
+    it('runs a browser workflow through the API: open, fill, click, wait, text and a screenshot', async () => {
+      const step = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({
+        id,
+        type,
+        position: { x, y: 0 },
+        data: { inputs },
+      });
+      const ids = ['open', 'fill', 'click', 'wait', 'text', 'shot'];
+      const definition = {
+        nodes: [
+          step('open', 'browser.open', { url: siteUrl, viewport: { width: 640, height: 480 } }, 0),
+          step('fill', 'browser.fill', { selector: '#name', value: '{{ $execution.input.name }}' }, 200),
+          step('click', 'browser.click', { selector: '#send' }, 400),
+          step('wait', 'browser.waitFor', { selector: '#result', state: 'visible' }, 600),
+          step('text', 'browser.text', { selector: '#result' }, 800),
+          step('shot', 'browser.screenshot', { format: 'jpeg', quality: 60 }, 1000),
+        ],
+        edges: ids.slice(1).map((id, i) => ({
+          id: `e${i}`,
+          source: ids[i],
+          target: id,
+          sourceHandle: 'page',
+          targetHandle: 'page',
+        })),
+      };
+      const run = await owner.post('/api/workflows/run', {
+        format: 'graph',
+        definition,
+        input: { name: 'Grace' },
+        mode: 'immediate',
+      });
+      const execution = await waitForEnd(owner, run.body.executionId);
+      expect(execution.status).toBe('completed');
+      const output = (nodeId: string) =>
+        execution.steps.find((s: { nodeId: string }) => s.nodeId === nodeId)?.output as Record<string, unknown>;
+      expect(output('text')).toMatchObject({ text: 'Welcome, Grace!' });
+      expect(output('shot')).toMatchObject({ mimeType: 'image/jpeg' });
+      const jpeg = Buffer.from(String(output('shot')['base64']), 'base64');
+      expect(jpeg.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     });
 
     it("imports the seed's own example: browser.open from 'Website URL', its cron as a trigger, its status", async () => {
