@@ -120,6 +120,25 @@ export function describeLiveEvents(tier: TierName): void {
       expect(workflow.of(next)).toEqual([]);
     });
 
+    it("delivers an express run's events live, although its rows are written only when it ends", async () => {
+      const workflow = await connect(token);
+      expect(await workflow.subscribe({ workflowId: doubler })).toMatchObject({ ok: true });
+      const started = await owner.post(`/api/workflows/${doubler}/execute`, { input: { value: 4 }, mode: 'immediate' });
+      expect(started.body).toMatchObject({ status: 'completed', durability: 'express' });
+      const seen = await workflow.untilTerminal(started.body.executionId);
+      expect(labels(seen)).toEqual([
+        'started',
+        'step_started:start',
+        'step_completed:start',
+        'step_started:double',
+        'step_completed:double',
+        'step_started:log',
+        'step_completed:log',
+        'completed',
+      ]);
+      expect(asJournal(seen)).toEqual(asJournal(await journal(started.body.executionId)));
+    });
+
     it('catches a reconnecting client up from its last sequence: no gaps, no duplicates, then live', async () => {
       const executionId = await start(delayer);
       const first = await connect(token);

@@ -7,7 +7,7 @@ import type { WorkflowSettings } from '@baton/persistence';
  * always runs standard: admission counts live in the durable journal.
  */
 export function durabilityFor(
-  settings: WorkflowSettings,
+  settings: Pick<WorkflowSettings, 'maxConcurrentExecutions' | 'maxStartsPerMinute' | 'durability'>,
   requested: ExecutionDurability | undefined,
 ): ExecutionDurability | undefined {
   if (settings.maxConcurrentExecutions !== null || settings.maxStartsPerMinute !== null) return 'standard';

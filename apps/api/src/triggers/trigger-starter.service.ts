@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestedMode, type StartExecutionResult, WorkflowEngine } from '@baton/engine';
-import { WorkflowRepository } from '@baton/persistence';
+import { type TriggeredWorkflowHead, WorkflowRepository } from '@baton/persistence';
 import { notFound } from '../common/domain.error';
 import { durabilityFor } from '../executions/durability-for';
+import { WorkflowVersionCache } from './workflow-version-cache';
 
 export interface TriggeredStart {
   workspaceId: string;
   workflowId: string;
-  /** Chosen before the start and already recorded in trigger_runs, so a repeated start is refused by the database. */
-  executionId: string;
+  /**
+   * Chosen before the start and already recorded in trigger_runs, so a repeated start is refused
+   * by the database. Unset: the engine picks a new one (a webhook call without an Idempotency-Key).
+   */
+  executionId?: string;
   trigger: 'cron' | 'once' | 'webhook' | 'form';
   input: unknown;
   mode: RequestedMode;
@@ -21,15 +25,23 @@ export interface TriggeredStart {
  */
 @Injectable()
 export class TriggerStarter {
+  private readonly versions = new WorkflowVersionCache();
+
   constructor(
     private readonly engine: WorkflowEngine,
     private readonly workflows: WorkflowRepository,
   ) {}
 
-  async start(request: TriggeredStart): Promise<StartExecutionResult> {
-    const workflow = await this.workflows.findInWorkspace(request.workspaceId, request.workflowId);
+  /**
+   * `head`: the workflow's current version and settings when the caller read them already (a
+   * webhook's token lookup joins them); otherwise they are read here.
+   */
+  async start(request: TriggeredStart, head?: TriggeredWorkflowHead): Promise<StartExecutionResult> {
+    const workflow = head ?? (await this.workflows.findInWorkspace(request.workspaceId, request.workflowId));
     if (!workflow) throw notFound('Workflow', request.workflowId);
-    const version = await this.workflows.findVersion(request.workspaceId, request.workflowId, workflow.currentVersion);
+    const version = await this.versions.get(request.workflowId, workflow.currentVersion, () =>
+      this.workflows.findVersion(request.workspaceId, request.workflowId, workflow.currentVersion),
+    );
     if (!version) throw notFound('Workflow version', `${request.workflowId}@${workflow.currentVersion}`);
     return this.engine.start({
       executionId: request.executionId,

@@ -21,6 +21,7 @@ import type { NodeLogger } from '../nodes/node-type.js';
 import { findScheduledJobs } from './find-scheduled-jobs.js';
 import { externalTimerJob } from './external-wait.js';
 import { fanOutLimits } from '../execution/fan-out-limits.js';
+import { frozenCopy } from '../execution/deep-freeze.js';
 import type { RunningStepRegistry } from './running-step-registry.js';
 
 /** One locked unit of work on an execution: a working snapshot plus what to do after commit. */
@@ -34,28 +35,52 @@ export class UnitOfWork {
   /** The trace span this unit of work runs in: the jobs it plans carry it (null: not traced). */
   trace: TraceCarrier | null = null;
 
+  /** The working steps by id (insertion order = the loaded order, new steps last). */
+  private readonly steps: Map<string, StepRecord>;
+  /** `steps` as the array interpreters read; rebuilt only after a save changed them. */
+  private listed: StepRecord[] | null;
+  private current: ExecutionRecord;
+  /**
+   * The working snapshot: the loaded one with this unit's writes applied. One object for the
+   * whole unit, whose fields always show the latest writes (holders of it see them too).
+   */
+  readonly snapshot: ExecutionSnapshot;
+
   constructor(
     readonly tx: ExecutionTransaction,
-    readonly snapshot: ExecutionSnapshot,
+    loaded: ExecutionSnapshot,
     readonly now: Date,
-  ) {}
+  ) {
+    this.current = loaded.execution;
+    this.listed = loaded.steps;
+    this.steps = new Map(loaded.steps.map((step) => [step.stepId, step]));
+    const read = () => this.current;
+    const list = () => (this.listed ??= [...this.steps.values()]);
+    this.snapshot = Object.defineProperties({} as ExecutionSnapshot, {
+      execution: { get: read, enumerable: true },
+      steps: { get: list, enumerable: true },
+    });
+  }
 
   get execution(): ExecutionRecord {
-    return this.snapshot.execution;
+    return this.current;
   }
 
   step(stepId: string): StepRecord | undefined {
-    return this.snapshot.steps.find((step) => step.stepId === stepId);
+    return this.steps.get(stepId);
   }
 
-  /** Writes step rows and keeps the working snapshot in line with them. */
+  /**
+   * Writes step rows and keeps the working snapshot in line with them. Each step is frozen once
+   * here, so what the store keeps, the working snapshot and the events that quote a step's input
+   * or output (`step(id).input`) share one copy instead of copying each payload again.
+   */
   async saveSteps(steps: StepRecord[]): Promise<void> {
     if (!steps.length) return;
-    await this.tx.saveSteps(steps);
-    const byId = new Map(steps.map((step) => [step.stepId, step]));
-    this.snapshot.steps = this.snapshot.steps.map((step) => byId.get(step.stepId) ?? step);
-    const known = new Set(this.snapshot.steps.map((step) => step.stepId));
-    this.snapshot.steps.push(...steps.filter((step) => !known.has(step.stepId)));
+    const frozen = steps.map(frozenCopy);
+    await this.tx.saveSteps(frozen);
+    for (const step of frozen) this.steps.set(step.stepId, step);
+    this.listed = null;
   }
 
   /** Compare-and-set of the execution status; only forward moves unless `allowBackward` (redrive). */
@@ -68,7 +93,7 @@ export class UnitOfWork {
     const illegal = expected.find((from) => !allowBackward && !canMoveForward(from, next));
     if (illegal) throw new InvariantViolationError(`Execution status may not move from ${illegal} to ${next}`);
     const moved = await this.tx.compareAndSetStatus(expected, next, patch);
-    if (moved) this.snapshot.execution = { ...this.snapshot.execution, ...patch, status: next };
+    if (moved) this.current = { ...this.current, ...patch, status: next };
     return moved;
   }
 }

@@ -33,7 +33,7 @@ import type { WorkflowEngineDeps } from './workflow-engine-deps.js';
 import { applyFailureDecision, decideDefaultFailure } from './record-step-failure.js';
 import { isRunnable, isWaitingAttempt } from './step-readiness.js';
 import { runWatchedAttempt } from './run-watched-attempt.js';
-import { definitionDurability } from './definition-durability.js';
+import { DefinitionPlanCache } from './definition-plan-cache.js';
 import { ExpressExecutionStore } from '../express/express-execution-store.js';
 import {
   EXTERNAL_TIMER_PREFIX,
@@ -66,6 +66,8 @@ export class WorkflowEngine extends ExecutionControls {
 
   private readonly deps: WorkflowEngineDeps & { store: ExpressExecutionStore };
   private readonly tracer: ExecutionTracer;
+  /** Validation and analysis of each workflow version's definition, done at its first start. */
+  private readonly plans: DefinitionPlanCache;
 
   constructor(options: WorkflowEngineDeps) {
     const logger = options.logger ?? silentLogger;
@@ -87,6 +89,7 @@ export class WorkflowEngine extends ExecutionControls {
     this.services = deps.services ?? {};
     this.random = deps.random ?? Math.random;
     this.tracer = deps.tracer ?? new NoopExecutionTracer();
+    this.plans = new DefinitionPlanCache(deps.maxNodes);
     this.logger = logger;
     journal.onEventLimit = async (uow, limit) => {
       const message = `EXECUTION_LIMIT: the execution's history reached ${limit} events (BATON_MAX_EXECUTION_EVENTS)`;
@@ -136,20 +139,20 @@ export class WorkflowEngine extends ExecutionControls {
     if (!this.deps.interpreters.some((i) => i.format === format))
       throw new InvalidInputError(`Unsupported workflow format "${format}"`, 'UNSUPPORTED_FORMAT');
     const interpreter = this.interpreterFor(format);
-    const validation = interpreter.validate(request.definition, { maxNodes: this.deps.maxNodes });
-    if (!validation.valid)
-      throw new InvalidInputError('Workflow definition is invalid', 'INVALID_DEFINITION', validation.problems);
-    const complexity = interpreter.analyze(request.definition);
+    const plan = this.plans.planFor(interpreter, request.definition, request.workflowVersionId);
+    if (!plan.problems.valid)
+      throw new InvalidInputError('Workflow definition is invalid', 'INVALID_DEFINITION', plan.problems.problems);
+    const complexity = plan.complexity!;
     const requested = request.mode ?? 'auto';
     const mode = requested === 'auto' ? complexity.recommendedMode : requested;
     // Express needs the run to stay in this process, and nothing in it may wait for someone
     // outside (their task tokens are rows of the durable journal).
     const durability: ExecutionDurability =
       mode === 'immediate' && this.deps.immediateScheduler && !complexity.waitsForPeople
-        ? (request.durability ?? definitionDurability(request.definition) ?? 'express')
+        ? (request.durability ?? plan.durability ?? 'express')
         : 'standard';
     const now = new Date(this.deps.clock.now());
-    const timeoutMs = request.timeoutMs ?? interpreter.timeoutMs(request.definition);
+    const timeoutMs = request.timeoutMs ?? plan.timeoutMs;
     const execution: ExecutionRecord = {
       id: request.executionId ?? this.deps.ids.newId(),
       workspaceId: request.workspaceId ?? '',
@@ -160,7 +163,7 @@ export class WorkflowEngine extends ExecutionControls {
       workflowVersionId: request.workflowVersionId ?? null,
       format: interpreter.format,
       // A frozen copy: later edits of the workflow never change a run in flight.
-      definition: structuredClone(request.definition),
+      definition: plan.definition,
       input: request.input ?? null,
       output: null,
       status: 'pending',
@@ -280,7 +283,8 @@ export class WorkflowEngine extends ExecutionControls {
           type: 'step_started',
           stepId: job.stepId,
           attempt: job.attempt,
-          data: { input: prepared.input.data },
+          // The saved (frozen) input: the event shares it rather than copying the payload again.
+          data: { input: uow.step(job.stepId)!.input },
         });
         return true;
       })
@@ -354,7 +358,7 @@ export class WorkflowEngine extends ExecutionControls {
           type: 'step_completed',
           stepId: step.stepId,
           attempt: step.attempt,
-          data: { output: updated.output, durationMs: updated.durationMs },
+          data: { output: uow.step(step.stepId)!.output, durationMs: updated.durationMs },
         });
       }
     } else if (!(await this.recordFailure(uow, step, prepared, outcome.error))) {

@@ -1,4 +1,5 @@
 import type { WorkflowStatus } from '../entities';
+import type { WorkflowSettings } from './workflow.records';
 
 /** What starts a workflow: a cron schedule, a webhook, a public form or a single instant. */
 export type TriggerType = 'cron' | 'webhook' | 'form' | 'once';
@@ -45,6 +46,15 @@ export interface TriggerChanges {
 export interface PublicTrigger {
   trigger: TriggerRecord;
   workflowStatus: WorkflowStatus;
+  /** What a start needs of the workflow, read in the same query: no second lookup per call. */
+  workflow: TriggeredWorkflowHead;
+}
+
+/** The workflow's current version and the settings that choose a run's durability. */
+export interface TriggeredWorkflowHead {
+  currentVersion: number;
+  currentVersionId: string;
+  settings: Pick<WorkflowSettings, 'maxConcurrentExecutions' | 'maxStartsPerMinute' | 'durability'>;
 }
 
 /** One execution a trigger started (or, for a time-based trigger, the slot it was due). */

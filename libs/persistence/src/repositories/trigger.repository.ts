@@ -84,12 +84,30 @@ export class TriggerRepository {
   }
 
   async findByToken(type: 'webhook' | 'form', token: string): Promise<PublicTrigger | null> {
-    const rows: (TriggerRow & { workflow_status: PublicTrigger['workflowStatus'] })[] = await this.dataSource.query(
-      `SELECT t.*, w.status AS workflow_status FROM triggers t JOIN workflows w ON w.id = t.workflow_id
+    const rows: (TriggerRow & WorkflowHeadRow)[] = await this.dataSource.query(
+      `SELECT t.*, w.status AS workflow_status, w.current_version AS workflow_current_version,
+         v.id AS workflow_version_id, w.max_concurrent_executions AS workflow_max_concurrent_executions,
+         w.max_starts_per_minute AS workflow_max_starts_per_minute, w.durability AS workflow_durability
+       FROM triggers t JOIN workflows w ON w.id = t.workflow_id
+         JOIN workflow_versions v ON v.workflow_id = w.id AND v.version = w.current_version
        WHERE t.token = $1 AND t.type = $2`,
       [token, type],
     );
-    return rows[0] ? { trigger: toTriggerRecord(rows[0]), workflowStatus: rows[0].workflow_status } : null;
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      trigger: toTriggerRecord(row),
+      workflowStatus: row.workflow_status,
+      workflow: {
+        currentVersion: row.workflow_current_version,
+        currentVersionId: row.workflow_version_id,
+        settings: {
+          maxConcurrentExecutions: row.workflow_max_concurrent_executions,
+          maxStartsPerMinute: row.workflow_max_starts_per_minute,
+          durability: row.workflow_durability,
+        },
+      },
+    };
   }
 
   async update(workspaceId: string, id: string, changes: TriggerChanges): Promise<TriggerRecord | null> {
@@ -173,6 +191,23 @@ export class TriggerRepository {
     );
     await this.dataSource.query(`UPDATE triggers SET last_run_at = $2 WHERE id = $1`, [trigger.id, now]);
     return id;
+  }
+
+  /**
+   * Records a webhook run once its start was tried: one write where a scheduled run needs two
+   * (recorded before the start, marked after), since a call's id is new and its input lived only
+   * in the request, so there is nothing to repair after a crash in between.
+   */
+  async recordCallRun(
+    trigger: Pick<TriggerRecord, 'id' | 'workspaceId'>,
+    executionId: string,
+    error: string | null,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO trigger_runs (id, trigger_id, workspace_id, execution_id, scheduled_for, started, error)
+       VALUES ($1, $2, $3, $4, NULL, true, $5)`,
+      [randomUUID(), trigger.id, trigger.workspaceId, executionId, error?.slice(0, 2000) ?? null],
+    );
   }
 
   async markRunStarted(runId: string): Promise<void> {
@@ -276,14 +311,27 @@ export class TriggerRepository {
    * A fixed-window counter on the trigger row: one atomic UPDATE, so the limit holds across
    * every API process without a separate store.
    */
-  async consumeRate(triggerId: string, now: Date, windowMs: number, limit: number): Promise<RateDecision> {
+  /**
+   * Counts a call against the trigger's per-window limit. `markRun`: an allowed call also becomes
+   * the trigger's `last_run_at`, in the same statement.
+   */
+  async consumeRate(
+    triggerId: string,
+    now: Date,
+    windowMs: number,
+    limit: number,
+    { markRun = false }: { markRun?: boolean } = {},
+  ): Promise<RateDecision> {
     const windowStart = new Date(now.getTime() - windowMs);
+    const fresh = `rate_window_started_at IS NULL OR rate_window_started_at <= $3`;
     const [rows] = await this.dataSource.query(
       `UPDATE triggers SET
-         rate_window_count = CASE WHEN rate_window_started_at IS NULL OR rate_window_started_at <= $3 THEN 1 ELSE rate_window_count + 1 END,
-         rate_window_started_at = CASE WHEN rate_window_started_at IS NULL OR rate_window_started_at <= $3 THEN $2 ELSE rate_window_started_at END
+         rate_window_count = CASE WHEN ${fresh} THEN 1 ELSE rate_window_count + 1 END,
+         rate_window_started_at = CASE WHEN ${fresh} THEN $2 ELSE rate_window_started_at END,
+         last_run_at = CASE WHEN $5 AND (CASE WHEN ${fresh} THEN 1 ELSE rate_window_count + 1 END) <= $4
+           THEN $2 ELSE last_run_at END
        WHERE id = $1 RETURNING rate_window_count, rate_window_started_at`,
-      [triggerId, now, windowStart],
+      [triggerId, now, windowStart, limit, markRun],
     );
     const row = rows?.[0] as { rate_window_count: number; rate_window_started_at: Date } | undefined;
     if (!row || row.rate_window_count <= limit) return { allowed: true, retryAfterMs: 0 };
@@ -292,6 +340,15 @@ export class TriggerRepository {
       retryAfterMs: Math.max(0, new Date(row.rate_window_started_at).getTime() + windowMs - now.getTime()),
     };
   }
+}
+
+interface WorkflowHeadRow {
+  workflow_status: PublicTrigger['workflowStatus'];
+  workflow_current_version: number;
+  workflow_version_id: string;
+  workflow_max_concurrent_executions: number | null;
+  workflow_max_starts_per_minute: number | null;
+  workflow_durability: 'express' | 'standard' | null;
 }
 
 async function insertRun(tx: EntityManager, trigger: TriggerRecord, scheduledFor: Date): Promise<ClaimedRun | null> {

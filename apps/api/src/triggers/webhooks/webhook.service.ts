@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ExecutionStore, isTerminalStatus, type StartExecutionResult } from '@baton/engine';
-import { TriggerRepository, type TriggerRecord } from '@baton/persistence';
+import { type PublicTrigger, TriggerRepository, type TriggerRecord } from '@baton/persistence';
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, notFound, validationFailed } from '../../common/domain.error';
 import { findUnstorableText } from '../../common/find-unstorable-text';
@@ -73,7 +73,7 @@ export class WebhookService {
     // Signature first: bad calls from someone without the secret must not spend the sender's rate.
     if (settings.signed) await this.assertSigned(trigger, call, now);
     const limit = settings.rateLimitPerMinute ?? this.config.triggers.webhookRateLimitPerMinute;
-    const rate = await this.triggers.consumeRate(trigger.id, now, RATE_WINDOW_MS, limit);
+    const rate = await this.triggers.consumeRate(trigger.id, now, RATE_WINDOW_MS, limit, { markRun: true });
     if (!rate.allowed) {
       const retryAfter = Math.max(1, Math.ceil(rate.retryAfterMs / 1000));
       return reply(
@@ -88,7 +88,7 @@ export class WebhookService {
     const unstorable = findUnstorableText(input, '');
     if (unstorable) throw validationFailed(`${unstorable.path} ${unstorable.problem}`);
     const sync = settings.responseMode === 'sync';
-    const { executionId, replayed, started } = await this.startOnce(trigger, call.idempotencyKey, input, now, sync);
+    const { executionId, replayed, started } = await this.startOnce(found, call.idempotencyKey, input, now, sync);
     const headers: Record<string, string> = replayed ? { 'idempotent-replayed': 'true' } : {};
     if (sync) {
       // An immediate run has finished by now: answer from its result, no second look at the journal.
@@ -120,37 +120,47 @@ export class WebhookService {
       throw new DomainError('UNAUTHENTICATED', 'This signed request was already received; sign each call anew');
   }
 
-  /** Starts the execution, or with a known Idempotency-Key returns the first one's id. */
+  /**
+   * Starts the execution, or with a known Idempotency-Key returns the first one's id. Without a
+   * key the engine picks the id, so an express run needs no check that it is new.
+   */
   private async startOnce(
-    trigger: TriggerRecord,
+    { trigger, workflow }: PublicTrigger,
     key: string | undefined,
     input: unknown,
     now: Date,
     sync: boolean,
   ): Promise<{ executionId: string; replayed: boolean; started?: StartExecutionResult }> {
-    const candidate = randomUUID();
-    const executionId = key ? await this.triggers.claimIdempotencyKey(trigger.id, key, candidate, now) : candidate;
-    if (executionId !== candidate) return { executionId, replayed: true };
-    const runId = await this.triggers.recordEventRun(trigger, executionId, now);
+    let claimed: string | undefined;
+    if (key) {
+      const candidate = randomUUID();
+      claimed = await this.triggers.claimIdempotencyKey(trigger.id, key, candidate, now);
+      if (claimed !== candidate) return { executionId: claimed, replayed: true };
+    }
     let started: StartExecutionResult | undefined;
     try {
-      started = await this.starter.start({
-        workspaceId: trigger.workspaceId,
-        workflowId: trigger.workflowId,
-        executionId,
-        trigger: 'webhook',
-        input,
-        // An async caller never waits for the run, so it never runs in the request.
-        mode: sync ? triggerModeOf(trigger) : 'queued',
-      });
+      started = await this.starter.start(
+        {
+          workspaceId: trigger.workspaceId,
+          workflowId: trigger.workflowId,
+          executionId: claimed,
+          trigger: 'webhook',
+          input,
+          // An async caller never waits for the run, so it never runs in the request.
+          mode: sync ? triggerModeOf(trigger) : 'queued',
+        },
+        workflow,
+      );
     } catch (error) {
-      if (!isDuplicateStart(error)) {
-        if (key) await this.triggers.releaseIdempotencyKey(trigger.id, key, executionId);
-        await this.triggers.markRunFailed(runId, error instanceof Error ? error.message : String(error));
+      if (!claimed || !isDuplicateStart(error)) {
+        if (claimed) await this.triggers.releaseIdempotencyKey(trigger.id, key as string, claimed);
+        const message = error instanceof Error ? error.message : String(error);
+        await this.triggers.recordCallRun(trigger, claimed ?? randomUUID(), message);
         throw error;
       }
     }
-    await this.triggers.markRunStarted(runId);
+    const executionId = started?.executionId ?? (claimed as string);
+    await this.triggers.recordCallRun(trigger, executionId, null);
     return { executionId, replayed: false, started };
   }
 
