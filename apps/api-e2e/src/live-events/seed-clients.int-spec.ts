@@ -93,7 +93,9 @@ describe('seed clients: named socket.io events and an EventSource with a stream 
   it("names the events of seed 003's bare subscribe(executionId) when the handshake asks for named events", async () => {
     const socket = io(baton.url, { auth: { token, named: true }, transports: ['websocket'], forceNew: true });
     try {
-      await new Promise((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
+      await new Promise<void>((resolve, reject) =>
+        socket.once('connect', () => resolve()).once('connect_error', reject),
+      );
       const completedSteps: string[] = [];
       let ended = false;
       socket.on('step_completed', (event: WireEvent) => completedSteps.push(event.stepId ?? ''));
