@@ -34,6 +34,7 @@ import { applyFailureDecision, decideDefaultFailure } from './record-step-failur
 import { isRunnable, isWaitingAttempt } from './step-readiness.js';
 import { runWatchedAttempt } from './run-watched-attempt.js';
 import { DefinitionPlanCache } from './definition-plan-cache.js';
+import { mayRunAgain, outcomeUnknown } from './replay-safety.js';
 import { ExpressExecutionStore } from '../express/express-execution-store.js';
 import {
   EXTERNAL_TIMER_PREFIX,
@@ -267,6 +268,12 @@ export class WorkflowEngine extends ExecutionControls {
         const leaseUntil = new Date(uow.now.getTime() + this.leaseMs);
         if (!(await uow.tx.claimStep(job.stepId, leaseUntil, step.status === 'running' ? uow.now : null)))
           return 'leased';
+        // Claimed although `running`: its runner died, maybe after the side effect. A node that
+        // may not repeat it fails instead, for someone to redrive deliberately.
+        if (step.status === 'running' && !mayRunAgain(prepared.nodeType)) {
+          await this.recordOutcome(uow, job, prepared, { ok: false, error: outcomeUnknown(job) });
+          return false;
+        }
         await uow.saveSteps([
           {
             ...step,

@@ -142,6 +142,13 @@ export interface NodeType<TSettings = Record<string, unknown>> {
   timeoutMs?: number;
   /** Safe to run twice after a crash (at-least-once delivery); false asks for idempotency keys. */
   replaySafe: boolean;
+  /**
+   * A node that is not replay-safe but hands `ctx.idempotencyKey` to a system that deduplicates
+   * by it (an `Idempotency-Key` header): after a crash its attempt is run again with the same
+   * key. Without this, an attempt a dead worker may have run fails with STEP_OUTCOME_UNKNOWN
+   * instead of being repeated (redrive retries it deliberately).
+   */
+  deduplicatesByIdempotencyKey?: boolean;
   /** Parks the step for this long before it runs, without holding a worker. */
   startDelayMs?(settings: Record<string, unknown>): number;
   /** Credential kinds the node's `credentialId` setting accepts (the editor's picker filters by them). */

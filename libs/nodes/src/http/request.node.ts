@@ -57,6 +57,8 @@ export const httpRequestNode: NodeType<HttpRequestSettings> = {
   canStart: false,
   // A retried POST may repeat a side effect; the idempotency key header lets servers dedupe.
   replaySafe: false,
+  // Sends ctx.idempotencyKey as Idempotency-Key: after a crash the same attempt is sent again with it.
+  deduplicatesByIdempotencyKey: true,
   retryDefaults: { maxAttempts: 3, initialIntervalMs: 1000, backoffRate: 2 },
   traits: { callsExternal: true, estimatedDurationMs: 1000 },
   async run({ settings }, ctx) {

@@ -57,6 +57,8 @@ export const webhookSendNode: NodeType<WebhookSendSettings> = {
   canStart: false,
   // A replay delivers again; the receiver dedupes on the Idempotency-Key (Baton's webhooks do).
   replaySafe: false,
+  // Sends ctx.idempotencyKey as Idempotency-Key: after a crash the same attempt is sent again with it.
+  deduplicatesByIdempotencyKey: true,
   retryDefaults: { maxAttempts: 3, initialIntervalMs: 1000, backoffRate: 2 },
   traits: { callsExternal: true, estimatedDurationMs: 1000 },
   async run({ data, settings }, ctx) {

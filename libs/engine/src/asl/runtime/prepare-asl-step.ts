@@ -15,6 +15,7 @@ import { isBubbled } from './container-state.js';
 import { findState } from './find-state.js';
 import { type AslRuntimeOptions, runStateAttempt } from './run-state-attempt.js';
 import { startContainer } from './start-container.js';
+import { taskReplayTraits } from './task-replay-traits.js';
 import { type CaughtFailure, evaluateCatcher } from '../jsonata/evaluate-catcher.js';
 import { jsonataSeconds, runJsonataState } from '../jsonata/run-jsonata-state.js';
 import { startJsonataContainer } from '../jsonata/start-jsonata-container.js';
@@ -116,7 +117,7 @@ export async function prepareAslStep(
     inputError = classifyError(error);
   }
   const prepared: AslPreparedStep = {
-    nodeType: aslNodeType(state, (_input, ctx) => run(ctx)),
+    nodeType: aslNodeType(state, taskReplayTraits(state, registry), (_input, ctx) => run(ctx)),
     input: { data: raw, handles: {}, settings: {}, bindings: {} },
     timeoutMs,
     // Retry and Catch are decided by AslInterpreter.decideFailure, by error name.
@@ -147,7 +148,11 @@ function taskTimeoutMs(state: AslState, raw: unknown, context: AslContextObject)
   return seconds * 1000;
 }
 
-function aslNodeType(state: AslState, run: AnyNodeType['run']): AnyNodeType {
+function aslNodeType(
+  state: AslState,
+  replay: Pick<AnyNodeType, 'replaySafe' | 'deduplicatesByIdempotencyKey'>,
+  run: AnyNodeType['run'],
+): AnyNodeType {
   return {
     type: `asl.${state.Type}`,
     version: 1,
@@ -158,7 +163,7 @@ function aslNodeType(state: AslState, run: AnyNodeType['run']): AnyNodeType {
     outputs: [],
     settingsSchema: { type: 'object', properties: {} },
     canStart: false,
-    replaySafe: state.Type !== 'Task',
+    ...replay,
     run,
   };
 }
