@@ -109,7 +109,14 @@ describe('graph editor canvas in Chromium', () => {
       ),
     ).toBe(edgeCount);
 
-    // A drag moves the node (snapped to the grid) and is one undo step.
+    // A drag moves the node (snapped to the grid) and is one undo step; measured once fitted.
+    const zoom = page.getByTestId('zoom-level');
+    expect(
+      await settle(
+        async () => Number(await zoom.getAttribute('data-scale')),
+        (v) => v < 1,
+      ),
+    ).toBeLessThan(1);
     const before = (await check.boundingBox())!;
     await dragBetween(page, check.locator('.node-id'), { x: before.x + before.width / 2, y: before.y + 120 });
     expect(
@@ -138,7 +145,13 @@ describe('graph editor canvas in Chromium', () => {
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByText('Duplicate the selected nodes').waitFor();
     await page.keyboard.press('Escape');
-    expect(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(0);
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(
+      await settle(
+        () => shortcuts.count(),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
 
     // "check" has one edge in and two out: Delete takes all three with it.
     await check.click();
@@ -177,6 +190,25 @@ describe('graph editor canvas in Chromium', () => {
       ),
     ).toBe(edgeCount - 3);
 
+    // Shift+drag on the empty canvas selects with a box: here every node left.
+    const area = (await page.locator('baton-graph-canvas').boundingBox())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(area.x + 4, area.y + 50);
+    await page.mouse.down();
+    await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2, { steps: 5 });
+    await page.mouse.move(area.x + area.width - 4, area.y + area.height - 4, { steps: 10 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    const remaining = triageGraph.nodes.length - 1;
+    expect(
+      await settle(
+        () => page.locator('.graph-node.selected').count(),
+        (n) => n === remaining,
+      ),
+    ).toBe(remaining);
+    await page.keyboard.press('Control+c');
+    await page.getByText(`Copied ${remaining} nodes.`).waitFor();
+
     // Copy "score" (a transform with a retry policy) and leave: the unsaved deletion asks first.
     await page.locator('[data-node-id="score"]').click();
     await page.keyboard.press('Control+c');
@@ -202,7 +234,8 @@ describe('graph editor canvas in Chromium', () => {
     await pasted.waitFor();
     expect(inside((await pasted.boundingBox())!, (await page.locator('baton-graph-canvas').boundingBox())!)).toBe(true);
     expect(await pasted.getByTestId('node-summary').textContent()).toContain('"large": amount > 100');
-    // An unconnected node does not validate: connect it, then save.
+    // An unconnected node does not validate: connect it (both in view), then save.
+    await page.getByRole('button', { name: 'Fit to view' }).click();
     await dragBetween(
       page,
       page.locator('[data-connector="start:out:out"]'),

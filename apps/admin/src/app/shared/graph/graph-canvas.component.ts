@@ -252,15 +252,19 @@ export class GraphCanvasComponent {
 
   protected changeSelection(event: FSelectionChangeEvent): void {
     this.selectionChanged.emit([...event.nodeIds]);
-    this.nodeSelected.emit(event.nodeIds[0] ?? null);
+    // Read-only pages follow one node; the editor keeps the whole selection (selectionChanged).
+    if (!this.editable()) this.nodeSelected.emit(event.nodeIds[0] ?? null);
   }
 
   protected trackScale(event: FCanvasChangeEvent): void {
     this.scale.set(event.scale);
   }
 
-  /** A workflow opens fitted to the view; later renders (edits) keep the user's view. */
-  protected nodesRendered(): void {
+  /**
+   * A workflow opens fitted to the view, once everything is rendered and measured (fitting
+   * earlier centres on boxes not measured yet); later renders (edits) keep the user's view.
+   */
+  protected fullyRendered(): void {
     if (this.fitted) return;
     this.fitted = true;
     this.fitToView();

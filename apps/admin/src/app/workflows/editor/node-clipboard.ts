@@ -92,6 +92,30 @@ export function pasteFragment(
   };
 }
 
+// Rough node box for keeping a paste off the nodes already there (the layout estimates more exactly).
+const NODE_BOX = { width: 240, height: 150 };
+const STEP_DOWN = 80;
+const MAX_STEPS = 40;
+
+/** The offset, moved down until the pasted nodes cover none of the graph's nodes. */
+export function clearOffset(
+  graph: GraphDefinition,
+  fragment: GraphFragment,
+  offset: { x: number; y: number },
+): { x: number; y: number } {
+  const covers = (dx: number, dy: number) =>
+    fragment.nodes.some((p) =>
+      graph.nodes.some(
+        (n) =>
+          Math.abs(p.position.x + dx - n.position.x) < NODE_BOX.width &&
+          Math.abs(p.position.y + dy - n.position.y) < NODE_BOX.height,
+      ),
+    );
+  let y = offset.y;
+  for (let step = 0; step < MAX_STEPS && covers(offset.x, y); step++) y += STEP_DOWN;
+  return { x: offset.x, y };
+}
+
 function freeId(wanted: string, taken: ReadonlySet<string>): string {
   if (!taken.has(wanted)) return wanted;
   const base = wanted.replace(/_\d+$/, '');

@@ -29,7 +29,14 @@ import {
 import { NODE_WIDTH, layoutGraph, sizesFromTypes, withUsablePositions } from '../../shared/graph/layout-graph';
 import { defaultSettings } from './default-settings';
 import { EditHistory } from './edit-history';
-import { fragmentOf, pasteFragment, readFragment, writeFragment, type GraphFragment } from './node-clipboard';
+import {
+  clearOffset,
+  fragmentOf,
+  pasteFragment,
+  readFragment,
+  writeFragment,
+  type GraphFragment,
+} from './node-clipboard';
 
 const VALIDATE_DEBOUNCE_MS = 400;
 // New nodes go on a grid wide enough for an edge between neighbours to be read.
@@ -425,7 +432,7 @@ export class WorkflowEditorStore {
   }
 
   private insertFragment(fragment: GraphFragment, offset: GraphPosition): void {
-    const pasted = pasteFragment(this._graph(), fragment, offset);
+    const pasted = pasteFragment(this._graph(), fragment, clearOffset(this._graph(), fragment, offset));
     this.change(pasted.graph);
     this._selectedNodeIds.set(pasted.nodeIds);
     this._notice.set({ tone: 'info', text: `Pasted ${describeCount(pasted.nodeIds.length)}.` });
