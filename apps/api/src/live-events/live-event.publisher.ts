@@ -7,16 +7,19 @@ import { LIVE_EVENTS_TRANSPORT, type LiveEventsTransport } from './live-events.t
 /** The server-to-server channel carrying several events at once, in publish order. */
 export const LIVE_EVENT_BATCH = 'execution.events';
 
-// A full batch goes out at once rather than waiting for the end of the event-loop turn.
+// A full batch goes out at once rather than waiting for the window to close.
 const MAX_BATCH = 500;
+// How long events for other processes may wait to share one adapter message: short for a
+// person watching, long enough that a burst of short runs costs a few publishes, not one per step.
+const BATCH_WINDOW_MS = 5;
 
 /**
  * Sends committed events to every subscriber in the cluster: straight to this process's own
  * subscribers, and through the socket.io adapter (serverSideEmit, which skips the sender) to
  * every other process's. A worker has no subscribers, only a headless server to emit from.
  *
- * Events for other processes are batched per event-loop turn: one adapter message (one Redis
- * or PostgreSQL publish) carries every event the turn produced, where one per event made the
+ * Events for other processes are batched for up to BATCH_WINDOW_MS: one adapter message (one
+ * Redis or PostgreSQL publish) carries every event of the window, where one per event made the
  * publish the largest single cost of a short run. Order is kept; subscribers here get each
  * event at once.
  */
@@ -58,7 +61,7 @@ export class LiveEventPublisher {
     if (this.pending.length >= MAX_BATCH) this.flush();
     else if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setTimeout(() => this.flush(), BATCH_WINDOW_MS).unref();
     }
   }
 

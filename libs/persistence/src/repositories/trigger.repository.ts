@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GroupCommit } from './group-commit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { json } from './execution-rows';
 import type {
@@ -196,19 +197,32 @@ export class TriggerRepository {
   /**
    * Records a webhook run once its start was tried: one write where a scheduled run needs two
    * (recorded before the start, marked after), since a call's id is new and its input lived only
-   * in the request, so there is nothing to repair after a crash in between.
+   * in the request, so there is nothing to repair after a crash in between. Calls recorded while
+   * another insert is on its way share the next one (group commit).
    */
-  async recordCallRun(
+  recordCallRun(
     trigger: Pick<TriggerRecord, 'id' | 'workspaceId'>,
     executionId: string,
     error: string | null,
   ): Promise<void> {
+    return this.callRuns.write({
+      id: randomUUID(),
+      trigger_id: trigger.id,
+      workspace_id: trigger.workspaceId,
+      execution_id: executionId,
+      error: error?.slice(0, 2000) ?? null,
+    });
+  }
+
+  private readonly callRuns = new GroupCommit<CallRunRow>(async (rows) => {
     await this.dataSource.query(
       `INSERT INTO trigger_runs (id, trigger_id, workspace_id, execution_id, scheduled_for, started, error)
-       VALUES ($1, $2, $3, $4, NULL, true, $5)`,
-      [randomUUID(), trigger.id, trigger.workspaceId, executionId, error?.slice(0, 2000) ?? null],
+       SELECT r.id, r.trigger_id, r.workspace_id, r.execution_id, NULL, true, r.error
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, trigger_id uuid, workspace_id uuid, execution_id uuid, error text)
+       ON CONFLICT (execution_id) DO NOTHING`,
+      [JSON.stringify(rows)],
     );
-  }
+  });
 
   async markRunStarted(runId: string): Promise<void> {
     await this.dataSource.query(`UPDATE trigger_runs SET started = true, error = NULL WHERE id = $1`, [runId]);
@@ -340,6 +354,14 @@ export class TriggerRepository {
       retryAfterMs: Math.max(0, new Date(row.rate_window_started_at).getTime() + windowMs - now.getTime()),
     };
   }
+}
+
+interface CallRunRow {
+  id: string;
+  trigger_id: string;
+  workspace_id: string;
+  execution_id: string;
+  error: string | null;
 }
 
 interface WorkflowHeadRow {

@@ -29,10 +29,12 @@ import {
   EXECUTION_COLUMN_COUNT,
   EXECUTION_COLUMNS,
   executionValues,
-  importExecutionStatement,
+  type ExecutionImport,
+  importExecutionsStatement,
   placeholders,
   STEP_COLUMNS,
 } from './import-execution-statement';
+import { GroupCommit } from './group-commit';
 import { type RevisedStep, StepSnapshotCache } from './step-snapshot-cache';
 
 /** Namespace (first key) of the per-workflow admission advisory locks. */
@@ -48,6 +50,15 @@ export class TypeOrmExecutionStore extends ExecutionStore {
   /** Steps of recently touched executions: a load reads only the rows changed since. */
   private readonly cache = new StepSnapshotCache();
 
+  /**
+   * Imports (express runs ending, conversions) share statements: one INSERT for every run that
+   * ended while the previous one was being written.
+   */
+  private readonly imports = new GroupCommit<ExecutionImport>(async (batch) => {
+    const { sql, params } = importExecutionsStatement(batch, new Date());
+    await this.dataSource.query(sql, params);
+  });
+
   constructor(private readonly dataSource: DataSource) {
     super();
   }
@@ -60,10 +71,7 @@ export class TypeOrmExecutionStore extends ExecutionStore {
   }
 
   async importExecution(snapshot: ExecutionSnapshot, events: ExecutionEvent[], leases: StepLease[]): Promise<void> {
-    // One statement, so one round trip and atomic without a transaction around it: this is the
-    // whole durable cost of an express run.
-    const { sql, params } = importExecutionStatement(snapshot, events, leases, new Date());
-    await this.dataSource.query(sql, params);
+    return this.imports.write({ snapshot, events, leases });
   }
 
   async findExecution(executionId: string): Promise<ExecutionSnapshot | null> {
