@@ -28,8 +28,13 @@ const SKIPPED = new Set([
 ]);
 // Methods without meaning for a JSON API that the webhook catch-all still lists.
 const SKIPPED_METHODS = new Set(['head', 'options', 'search']);
-// Non-GET operations a viewer may perform.
-const VIEWER_MAY = new Set(['POST /api/workflows/validate', 'POST /api/auth/password']);
+// Non-GET operations a viewer may perform (a stream token only lets its holder read events the
+// viewer can read anyway, for a browser EventSource that cannot send an Authorization header).
+const VIEWER_MAY = new Set([
+  'POST /api/workflows/validate',
+  'POST /api/auth/password',
+  'POST /api/executions/{id}/stream-token',
+]);
 // Operations only owners may perform (or, for workspaces, only the installation owner).
 const OWNER_ONLY = new Set([
   'POST /api/users',
