@@ -161,7 +161,6 @@ export interface NodeType<TSettings = Record<string, unknown>> {
 }
 
 /** Registry entries are stored without their settings type. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyNodeType = NodeType<any>;
 
 export function outputsOf(nodeType: AnyNodeType, settings: Record<string, unknown> = {}): HandleSpec[] {
