@@ -442,6 +442,7 @@ export function describeExecutionsApi(tier: TierName): void {
       expect(docs.body.paths['/api/executions'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
         'cursor',
         'from',
+        'groupBy',
         'limit',
         'status',
         'tag',
