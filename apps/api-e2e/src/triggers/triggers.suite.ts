@@ -379,13 +379,16 @@ export function describeTriggers(tier: TierName): void {
 
       it('answers a repeated Idempotency-Key with the first execution id', async () => {
         const body = JSON.stringify({ order: 'idem' });
+        // Timestamps fixed up front: on a slow machine "now - 1" after the first call could be
+        // the first call's own second, and an identical signed request is refused as a replay.
+        const t0 = Math.floor(Date.now() / 1000);
         const first = await call(signed.url, body, {
-          'x-baton-signature': sign(body),
+          'x-baton-signature': sign(body, t0),
           'idempotency-key': 'order-idem',
         });
         // A retry is signed anew (an identical signed request is refused as a replay).
         const second = await call(signed.url, body, {
-          'x-baton-signature': sign(body, Math.floor(Date.now() / 1000) - 1),
+          'x-baton-signature': sign(body, t0 - 1),
           'idempotency-key': 'order-idem',
         });
         expect(first.status).toBe(202);
@@ -393,7 +396,7 @@ export function describeTriggers(tier: TierName): void {
         expect(second.body.executionId).toBe(first.body.executionId);
         expect(second.headers.get('idempotent-replayed')).toBe('true');
         const other = await call(signed.url, body, {
-          'x-baton-signature': sign(body, Math.floor(Date.now() / 1000) - 2),
+          'x-baton-signature': sign(body, t0 - 2),
           'idempotency-key': 'order-other',
         });
         expect(other.body.executionId).not.toBe(first.body.executionId);
