@@ -34,6 +34,7 @@ import { applyFailureDecision, decideDefaultFailure } from './record-step-failur
 import { isRunnable, isWaitingAttempt } from './step-readiness.js';
 import { runWatchedAttempt } from './run-watched-attempt.js';
 import { DefinitionPlanCache } from './definition-plan-cache.js';
+import { newExecutionRecord } from './new-execution-record.js';
 import { mayRunAgain, outcomeUnknown } from './replay-safety.js';
 import { ExpressExecutionStore } from '../express/express-execution-store.js';
 import {
@@ -154,31 +155,18 @@ export class WorkflowEngine extends ExecutionControls {
         : 'standard';
     const now = new Date(this.deps.clock.now());
     const timeoutMs = request.timeoutMs ?? plan.timeoutMs;
-    const execution: ExecutionRecord = {
-      id: request.executionId ?? this.deps.ids.newId(),
-      workspaceId: request.workspaceId ?? '',
-      trigger: request.trigger ?? 'manual',
-      priority: request.priority ?? 0,
-      tags: request.tags ?? [],
-      workflowId: request.workflowId ?? null,
-      workflowVersionId: request.workflowVersionId ?? null,
-      format: interpreter.format,
-      // A frozen copy: later edits of the workflow never change a run in flight.
-      definition: plan.definition,
-      input: request.input ?? null,
-      output: null,
-      status: 'pending',
-      mode,
-      durability,
-      error: null,
-      cause: null,
-      createdAt: now,
-      startedAt: null,
-      endedAt: null,
-      // Counted from creation until the run starts; the start re-bases it (the timeout covers the run, not the wait).
-      deadlineAt: timeoutMs ? new Date(now.getTime() + timeoutMs) : null,
-      redriveCount: 0,
-    };
+    const execution = newExecutionRecord(
+      request,
+      {
+        id: request.executionId ?? this.deps.ids.newId(),
+        format: interpreter.format,
+        definition: plan.definition,
+        mode,
+        durability,
+        timeoutMs,
+      },
+      now,
+    );
     await this.deps.store.createExecution(execution, interpreter.createInitialSteps(execution), {
       freshId: !request.executionId,
     });
