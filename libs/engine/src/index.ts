@@ -38,6 +38,7 @@ export { canMoveForward, isStepOpen, isStepSettled, isTerminalStatus } from './e
 export * from './execution/retry-policy.js';
 export { iterationScope, nodeIdOf, scopeOf } from './execution/step-id.js';
 
+export * from './artifacts/index.js';
 export * from './nodes/node-type.js';
 export { NodeRegistry } from './nodes/node-registry.js';
 export { handleTypesConnect } from './nodes/handle-types-connect.js';

@@ -1,3 +1,4 @@
+import type { NodeArtifacts } from '../artifacts/artifact.js';
 import type { RetryPolicyInput } from '../execution/retry-policy.js';
 
 /**
@@ -100,6 +101,8 @@ export interface NodeContext {
   attempt: number;
   /** Absent where no vault is bound (plain engine tests); nodes needing one fail with `CREDENTIALS_UNAVAILABLE`. */
   credentials?: NodeCredentials;
+  /** Files the step produces, stored once and referenced (libs/engine/src/artifacts); absent where no store is bound. */
+  artifacts?: NodeArtifacts;
 }
 
 export interface NodeRunInput<TSettings = Record<string, unknown>> {
