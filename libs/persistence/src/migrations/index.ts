@@ -13,6 +13,7 @@ import { JournalRevisions1763860000000 } from './1763860000000-journal-revisions
 import { StalledWorkIndex1763870000000 } from './1763870000000-stalled-work-index';
 import { Operations1763920000000 } from './1763920000000-operations';
 import { StepLogs1763940000000 } from './1763940000000-step-logs';
+import { Artifacts1764000000000 } from './1764000000000-artifacts';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   StalledWorkIndex1763870000000,
   Operations1763920000000,
   StepLogs1763940000000,
+  Artifacts1764000000000,
 ];
