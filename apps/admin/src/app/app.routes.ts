@@ -29,6 +29,10 @@ export const appRoutes: Routes = [
         path: 'failed',
         loadChildren: () => import('./operations/operations.routes').then((m) => m.failedRunsRoutes),
       },
+      {
+        path: 'credentials',
+        loadChildren: () => import('./credentials/credentials.routes').then((m) => m.credentialsRoutes),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

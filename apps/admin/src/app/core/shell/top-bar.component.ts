@@ -22,6 +22,7 @@ import type { WorkspaceRole } from '../api-types';
         <a routerLink="/workflows" routerLinkActive="active" ariaCurrentWhenActive="page">Workflows</a>
         <a routerLink="/monitoring" routerLinkActive="active" ariaCurrentWhenActive="page">Monitoring</a>
         <a routerLink="/failed" routerLinkActive="active" ariaCurrentWhenActive="page">Failed</a>
+        <a routerLink="/credentials" routerLinkActive="active" ariaCurrentWhenActive="page">Credentials</a>
       </nav>
 
       <div class="user">
