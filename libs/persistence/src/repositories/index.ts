@@ -9,3 +9,5 @@ export * from './workflow-lifecycle.repository';
 export * from './invitation.repository';
 export * from './login-throttle.repository';
 export * from './credential.repository';
+export * from './artifact.repository';
+export * from './artifact-chunk.repository';
