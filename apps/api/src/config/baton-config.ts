@@ -58,6 +58,25 @@ export interface BatonConfig {
   outboundHttp: { allowHosts: string[]; maxResponseBytes: number; timeoutMs: number };
   /** Browser nodes: Debian's Chromium (never a downloaded build) and how many run at once per process. */
   browser: { chromiumPath: string; poolSize: number };
+  /** Files steps produce (README "Artifacts"). */
+  artifacts: ArtifactSettings;
+}
+
+/** Where artifact bytes go and how big they and their public links may get. */
+export interface ArtifactSettings {
+  /** Largest artifact one step may store. */
+  maxBytes: number;
+  /** Longest lifetime a signed public link may be given. */
+  linkMaxTtlSeconds: number;
+  /** S3-compatible object storage; null: PostgreSQL chunks with DATABASE_URL, files in the data dir without. */
+  s3: {
+    url: string;
+    bucket: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    prefix: string;
+  } | null;
 }
 
 /** Time, depth and size bounds of one JSONata evaluation. */

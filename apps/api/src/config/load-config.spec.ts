@@ -126,4 +126,32 @@ describe('loadConfig', () => {
     expect(message).toContain('BATON_RETENTION_FAILED_DAYS must be a whole number from 1 to 3650');
     expect(message).toContain('OTEL_EXPORTER_OTLP_ENDPOINT must start with http:// or https://');
   });
+
+  it('stores artifacts in S3 only with the URL, both keys and the bucket, and bounds their size', () => {
+    expect(loadConfig({}).artifacts).toEqual({ maxBytes: 100 * 1024 * 1024, linkMaxTtlSeconds: 30 * 86_400, s3: null });
+    const s3 = {
+      BATON_ARTIFACTS_S3_URL: 'http://127.0.0.1:9000',
+      BATON_ARTIFACTS_S3_ACCESS_KEY_ID: 'key',
+      BATON_ARTIFACTS_S3_SECRET_ACCESS_KEY: 'secret',
+      BATON_ARTIFACTS_S3_BUCKET: 'baton',
+    };
+    expect(loadConfig(s3).artifacts.s3).toEqual({
+      url: 'http://127.0.0.1:9000',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      bucket: 'baton',
+      region: 'us-east-1',
+      prefix: '',
+    });
+    expect(failureOf({ BATON_ARTIFACTS_S3_URL: 'http://127.0.0.1:9000', BATON_ARTIFACTS_S3_BUCKET: 'b' })).toContain(
+      'BATON_ARTIFACTS_S3_URL is set without BATON_ARTIFACTS_S3_ACCESS_KEY_ID, BATON_ARTIFACTS_S3_SECRET_ACCESS_KEY',
+    );
+    expect(failureOf({ BATON_ARTIFACTS_S3_BUCKET: 'b' })).toContain(
+      'BATON_ARTIFACTS_S3_* credentials are set without BATON_ARTIFACTS_S3_URL',
+    );
+    expect(failureOf({ ...s3, BATON_ARTIFACTS_S3_URL: 'ftp://x' })).toContain(
+      'BATON_ARTIFACTS_S3_URL must start with http:// or https://',
+    );
+    expect(failureOf({ BATON_ARTIFACT_MAX_BYTES: '0' })).toContain('BATON_ARTIFACT_MAX_BYTES must be a whole number');
+  });
 });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseAllowHosts } from '@baton/engine';
-import type { BatonConfig, BatonRole } from './baton-config';
+import type { ArtifactSettings, BatonConfig, BatonRole } from './baton-config';
 
 export class ConfigError extends Error {
   readonly code = 'INVALID_CONFIGURATION';
@@ -60,6 +60,7 @@ export function loadConfig(
   const retentionFailedDays = read.string('BATON_RETENTION_FAILED_DAYS')
     ? read.integer('BATON_RETENTION_FAILED_DAYS', 0, 1, 3650)
     : null;
+  const artifacts = readArtifactSettings(read, problems);
   const config: BatonConfig = {
     role: read.oneOf('BATON_ROLE', ROLES, 'all'),
     host: read.string('HOST') ?? '0.0.0.0',
@@ -133,6 +134,7 @@ export function loadConfig(
       chromiumPath: read.string('BATON_CHROMIUM_PATH') ?? '/usr/bin/chromium',
       poolSize: read.integer('BATON_BROWSER_POOL_SIZE', 2, 1, 64),
     },
+    artifacts,
     fanOut: {
       maxStepConcurrency: read.integer('BATON_MAX_STEP_CONCURRENCY', 40, 1, 10_000),
       maxItems: read.integer('BATON_MAX_ITEMS', 10_000, 1, 1_000_000),
@@ -148,6 +150,42 @@ export function loadConfig(
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return config;
+}
+
+/** Artifact limits and the S3-compatible driver, which needs all four BATON_ARTIFACTS_S3_* values or none. */
+function readArtifactSettings(read: EnvReader, problems: string[]): ArtifactSettings {
+  const url = read.url('BATON_ARTIFACTS_S3_URL', ['http:', 'https:']);
+  const s3Names = [
+    'BATON_ARTIFACTS_S3_ACCESS_KEY_ID',
+    'BATON_ARTIFACTS_S3_SECRET_ACCESS_KEY',
+    'BATON_ARTIFACTS_S3_BUCKET',
+  ];
+  const [accessKeyId, secretAccessKey, bucket] = s3Names.map((name) => read.string(name));
+  const missing = s3Names.filter((name) => !read.string(name));
+  if (url && missing.length) problems.push(`BATON_ARTIFACTS_S3_URL is set without ${missing.join(', ')}`);
+  if (!read.string('BATON_ARTIFACTS_S3_URL') && missing.length < s3Names.length)
+    problems.push('BATON_ARTIFACTS_S3_* credentials are set without BATON_ARTIFACTS_S3_URL');
+  const prefix = read.pattern(
+    'BATON_ARTIFACTS_S3_PREFIX',
+    /^[a-zA-Z0-9/_.-]{0,200}$/,
+    '',
+    'letters, digits, "/", "_", "." or "-"',
+  );
+  return {
+    maxBytes: read.integer('BATON_ARTIFACT_MAX_BYTES', 100 * 1024 * 1024, 1, 10 * 1024 * 1024 * 1024),
+    linkMaxTtlSeconds: read.integer('BATON_ARTIFACT_LINK_MAX_TTL_SECONDS', 30 * 86_400, 60, 366 * 86_400),
+    s3:
+      url && accessKeyId && secretAccessKey && bucket
+        ? {
+            url,
+            accessKeyId,
+            secretAccessKey,
+            bucket,
+            region: read.string('BATON_ARTIFACTS_S3_REGION') ?? 'us-east-1',
+            prefix,
+          }
+        : null,
+  };
 }
 
 class EnvReader {
