@@ -11,6 +11,9 @@ import { ConfirmDialogService } from '../shared/ui/confirm-dialog.service';
 import { SpinnerComponent } from '../shared/ui/spinner.component';
 import { ExecutionDetailStore, type ControlAction } from './execution-detail.store';
 import { LiveExecutionEvents } from './live-execution-events';
+import { StepImagesComponent } from './step-images.component';
+import { StepLogsComponent } from './step-logs.component';
+import { WithoutImageDataPipe } from './without-image-data.pipe';
 
 const ALLOWED: Record<ControlAction, readonly string[]> = {
   pause: ['running', 'pending'],
@@ -31,6 +34,9 @@ const ALLOWED: Record<ControlAction, readonly string[]> = {
     AlertComponent,
     EmptyStateComponent,
     SpinnerComponent,
+    StepImagesComponent,
+    StepLogsComponent,
+    WithoutImageDataPipe,
   ],
   providers: [ExecutionDetailStore, LiveExecutionEvents],
   templateUrl: './execution-detail.page.html',
