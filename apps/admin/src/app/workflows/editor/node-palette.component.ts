@@ -1,17 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { FExternalItem } from '@foblex/flow';
 import type { NodeTypeDto } from '../../api/generated/models/node-type-dto';
+import { familyRank, nodeFamilyOf } from './node-families';
 
-const GROUP_TITLES: Record<string, string> = {
-  trigger: 'Triggers',
-  action: 'Actions',
-  data: 'Data',
-  flow: 'Flow control',
-  util: 'Utilities',
-};
-const GROUP_ORDER = ['trigger', 'action', 'data', 'flow', 'util'];
-
-/** Node types by group, searchable; drag one onto the canvas, or press its add button. */
+/**
+ * Node types by family (`browser` of `browser.open`), each with its icon and the type's own
+ * description from the catalogue; searchable; drag one onto the canvas, or press its add button.
+ */
 @Component({
   selector: 'baton-node-palette',
   imports: [FExternalItem],
@@ -24,11 +19,14 @@ const GROUP_ORDER = ['trigger', 'action', 'data', 'flow', 'util'];
       autocomplete="off"
       (input)="query.set($any($event.target).value)"
     />
-    @for (group of groups(); track group.id) {
-      <section [attr.aria-label]="group.title">
-        <h3>{{ group.title }}</h3>
+    @for (family of families(); track family.id) {
+      <section [attr.aria-label]="family.title" [attr.data-family]="family.id">
+        <h3 [title]="family.description">
+          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path [attr.d]="family.icon" /></svg>
+          {{ family.title }}
+        </h3>
         <ul role="list">
-          @for (type of group.types; track type.type) {
+          @for (type of family.types; track type.type) {
             <li class="item">
               <!-- The library turns off pointer events inside a drag source, so the add button sits beside it. -->
               <span
@@ -40,6 +38,9 @@ const GROUP_ORDER = ['trigger', 'action', 'data', 'flow', 'util'];
               >
                 <span class="title">{{ type.title }}</span>
                 <span class="type">{{ type.type }}</span>
+                @if (type.description) {
+                  <span class="description">{{ type.description }}</span>
+                }
               </span>
               <button
                 type="button"
@@ -66,11 +67,24 @@ const GROUP_ORDER = ['trigger', 'action', 'data', 'flow', 'util'];
       overflow-y: auto;
     }
     h3 {
+      display: flex;
+      align-items: center;
+      gap: 6px;
       margin: 0 0 var(--space-1);
       color: var(--text-muted);
       font-size: var(--text-xs);
       letter-spacing: 0.04em;
       text-transform: uppercase;
+    }
+    .icon {
+      flex: none;
+      width: 16px;
+      height: 16px;
+      fill: none;
+      stroke: var(--accent);
+      stroke-width: 1.8;
+      stroke-linecap: round;
+      stroke-linejoin: round;
     }
     ul {
       display: grid;
@@ -110,7 +124,17 @@ const GROUP_ORDER = ['trigger', 'action', 'data', 'flow', 'util'];
       font-size: var(--text-xs);
       text-overflow: ellipsis;
     }
+    .description {
+      display: -webkit-box;
+      overflow: hidden;
+      color: var(--text-muted);
+      font-size: var(--text-xs);
+      line-height: 1.35;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+    }
     .add {
+      flex: none;
       width: 26px;
       height: 26px;
       padding: 0;
@@ -137,20 +161,25 @@ export class NodePaletteComponent {
   readonly added = output<string>();
   protected readonly query = signal('');
 
-  protected readonly groups = computed(() => {
+  protected readonly families = computed(() => {
     const query = this.query().trim().toLowerCase();
     const latest = new Map<string, NodeTypeDto>();
     for (const type of this.types()) {
       const current = latest.get(type.type);
       if (!current || current.version < type.version) latest.set(type.type, type);
     }
-    const matching = [...latest.values()].filter(
-      (t) => !query || `${t.title} ${t.type} ${t.description}`.toLowerCase().includes(query),
-    );
-    return GROUP_ORDER.map((id) => ({
-      id,
-      title: GROUP_TITLES[id] ?? id,
-      types: matching.filter((t) => t.group === id),
-    })).filter((g) => g.types.length);
+    const byFamily = new Map<string, { family: ReturnType<typeof nodeFamilyOf>; types: NodeTypeDto[] }>();
+    for (const type of latest.values()) {
+      const family = nodeFamilyOf(type.type);
+      const haystack = `${type.title} ${type.type} ${type.description} ${family.title}`.toLowerCase();
+      if (query && !haystack.includes(query)) continue;
+      const entry = byFamily.get(family.id) ?? { family, types: [] };
+      entry.types.push(type);
+      byFamily.set(family.id, entry);
+    }
+    // Within a family, catalogue order (browser.open before browser.close), not alphabetical.
+    return [...byFamily.values()]
+      .sort((a, b) => familyRank(a.family.id) - familyRank(b.family.id) || a.family.id.localeCompare(b.family.id))
+      .map(({ family, types }) => ({ ...family, types }));
   });
 }

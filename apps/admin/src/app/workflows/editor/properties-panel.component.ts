@@ -21,6 +21,7 @@ import { SettingsFormComponent } from './settings-form.component';
           [schema]="type.settingsSchema"
           [value]="node.data.inputs"
           [idPrefix]="'setting-' + node.id"
+          [credentialKinds]="type.credentialKinds ?? []"
           (valueChange)="settingsChanged.emit($event)"
         />
       } @else {

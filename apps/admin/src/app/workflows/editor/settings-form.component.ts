@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { CredentialPickerComponent } from '../../credentials/credential-picker.component';
 
 interface SchemaProperty {
   readonly type?: string;
@@ -8,7 +9,7 @@ interface SchemaProperty {
   readonly minimum?: number;
 }
 
-type FieldKind = 'expression' | 'text' | 'select' | 'number' | 'boolean' | 'json';
+type FieldKind = 'expression' | 'text' | 'select' | 'number' | 'boolean' | 'json' | 'credential';
 
 interface Field {
   readonly key: string;
@@ -26,6 +27,7 @@ interface Field {
  */
 @Component({
   selector: 'baton-settings-form',
+  imports: [CredentialPickerComponent],
   template: `
     @for (field of fields(); track field.key) {
       <div class="field">
@@ -49,6 +51,14 @@ interface Field {
                 <option [value]="option" [selected]="text(field.key) === option">{{ option }}</option>
               }
             </select>
+          }
+          @case ('credential') {
+            <baton-credential-picker
+              [inputId]="idOf(field.key)"
+              [kinds]="credentialKinds()"
+              [value]="text(field.key)"
+              (valueChange)="setValue(field.key, $event)"
+            />
           }
           @case ('boolean') {
             <input
@@ -98,7 +108,7 @@ interface Field {
         }
         @if (jsonErrors()[field.key]; as problem) {
           <p class="field-error" role="alert">{{ problem }}</p>
-        } @else if (field.description || field.kind === 'text') {
+        } @else if (field.kind !== 'credential' && (field.description || field.kind === 'text')) {
           <p class="hint">{{ field.description }}{{ field.kind === 'text' ? templateHint : '' }}</p>
         }
       </div>
@@ -151,6 +161,8 @@ export class SettingsFormComponent {
   readonly value = input.required<Readonly<Record<string, unknown>>>();
   /** Prefix for element ids, so two forms never share one. */
   readonly idPrefix = input('setting');
+  /** Credential kinds the node type's `credentialId` setting accepts (its picker offers only these). */
+  readonly credentialKinds = input<readonly string[]>([]);
   readonly valueChange = output<Record<string, unknown>>();
 
   protected readonly templateHint = ' Templates like {{ $.input.name }} are evaluated.';
@@ -227,6 +239,7 @@ function kindOf(property: SchemaProperty): FieldKind {
     case 'array':
       return 'json';
     default:
+      if (property.format === 'credential') return 'credential';
       return property.format === 'jsonata' ? 'expression' : 'text';
   }
 }
