@@ -52,6 +52,7 @@ export * from './ports/execution-tracer.port.js';
 export * from './ports/task-token-store.port.js';
 
 export { DEADLINE_STEP_ID, WorkflowEngine, type WorkflowEngineDeps } from './engine/workflow-engine.js';
+export { creditCostOf, withAttemptUsage } from './engine/attempt-usage.js';
 export type { StartExecutionRequest, StartExecutionResult } from './engine/start-execution-request.js';
 export type {
   AdvancePlan,

@@ -46,4 +46,6 @@ export interface WorkflowEngineDeps {
   pendingGraceMs?: number;
   /** Recovery re-enqueues queued work due longer ago than this (default 0: whatever is due). */
   stalledGraceMs?: number;
+  /** Credits per 1,000 model tokens a step's result reports, added to its node's credit cost (default 0). */
+  creditsPer1kTokens?: number;
 }

@@ -36,6 +36,7 @@ import { runWatchedAttempt } from './run-watched-attempt.js';
 import { DefinitionPlanCache } from './definition-plan-cache.js';
 import { newExecutionRecord } from './new-execution-record.js';
 import { mayRunAgain, outcomeUnknown } from './replay-safety.js';
+import { withAttemptUsage } from './attempt-usage.js';
 import { ExpressExecutionStore } from '../express/express-execution-store.js';
 import {
   EXTERNAL_TIMER_PREFIX,
@@ -303,7 +304,8 @@ export class WorkflowEngine extends ExecutionControls {
       await this.journal.transact(job.executionId, async (uow) => {
         // The successors this outcome plans are the attempt's children in the trace.
         uow.trace = span.carrier();
-        await this.recordOutcome(uow, job, prepared, outcome);
+        // The attempt's cost rides on the step row this outcome writes anyway (no extra statement).
+        await this.recordOutcome(uow, job, prepared, outcome, !prepared.inputError);
         recorded = attemptOutcomeOf(uow.step(job.stepId), job);
       });
     } finally {
@@ -336,10 +338,14 @@ export class WorkflowEngine extends ExecutionControls {
     job: StepJob,
     prepared: PreparedStep,
     outcome: AttemptOutcome,
+    attemptRan = false,
   ): Promise<void> {
-    const step = uow.step(job.stepId);
+    const current = uow.step(job.stepId);
     // Cancelled, redriven or already recorded by a duplicate delivery: this result is stale.
-    if (!step || step.status !== 'running' || step.attempt !== job.attempt) return;
+    if (!current || current.status !== 'running' || current.attempt !== job.attempt) return;
+    const step = attemptRan
+      ? withAttemptUsage(current, prepared.nodeType, outcome, this.deps.creditsPer1kTokens ?? 0)
+      : current;
     if (outcome.ok) {
       const updated = this.interpreterFor(uow.execution.format).completeStep(step, outcome.result, prepared, uow.now);
       await uow.saveSteps([updated]);

@@ -68,6 +68,17 @@ export interface StepRecord {
   durationMs: number | null;
   /** Interpreter-private progress, e.g. a loop's items and results. JSON-safe. */
   state: unknown;
+  /** What the step's attempts cost so far; absent before the first attempt ends. */
+  usage?: StepUsage;
+}
+
+/** Credits a step cost, summed over its attempts (`attemptUsage`), and the node type that ran. */
+export interface StepUsage {
+  /** `type@version`, e.g. `ai.generate@1`. */
+  nodeType: string;
+  credits: number;
+  /** Model tokens the attempts reported. */
+  tokens: number;
 }
 
 export interface ExecutionSnapshot {

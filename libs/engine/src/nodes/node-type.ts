@@ -122,6 +122,8 @@ export interface NodeResult {
   handle?: string | string[];
   /** Only for `kind: 'loop'`: the items to run the loop body for. */
   iterate?: { items: unknown[]; concurrency: number };
+  /** What the attempt consumed beyond the node's `creditCost`: model tokens (prompt + completion). */
+  usage?: { tokens?: number };
 }
 
 /** A node type: one file in libs/nodes. */
@@ -158,6 +160,12 @@ export interface NodeType<TSettings = Record<string, unknown>> {
   credentialKinds?: CredentialKind[];
   /** JSON Schema of the `out` value, for the editor and for documentation. */
   outputSchema?: JsonSchemaObject | JsonSchemaProperty;
+  /**
+   * Credits one attempt of this node costs (see `attemptUsage`). Default: 1, but 0 for `trigger`
+   * and `flow` nodes, which only route data (an ASL `Task` state, which does work, costs 1).
+   * Tokens a result reports in `usage` are added at the engine's `creditsPer1kTokens` rate.
+   */
+  creditCost?: number;
   /** Hints for the complexity analyzer. */
   traits?: { callsExternal?: boolean; waitsForPeople?: boolean; estimatedDurationMs?: number };
   run(input: NodeRunInput<TSettings>, ctx: NodeContext): Promise<NodeResult>;
