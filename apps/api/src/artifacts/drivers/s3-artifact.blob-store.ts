@@ -44,19 +44,36 @@ export class S3ArtifactBlobStore extends ArtifactBlobStore {
   }
 
   async write(key: string, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+    // The source's own error (a size limit, a broken stream) is the one to report, not the
+    // SDK's error about the upload it cut short.
+    let sourceError: unknown = null;
+    async function* watched(): AsyncGenerator<Uint8Array> {
+      try {
+        yield* chunks;
+      } catch (error) {
+        sourceError = error;
+        throw error;
+      }
+    }
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.settings.bucket, Key: this.keyOf(key), Body: Readable.from(chunks) },
+      params: { Bucket: this.settings.bucket, Key: this.keyOf(key), Body: Readable.from(watched()) },
       queueSize: 2,
       partSize: 5 * 1024 * 1024,
       leavePartsOnError: false,
     });
-    await upload.done();
+    try {
+      await upload.done();
+    } catch (error) {
+      throw sourceError ?? error;
+    }
   }
 
   async read(key: string): Promise<Readable> {
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(key) }));
+      const object = await this.client.send(
+        new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(key) }),
+      );
       return object.Body as Readable;
     } catch (error) {
       if (isMissing(error)) throw new ArtifactNotFoundError(key);
