@@ -85,6 +85,17 @@ export { ASL_CONFORMANCE_CASES } from './asl/conformance/cases/index.js';
 export { validationCases as ASL_VALIDATION_CASES } from './asl/conformance/cases/validation-cases.js';
 export { startConformanceStubServer, withStubUrl } from './asl/conformance/conformance-stub-server.js';
 export { EXTERNAL_TIMER_PREFIX, type ExternalOutcome, type ExternalStepRef } from './engine/external-wait.js';
+export * from './ports/child-workflow-source.port.js';
+export {
+  CHILD_EXECUTIONS_SERVICE,
+  ChildExecutions,
+  childExecutionIdOf,
+  childExecutionsOf,
+  type ChildExecutionEngine,
+  type ChildStart,
+  type StartChildRequest,
+} from './engine/child-executions.js';
+export { childResultOf, executionArnOf, type ChildResult } from './engine/child-result.js';
 export { hashTaskToken } from './asl/runtime/task-token.js';
 export type { AslRuntimeOptions } from './asl/runtime/run-state-attempt.js';
 export { InMemoryTaskTokenStore } from './testing/in-memory-task-token-store.js';

@@ -108,7 +108,7 @@ export interface JournalDeps {
   logger: NodeLogger;
   /** Longest wait an in-process run keeps; a longer one hands the execution to `scheduler`. */
   immediateMaxDelayMs: number;
-  onExecutionEnd?: (executionId: string, status: ExecutionStatus) => Promise<void> | void;
+  onExecutionEnd?: (executionId: string, status: ExecutionStatus, execution: ExecutionRecord) => Promise<void> | void;
 }
 
 /**
@@ -260,11 +260,12 @@ export class ExecutionJournal {
   }
 
   /** The end-of-run hook, outside the run's path: what it releases must not delay or fail the run. */
-  private releaseResources(executionId: string, status: ExecutionStatus): void {
+  private releaseResources(execution: ExecutionRecord): void {
+    const { id: executionId, status } = execution;
     const hook = this.deps.onExecutionEnd;
     if (!hook) return;
     void Promise.resolve()
-      .then(() => hook(executionId, status))
+      .then(() => hook(executionId, status, execution))
       .catch((error: unknown) =>
         this.deps.logger.warn('execution end hook failed', { executionId, error: String(error) }),
       );
@@ -293,7 +294,7 @@ export class ExecutionJournal {
       const waiters = this.terminalWaiters.get(execution.id) ?? [];
       this.terminalWaiters.delete(execution.id);
       for (const resolve of waiters) resolve(execution);
-      this.releaseResources(execution.id, execution.status);
+      this.releaseResources(execution);
     }
   }
 }

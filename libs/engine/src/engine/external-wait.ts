@@ -14,7 +14,16 @@ export class ExternalWaitRequest {
     readonly tokenHash: string,
     /** Longest silence between heartbeats, or null for none. */
     readonly heartbeatMs: number | null,
+    /** Set when the answer is the end of a child execution this attempt started. */
+    readonly child?: ChildWait,
   ) {}
+}
+
+/** A wait for a child execution: its id and how its end becomes the step's result. */
+export interface ChildWait {
+  executionId: string;
+  /** `output`: the child's output (flow.subworkflow); `aws.sync` / `aws.sync:2`: DescribeExecution shapes. */
+  shape: 'output' | 'aws.sync' | 'aws.sync:2';
 }
 
 /**
@@ -28,6 +37,8 @@ export interface ExternalWait {
   heartbeatMs: number | null;
   heartbeatAt: string | null;
   timer: number;
+  /** The child execution whose end answers this wait (absent for task tokens). */
+  child?: ChildWait;
 }
 
 export type ExternalOutcome =
@@ -60,6 +71,7 @@ export function parkStep(
     heartbeatMs: request.heartbeatMs,
     heartbeatAt: request.heartbeatMs ? new Date(now.getTime() + request.heartbeatMs).toISOString() : null,
     timer: 1,
+    ...(request.child ? { child: request.child } : {}),
   };
   return { ...step, output: null, state: { external } };
 }

@@ -38,5 +38,6 @@ export function newExecutionRecord(
     // Counted from creation until the run starts; the start re-bases it (the timeout covers the run, not the wait).
     deadlineAt: chosen.timeoutMs ? new Date(now.getTime() + chosen.timeoutMs) : null,
     redriveCount: 0,
+    ...(request.parent ? { parentExecutionId: request.parent.executionId, parentStepId: request.parent.stepId } : {}),
   };
 }

@@ -31,6 +31,8 @@ export interface StartExecutionRequest {
   executionId?: string;
   /** Overrides the definition's workflow-level timeout. */
   timeoutMs?: number;
+  /** The step of another execution that starts this one as its child. */
+  parent?: { executionId: string; stepId: string };
 }
 
 export interface StartExecutionResult {

@@ -1,4 +1,4 @@
-import type { ExecutionStatus } from '../execution/execution-record.js';
+import type { ExecutionRecord, ExecutionStatus } from '../execution/execution-record.js';
 import type { NodeLogger, NodeServices } from '../nodes/node-type.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { EventSink } from '../ports/event-sink.port.js';
@@ -26,7 +26,7 @@ export interface WorkflowEngineDeps {
    * failure is logged. It may be called more than once for one execution; an execution that
    * ends in another process calls it there, not here.
    */
-  onExecutionEnd?: (executionId: string, status: ExecutionStatus) => Promise<void> | void;
+  onExecutionEnd?: (executionId: string, status: ExecutionStatus, execution: ExecutionRecord) => Promise<void> | void;
   logger?: NodeLogger;
   /** Spans of start requests and step attempts (default: none, at no cost). */
   tracer?: ExecutionTracer;

@@ -41,6 +41,10 @@ export interface ExecutionRecord {
   /** Queue priority of its step jobs: 0 is normal, 1 runs first, larger runs later. */
   priority: number;
   tags: string[];
+  /** The execution whose step started this one as a child (flow.subworkflow, states:startExecution). */
+  parentExecutionId?: string | null;
+  /** The parent's step that started this child. */
+  parentStepId?: string | null;
 }
 
 /** One node (or loop-iteration node) within an execution. */

@@ -15,6 +15,7 @@ import { nodeIdOf } from '../execution/step-id.js';
 import { resolveSettings } from '../expressions/resolve-settings.js';
 import type { NodeRegistry } from '../nodes/node-registry.js';
 import type { NodeResult } from '../nodes/node-type.js';
+import { ExternalWaitRequest, parkStep } from '../engine/external-wait.js';
 import { advanceGraph } from './advance-graph.js';
 import type { LoopState } from './loop-state.js';
 import { prepareGraphStep } from './prepare-graph-step.js';
@@ -71,6 +72,8 @@ export class GraphInterpreter implements WorkflowInterpreter {
       // The loop stays running; advanceLoops completes it when the last iteration settles.
       return { ...step, output: null, state: { loop } };
     }
+    // Parked for an outside answer (a sub-workflow's end): the step stays running, holding no worker.
+    if (result.output instanceof ExternalWaitRequest) return parkStep(step, result.output, prepared.timeoutMs, now);
     const handles = result.handle === undefined ? prepared.defaultHandles : [result.handle].flat();
     const durationMs = step.startedAt ? now.getTime() - step.startedAt.getTime() : null;
     return {

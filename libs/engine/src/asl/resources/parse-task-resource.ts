@@ -1,4 +1,5 @@
 import { HTTP_INVOKE_RESOURCE } from './run-http-invoke.js';
+import { parseStartExecutionResource, type StartExecutionResource } from './run-start-execution.js';
 
 export const BATON_PREFIX = 'baton:';
 export const LAMBDA_INVOKE_RESOURCE = 'arn:aws:states:::lambda:invoke';
@@ -13,12 +14,15 @@ export type TaskResource =
   | { kind: 'http'; resource: string; waitForTaskToken: boolean }
   | { kind: 'lambda-function'; functionName: string; qualifier: string | null; waitForTaskToken: boolean }
   | { kind: 'lambda-invoke'; waitForTaskToken: boolean }
-  | { kind: 'activity'; activity: string; waitForTaskToken: false };
+  | { kind: 'activity'; activity: string; waitForTaskToken: false }
+  | StartExecutionResource;
 
 /** Parses a Task state's Resource URI, or returns null when Baton cannot run it. */
 export function parseTaskResource(uri: string): TaskResource | null {
   const activity = ACTIVITY_ARN.exec(uri);
   if (activity) return { kind: 'activity', activity: activity[1], waitForTaskToken: false };
+  const startExecution = parseStartExecutionResource(uri);
+  if (startExecution) return startExecution;
   const waitForTaskToken = uri.endsWith(WAIT_FOR_TASK_TOKEN);
   const base = waitForTaskToken ? uri.slice(0, -WAIT_FOR_TASK_TOKEN.length) : uri;
   if (base.startsWith(BATON_PREFIX) && base.length > BATON_PREFIX.length)

@@ -17,6 +17,7 @@ import { parksForToken, parseTaskResource, type TaskResource } from '../resource
 import { runBatonNode } from '../resources/run-baton-node.js';
 import { runHttpInvoke } from '../resources/run-http-invoke.js';
 import { invokeLambda, lambdaInvokeParameters } from '../resources/run-lambda-invoke.js';
+import { runStartExecution } from '../resources/run-start-execution.js';
 import type { AslContextObject } from './build-context-object.js';
 import { computeWaitDelayMs } from './compute-wait-delay.js';
 import { hashTaskToken, newTaskToken } from './task-token.js';
@@ -208,6 +209,8 @@ async function callResource(
     case 'activity':
       // Nothing to call: a worker polls the activity for the registered task.
       return null;
+    case 'start-execution':
+      return runStartExecution(resource, effective, context, ctx);
   }
 }
 
