@@ -24,6 +24,8 @@ export function checkSettings(inputs: Record<string, unknown>, schema: JsonSchem
       if (syntax) problems.push({ key, message: `invalid expression: ${syntax}` });
       continue;
     }
+    // A node-rendered template (template.html): its `{{ }}` are text, not expressions.
+    if (property.format === 'template') continue;
     const templates = findTemplateExpressions(value);
     for (const template of templates) {
       const syntax = findExpressionSyntaxError(template);

@@ -21,6 +21,12 @@ describe('resolveSettings', () => {
   it('leaves settings the node evaluates itself untouched', async () => {
     const settings = await resolveSettings({ expression: '{{ not a template }}' }, schema, {}, {});
     expect(settings.expression).toBe('{{ not a template }}');
+    const rendered = {
+      type: 'object' as const,
+      properties: { template: { type: 'string' as const, format: 'template' } },
+    };
+    const template = '<p>{{ $.name }}</p><%= it.name %>';
+    expect((await resolveSettings({ template }, rendered, { name: '<b>' }, {})).template).toBe(template);
   });
 
   it('finds templates for validation', () => {

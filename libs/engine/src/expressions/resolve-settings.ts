@@ -4,9 +4,15 @@ import { evaluateExpression } from './evaluate-expression.js';
 const WHOLE = /^\s*\{\{([\s\S]+?)\}\}\s*$/;
 const EMBEDDED = /\{\{([\s\S]+?)\}\}/g;
 
-/** Whether a setting is a JSONata expression the node evaluates itself (not templated). */
+/**
+ * Whether the node evaluates a setting itself, so `{{ }}` in it is left as written: a JSONata
+ * expression (`format: "jsonata"`), or a template the node renders with its own escaping
+ * (`format: "template"`, template.html), where an unescaped `{{ }}` interpolated first would
+ * bypass that escaping.
+ */
 export function isExpressionSetting(schema: JsonSchemaObject, key: string): boolean {
-  return schema.properties[key]?.format === 'jsonata';
+  const format = schema.properties[key]?.format;
+  return format === 'jsonata' || format === 'template';
 }
 
 /** Every `{{ }}` expression inside a value, for validation. */
