@@ -22,7 +22,7 @@ import { AslError, STATES } from './definition/asl.error.js';
 import { decideAslFailure } from './failures/decide-asl-failure.js';
 import { advanceAsl } from './runtime/advance-asl.js';
 import { aslStepId } from './runtime/asl-step-id.js';
-import { AslStepTable } from './runtime/asl-step-table.js';
+import { AslStepTables } from './runtime/asl-step-tables.js';
 import type { ContainerState } from './runtime/container-state.js';
 import { type AslPreparedStep, prepareAslStep } from './runtime/prepare-asl-step.js';
 import { validateAslDefinition } from './validation/validate-asl-definition.js';
@@ -42,6 +42,9 @@ const MAX_CONCURRENT_STEPS = 200;
  */
 export class AslInterpreter implements WorkflowInterpreter {
   readonly format = 'asl';
+
+  /** Each execution's step table, kept from one unit of work to the next. */
+  private readonly tables = new AslStepTables();
 
   constructor(
     private readonly registry: NodeRegistry,
@@ -82,13 +85,15 @@ export class AslInterpreter implements WorkflowInterpreter {
   }
 
   async prepareStep(snapshot: ExecutionSnapshot, step: StepRecord): Promise<PreparedStep> {
-    return prepareAslStep(
-      snapshot,
-      step,
-      snapshot.execution.definition as AslStateMachine,
-      new AslStepTable(snapshot.steps),
-      this.registry,
-      this.options,
+    return this.tables.use(snapshot, (table) =>
+      prepareAslStep(
+        snapshot,
+        step,
+        snapshot.execution.definition as AslStateMachine,
+        table,
+        this.registry,
+        this.options,
+      ),
     );
   }
 
@@ -142,7 +147,9 @@ export class AslInterpreter implements WorkflowInterpreter {
   }
 
   async advance(snapshot: ExecutionSnapshot, now: Date, maxConcurrency: number): Promise<AdvancePlan> {
-    return advanceAsl(snapshot, snapshot.execution.definition as AslStateMachine, now, maxConcurrency);
+    return this.tables.use(snapshot, (table) =>
+      advanceAsl(snapshot, snapshot.execution.definition as AslStateMachine, now, maxConcurrency, table),
+    );
   }
 
   decideFailure({ step, error, prepared, random }: FailureContext): FailureDecision {

@@ -23,6 +23,8 @@ import { externalTimerJob } from './external-wait.js';
 import { fanOutLimits } from '../execution/fan-out-limits.js';
 import { frozenCopy } from '../execution/deep-freeze.js';
 import type { RunningStepRegistry } from './running-step-registry.js';
+import { StepListIndex } from '../execution/step-list-index.js';
+import { BoundedCache } from '../runtime/bounded-cache.js';
 
 /** One locked unit of work on an execution: a working snapshot plus what to do after commit. */
 export class UnitOfWork {
@@ -35,8 +37,10 @@ export class UnitOfWork {
   /** The trace span this unit of work runs in: the jobs it plans carry it (null: not traced). */
   trace: TraceCarrier | null = null;
 
-  /** The working steps by id (insertion order = the loaded order, new steps last). */
-  private readonly steps: Map<string, StepRecord>;
+  /** The loaded steps by position, shared with later units of work of this execution in this process. */
+  private readonly index: StepListIndex;
+  /** Steps this unit of work saved, by id: they shadow the loaded ones. */
+  private readonly written = new Map<string, StepRecord>();
   /** `steps` as the array interpreters read; rebuilt only after a save changed them. */
   private listed: StepRecord[] | null;
   private current: ExecutionRecord;
@@ -50,12 +54,14 @@ export class UnitOfWork {
     readonly tx: ExecutionTransaction,
     loaded: ExecutionSnapshot,
     readonly now: Date,
+    index: StepListIndex = new StepListIndex(),
   ) {
     this.current = loaded.execution;
+    index.sync(loaded.steps);
+    this.index = index;
     this.listed = loaded.steps;
-    this.steps = new Map(loaded.steps.map((step) => [step.stepId, step]));
     const read = () => this.current;
-    const list = () => (this.listed ??= [...this.steps.values()]);
+    const list = () => (this.listed ??= this.mergedSteps());
     this.snapshot = Object.defineProperties({} as ExecutionSnapshot, {
       execution: { get: read, enumerable: true },
       steps: { get: list, enumerable: true },
@@ -67,20 +73,26 @@ export class UnitOfWork {
   }
 
   step(stepId: string): StepRecord | undefined {
-    return this.steps.get(stepId);
+    return this.written.get(stepId) ?? this.index.get(stepId);
   }
 
-  /**
-   * Writes step rows and keeps the working snapshot in line with them. Each step is frozen once
-   * here, so what the store keeps, the working snapshot and the events that quote a step's input
-   * or output (`step(id).input`) share one copy instead of copying each payload again.
-   */
   async saveSteps(steps: StepRecord[]): Promise<void> {
     if (!steps.length) return;
     const frozen = steps.map(frozenCopy);
     await this.tx.saveSteps(frozen);
-    for (const step of frozen) this.steps.set(step.stepId, step);
+    for (const step of frozen) this.written.set(step.stepId, step);
     this.listed = null;
+  }
+
+  /** The loaded list with this unit's writes: changed rows in their place, new ones last (the order stores keep). */
+  private mergedSteps(): StepRecord[] {
+    const merged = this.index.list.slice();
+    for (const [stepId, step] of this.written) {
+      const position = this.index.positionOf(stepId);
+      if (position === undefined) merged.push(step);
+      else merged[position] = step;
+    }
+    return merged;
   }
 
   /** Compare-and-set of the execution status; only forward moves unless `allowBackward` (redrive). */
@@ -130,6 +142,11 @@ export class ExecutionJournal {
    */
   onEventLimit: ((uow: UnitOfWork, limit: number) => Promise<void>) | null = null;
 
+  /** Step indexes of executions this process works on, kept between their units of work. */
+  private readonly indexes = new BoundedCache<string, StepListIndex>(STEP_INDEXES);
+  /** Executions whose index a unit of work holds right now (a second one builds its own). */
+  private readonly indexed = new Set<string>();
+
   constructor(private readonly deps: JournalDeps) {}
 
   async transact<T>(executionId: string, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
@@ -137,20 +154,37 @@ export class ExecutionJournal {
     let published: ExecutionEvent[] = [];
     const result = await this.deps.store.withExecutionLock(executionId, async (tx) => {
       const now = new Date(this.deps.clock.now());
-      uow = new UnitOfWork(tx, await tx.loadExecution(), now);
-      const value = await work(uow);
-      published = uow.events.length ? await tx.appendEvents(uow.events, now) : [];
-      const limit = fanOutLimits().maxExecutionEvents;
-      const last = published.at(-1);
-      if (last && last.sequence > limit && !isTerminalStatus(uow.execution.status) && this.onEventLimit) {
-        uow.events.length = 0;
-        await this.onEventLimit(uow, limit);
-        if (uow.events.length) published = [...published, ...(await tx.appendEvents(uow.events, now))];
+      const loaded = await tx.loadExecution();
+      // Taken once the execution is locked: units of work queued behind this one do not hold it.
+      const lease = this.leaseIndex(executionId);
+      try {
+        uow = new UnitOfWork(tx, loaded, now, lease.index);
+        const value = await work(uow);
+        published = uow.events.length ? await tx.appendEvents(uow.events, now) : [];
+        const limit = fanOutLimits().maxExecutionEvents;
+        const last = published.at(-1);
+        if (last && last.sequence > limit && !isTerminalStatus(uow.execution.status) && this.onEventLimit) {
+          uow.events.length = 0;
+          await this.onEventLimit(uow, limit);
+          if (uow.events.length) published = [...published, ...(await tx.appendEvents(uow.events, now))];
+        }
+        return value;
+      } finally {
+        lease.release();
       }
-      return value;
     });
     await this.afterCommit(uow!, published);
     return result;
+  }
+
+  /** The execution's shared step index, or a private one while another unit of work holds it. */
+  private leaseIndex(executionId: string): { index: StepListIndex; release: () => void } {
+    if (this.indexed.has(executionId)) return { index: new StepListIndex(), release: () => undefined };
+    this.indexed.add(executionId);
+    return {
+      index: this.indexes.getOrCreate(executionId, () => new StepListIndex()),
+      release: () => this.indexed.delete(executionId),
+    };
   }
 
   /** Resolves with the ended execution once this process sees it reach a terminal status. */
@@ -300,6 +334,9 @@ export class ExecutionJournal {
 }
 
 const DEADLINE_JOB = '$deadline';
+
+/** Executions whose step index a process keeps; one more is re-read on its next unit of work. */
+const STEP_INDEXES = 1000;
 
 /** Timers of steps parked for an external answer (timeouts, heartbeats), due from now. */
 function findExternalTimerJobs(steps: StepRecord[], now: Date): PlannedJob[] {

@@ -1,9 +1,8 @@
-import type { ExecutionSnapshot, StepJob } from '../execution/execution-record.js';
+import type { ExecutionRecord, StepJob, StepRecord } from '../execution/execution-record.js';
 
 /** Whether a step job should run: its execution runs and the step waits at exactly this attempt. */
-export function isRunnable(snapshot: ExecutionSnapshot, job: StepJob): boolean {
-  const step = snapshot.steps.find((s) => s.stepId === job.stepId);
-  if (snapshot.execution.status !== 'running' || !step || step.attempt !== job.attempt) return false;
+export function isRunnable(execution: ExecutionRecord, step: StepRecord | undefined, job: StepJob): step is StepRecord {
+  if (execution.status !== 'running' || !step || step.attempt !== job.attempt) return false;
   // `running` means the worker that held this attempt died: at-least-once says run it again. A
   // running step with interpreter state (a loop or container iterating, a step parked for an
   // external answer) finished its attempt: a duplicate job must not run it again.
@@ -11,9 +10,6 @@ export function isRunnable(snapshot: ExecutionSnapshot, job: StepJob): boolean {
 }
 
 /** Whether the step's attempt `attempt` is still open (running, possibly parked) in a live execution. */
-export function isWaitingAttempt(snapshot: ExecutionSnapshot, stepId: string, attempt: number): boolean {
-  const step = snapshot.steps.find((s) => s.stepId === stepId);
-  return (
-    ['running', 'paused'].includes(snapshot.execution.status) && step?.status === 'running' && step.attempt === attempt
-  );
+export function isWaitingAttempt(execution: ExecutionRecord, step: StepRecord | undefined, attempt: number): boolean {
+  return ['running', 'paused'].includes(execution.status) && step?.status === 'running' && step.attempt === attempt;
 }

@@ -249,8 +249,8 @@ export class WorkflowEngine extends ExecutionControls {
     // One unit of work reads, prepares and claims: no separate read of the execution before it.
     const started = await this.journal
       .transact(job.executionId, async (uow) => {
-        if (!isRunnable(uow.snapshot, job)) return false;
-        const step = uow.step(job.stepId)!;
+        const step = uow.step(job.stepId);
+        if (!isRunnable(uow.execution, step, job)) return false;
         prepared = await this.interpreterFor(uow.execution.format).prepareStep(uow.snapshot, step);
         // A step already `running` is run again only once its runner stopped renewing the lease
         // (it died); while the lease is live this job waits and looks again.
@@ -404,7 +404,7 @@ export class WorkflowEngine extends ExecutionControls {
     for (;;) {
       const snapshot = await this.deps.store.findExecution(ref.executionId);
       const step = snapshot?.steps.find((s) => s.stepId === ref.stepId);
-      if (!snapshot || !step || !isWaitingAttempt(snapshot, step.stepId, ref.attempt)) return 'stale';
+      if (!snapshot || !step || !isWaitingAttempt(snapshot.execution, step, ref.attempt)) return 'stale';
       const wait = externalWaitOf(step);
       if (!wait) {
         // The attempt handed the token out and has not parked yet: a quick answerer is not a lost one.
@@ -421,7 +421,7 @@ export class WorkflowEngine extends ExecutionControls {
         const currentWait = externalWaitOf(current);
         if (
           !current ||
-          !isWaitingAttempt(uow.snapshot, ref.stepId, ref.attempt) ||
+          !isWaitingAttempt(uow.execution, current, ref.attempt) ||
           currentWait?.tokenHash !== ref.tokenHash
         )
           return 'stale';

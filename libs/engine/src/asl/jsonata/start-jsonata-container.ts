@@ -17,7 +17,6 @@ export async function startJsonataContainer(
     attempt,
     nextIndex: 0,
     active: [],
-    results: [],
     failures: 0,
     toleratedFailureCount: null,
     toleratedFailurePercentage: null,

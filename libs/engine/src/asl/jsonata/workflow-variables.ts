@@ -16,7 +16,7 @@ const variablesOfRow = (value: unknown): Variables | undefined =>
 export function variablesBefore(table: AslStepTable, step: StepRecord): Variables {
   const { scope, seq } = table.address(step.stepId);
   if (seq > 1) {
-    const previous = table.inScope(scope).find((s) => table.address(s.stepId).seq === seq - 1);
+    const previous = table.entry(scope, seq - 1);
     return previous ? variablesAfter(table, previous) : {};
   }
   if (scope === '') return {};

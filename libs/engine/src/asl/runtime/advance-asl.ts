@@ -9,7 +9,7 @@ import { isStepSettled } from '../../execution/execution-status.js';
 import type { AslStateMachine } from '../definition/asl-definition.js';
 import { applyInputPath } from '../data-flow/process-state-data.js';
 import { aslStepId } from './asl-step-id.js';
-import { AslStepTable } from './asl-step-table.js';
+import { AslStepTable, type WaitTest } from './asl-step-table.js';
 import { buildContextObject } from './build-context-object.js';
 import { computeWaitDelayMs } from './compute-wait-delay.js';
 import { advanceContainers } from './advance-containers.js';
@@ -31,8 +31,8 @@ export async function advanceAsl(
   machine: AslStateMachine,
   now: Date,
   maxConcurrency: number,
+  table: AslStepTable = new AslStepTable(snapshot.steps, waitTestOf(machine)),
 ): Promise<AdvancePlan> {
-  const table = new AslStepTable(snapshot.steps);
   const events: NewExecutionEvent[] = [];
   const { execution } = snapshot;
   for (let changed = true; changed;) {
@@ -71,16 +71,7 @@ async function scheduleReady(
   maxConcurrency: number,
 ): Promise<PlannedJob[]> {
   const isWait = (step: StepRecord) => stateTypeOf(table, machine, step) === 'Wait';
-  const busy = table
-    .all()
-    .filter(
-      (step) =>
-        !isWait(step) &&
-        (step.status === 'retrying' ||
-          (step.status === 'pending' && step.queued) ||
-          (step.status === 'running' && !containerStateOf(step))),
-    ).length;
-  let slots = Math.max(0, maxConcurrency - busy);
+  let slots = Math.max(0, maxConcurrency - table.busyCount());
   const jobs: PlannedJob[] = [];
   for (const scope of liveScopes(table)) {
     const step = table.current(scope);
@@ -106,6 +97,11 @@ async function scheduleReady(
 function stateTypeOf(table: AslStepTable, machine: AslStateMachine, step: StepRecord): string {
   const { scope, stateName } = table.address(step.stepId);
   return findState(machine, scope, stateName).Type;
+}
+
+/** The table's Wait test for a machine: Wait entries hold no concurrency slot. */
+export function waitTestOf(machine: AslStateMachine): WaitTest {
+  return (_step, { scope, stateName }) => findState(machine, scope, stateName).Type === 'Wait';
 }
 
 // A bad SecondsPath or timestamp waits 0: the Wait attempt then fails with States.Runtime.

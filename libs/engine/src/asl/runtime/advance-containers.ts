@@ -27,27 +27,20 @@ export async function advanceContainers(
   events: NewExecutionEvent[],
 ): Promise<boolean> {
   let changed = false;
-  for (const step of table.all()) {
-    const current = containerStateOf(step);
-    if (step.status !== 'running' || !current) continue;
-    const state: ContainerState = {
-      ...current,
-      active: [...current.active],
-      results: [...current.results],
-      rerun: [...(current.rerun ?? [])],
-    };
+  for (const step of table.runningContainers()) {
+    const { results: _legacy, ...current } = containerStateOf(step)!;
+    // Counters and the active set only: a progress write costs the same at any item count.
+    const state: ContainerState = { ...current, active: [...current.active], rerun: [...(current.rerun ?? [])] };
     let progressed = false;
     let firstError: { error: string; cause: string } | null = null;
     for (const index of current.active) {
       const last = table.current(childScope(step.stepId, state.attempt, index));
       if (!last) continue;
       if (last.status === 'completed' && last.handles?.length === 0) {
-        state.results[index] = last.output;
+        // Its output is read back from this row when the container completes.
       } else if (last.status === 'failed' && last.handles === null) {
         state.failures++;
-        const error = { error: last.error?.error ?? STATES.TaskFailed, cause: last.error?.cause ?? '' };
-        firstError ??= error;
-        state.results[index] = { Error: error.error, Cause: error.cause };
+        firstError ??= branchErrorOf(last);
       } else {
         continue;
       }
@@ -82,6 +75,24 @@ export async function advanceContainers(
   return changed;
 }
 
+/** What a failed branch or iteration reports: its last row's error. */
+function branchErrorOf(last: StepRecord): { error: string; cause: string } {
+  return { error: last.error?.error ?? STATES.TaskFailed, cause: last.error?.cause ?? '' };
+}
+
+/**
+ * One result per branch/iteration, read from the last row of each (a tolerated failed iteration
+ * gives `{ Error, Cause }`): O(items) once, when the container completes.
+ */
+function resultsOf(table: AslStepTable, step: StepRecord, state: ContainerState): unknown[] {
+  return state.inputs.map((_, index) => {
+    const last = table.current(childScope(step.stepId, state.attempt, index));
+    if (last?.status === 'completed') return last.output;
+    const error = last ? branchErrorOf(last) : { error: STATES.TaskFailed, cause: '' };
+    return { Error: error.error, Cause: error.cause };
+  });
+}
+
 function exceedsTolerance(state: ContainerState, total: number): boolean {
   if (state.kind === 'parallel') return true;
   const { toleratedFailureCount: count, toleratedFailurePercentage: percentage } = state;
@@ -103,6 +114,7 @@ async function complete(
 ): Promise<void> {
   const { scope, stateName } = table.address(step.stepId);
   const definition = findState(machine, scope, stateName);
+  const results = resultsOf(table, step, state);
   let output: unknown;
   let vars: Record<string, unknown> | undefined;
   try {
@@ -110,18 +122,18 @@ async function complete(
     const raw = table.rawInputOf(step, execution.input);
     if (usesJsonata(definition, machine)) {
       // JSONata: Assign and Output see the branch/iteration results as $states.result.
-      const states = { input: raw, context, result: state.results };
+      const states = { input: raw, context, result: results };
       const before = variablesBefore(table, step);
       vars = await applyAssign(definition.Assign, states, before);
       output =
         definition.Output === undefined
-          ? state.results
+          ? results
           : await resolveJsonataTemplate(definition.Output, states, before, 'Output');
     } else {
       // JSONPath: the state's Assign reads the results after ResultSelector, with the variables it saw.
       const before = usesVariables(machine) ? variablesBefore(table, step) : undefined;
       if (before) bindVariables(context, before);
-      ({ output, variables: vars } = stateOutcomeOf(definition, raw, state.results, context));
+      ({ output, variables: vars } = stateOutcomeOf(definition, raw, results, context));
       vars ??= before;
     }
   } catch (error) {

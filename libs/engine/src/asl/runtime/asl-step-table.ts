@@ -1,31 +1,77 @@
 import type { StepRecord } from '../../execution/execution-record.js';
+import { StepListIndex } from '../../execution/step-list-index.js';
 import { type AslStepAddress, parseAslStepId } from './asl-step-id.js';
 import { containerStateOf } from './container-state.js';
+
+/** Whether a step is a Wait state's entry (it holds no concurrency slot while it waits). */
+export type WaitTest = (step: StepRecord, address: AslStepAddress) => boolean;
 
 /**
  * Working copy of an ASL execution's steps, indexed by scope: which state was entered last in
  * a scope, and what a step's raw input is. Remembers changed rows like the graph's StepTable.
+ *
+ * It also keeps what `advanceAsl` would otherwise scan every step for: the running Parallel and
+ * Map steps, and the steps holding a concurrency slot. With `sync`, one table follows an
+ * execution from one unit of work to the next at the cost of the rows that changed, so a Map
+ * iteration costs the same with 100 or 10,000 iterations.
  */
 export class AslStepTable {
   private readonly steps = new Map<string, StepRecord>();
-  private readonly addresses = new Map<string, AslStepAddress>();
   private readonly scopes = new Map<string, StepRecord[]>();
+  private readonly containers = new Map<string, StepRecord>();
+  private readonly busy = new Set<string>();
+  /** Rows set by the current user of the table; not committed until the journal says so. */
   private readonly dirty = new Set<string>();
+  private readonly index = new StepListIndex();
 
-  constructor(steps: StepRecord[]) {
-    for (const step of steps) this.put(step);
+  constructor(
+    steps: readonly StepRecord[],
+    private readonly isWait: WaitTest = () => false,
+  ) {
+    this.sync(steps);
+  }
+
+  /**
+   * Brings the table in line with `steps`, the journal's rows: rows that changed since the last
+   * sync are taken in, and what the last user set but did not commit is dropped.
+   */
+  sync(steps: readonly StepRecord[]): void {
+    const changes = this.index.sync(steps);
+    if (changes.rebuilt) {
+      this.clear();
+      for (const step of steps) this.put(step);
+      return;
+    }
+    for (const position of changes.changed) this.put(steps[position]);
+    for (const stepId of this.dirty) {
+      const committed = this.index.get(stepId);
+      if (committed) this.put(committed);
+      else this.remove(stepId);
+    }
+    this.dirty.clear();
   }
 
   get(stepId: string): StepRecord | undefined {
     return this.steps.get(stepId);
   }
 
+  /** Every step: O(steps), for the rare paths (a failing container, redrive). */
   all(): StepRecord[] {
     return [...this.steps.values()];
   }
 
+  /** Running Parallel and Map steps (they move on in `advanceContainers`). */
+  runningContainers(): StepRecord[] {
+    return [...this.containers.values()];
+  }
+
+  /** Steps holding one of the execution's concurrency slots: queued, retrying, or running an attempt (not a Wait). */
+  busyCount(): number {
+    return this.busy.size;
+  }
+
   address(stepId: string): AslStepAddress {
-    return this.addresses.get(stepId) ?? parseAslStepId(stepId);
+    return parseAslStepId(stepId);
   }
 
   set(step: StepRecord): void {
@@ -48,13 +94,20 @@ export class AslStepTable {
     return steps[steps.length - 1];
   }
 
+  /** The `seq`-th state entered in a scope. */
+  entry(scope: string, seq: number): StepRecord | undefined {
+    const list = this.inScope(scope);
+    const at = this.positionIn(list, seq);
+    return at < list.length && this.address(list[at].stepId).seq === seq ? list[at] : undefined;
+  }
+
   /**
    * A step's raw input: the output of the state entered before it in its scope, or the input of
    * its branch/iteration, or the execution input at the top.
    */
   rawInputOf(step: StepRecord, executionInput: unknown): unknown {
     const { scope, seq } = this.address(step.stepId);
-    if (seq > 1) return this.inScope(scope).find((s) => this.address(s.stepId).seq === seq - 1)?.output ?? null;
+    if (seq > 1) return this.entry(scope, seq - 1)?.output ?? null;
     if (scope === '') return executionInput;
     const match = /^(.*)(?:#\d+)?\[(\d+)\]\/$/.exec(scope)!;
     const container = this.get(match[1].replace(/#\d+$/, ''));
@@ -62,18 +115,57 @@ export class AslStepTable {
   }
 
   private put(step: StepRecord): void {
-    const isNew = !this.steps.has(step.stepId);
+    const address = this.address(step.stepId);
+    const previous = this.steps.get(step.stepId);
     this.steps.set(step.stepId, step);
-    if (!isNew) {
-      const list = this.scopes.get(this.address(step.stepId).scope)!;
-      list[list.findIndex((s) => s.stepId === step.stepId)] = step;
-      return;
-    }
-    const address = parseAslStepId(step.stepId);
-    this.addresses.set(step.stepId, address);
     const list = this.scopes.get(address.scope) ?? [];
-    list.push(step);
-    list.sort((a, b) => this.address(a.stepId).seq - this.address(b.stepId).seq);
-    this.scopes.set(address.scope, list);
+    if (!list.length) this.scopes.set(address.scope, list);
+    const at = this.positionIn(list, address.seq);
+    const known = !previous ? -1 : list[at] === previous ? at : list.indexOf(previous);
+    if (known >= 0) list[known] = step;
+    else list.splice(at, 0, step);
+    if (step.status === 'running' && containerStateOf(step)) this.containers.set(step.stepId, step);
+    else this.containers.delete(step.stepId);
+    if (this.holdsSlot(step, address)) this.busy.add(step.stepId);
+    else this.busy.delete(step.stepId);
+  }
+
+  private remove(stepId: string): void {
+    const step = this.steps.get(stepId);
+    if (!step) return;
+    const address = this.address(stepId);
+    const list = this.scopes.get(address.scope)!;
+    list.splice(this.positionIn(list, address.seq), 1);
+    this.steps.delete(stepId);
+    this.containers.delete(stepId);
+    this.busy.delete(stepId);
+  }
+
+  private clear(): void {
+    this.steps.clear();
+    this.scopes.clear();
+    this.containers.clear();
+    this.busy.clear();
+    this.dirty.clear();
+  }
+
+  private holdsSlot(step: StepRecord, address: AslStepAddress): boolean {
+    const open =
+      step.status === 'retrying' ||
+      (step.status === 'pending' && step.queued) ||
+      (step.status === 'running' && !containerStateOf(step));
+    return open && !this.isWait(step, address);
+  }
+
+  /** Where an entry with `seq` is, or would go, in a scope's list (sorted by seq): binary search. */
+  private positionIn(list: StepRecord[], seq: number): number {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.address(list[middle].stepId).seq < seq) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 }

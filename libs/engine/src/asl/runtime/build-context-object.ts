@@ -26,7 +26,7 @@ export function buildContextObject(
   const { scope, seq } = table.address(step.stepId);
   // Entered when the previous state of the scope ended (or the branch/execution started):
   // derived from the journal, so every attempt and every worker sees the same time.
-  const previous = seq > 1 ? table.inScope(scope).find((s) => table.address(s.stepId).seq === seq - 1) : undefined;
+  const previous = seq > 1 ? table.entry(scope, seq - 1) : undefined;
   const container = scope ? table.get(scope.replace(/(?:#\d+)?\[\d+\]\/$/, '')) : undefined;
   const entered = previous?.endedAt ?? container?.startedAt ?? execution.startedAt;
   const context: AslContextObject = {

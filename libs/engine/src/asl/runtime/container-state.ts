@@ -18,8 +18,12 @@ export interface ContainerState {
   active: number[];
   /** Indices to run again before `nextIndex` goes on (a redrive's unsuccessful iterations). */
   rerun?: number[];
-  /** One result per branch/iteration; `{ Error, Cause }` for a tolerated failed iteration. */
-  results: unknown[];
+  /**
+   * Rows written before 2026-12-06 kept every result here, rewritten on each iteration (so a Map
+   * cost O(items) per iteration). Results are now read from the branches' last rows when the
+   * container completes; this is ignored.
+   */
+  results?: unknown[];
   failures: number;
 }
 

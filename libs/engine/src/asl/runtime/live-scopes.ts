@@ -8,9 +8,8 @@ import { containerStateOf } from './container-state.js';
  */
 export function liveScopes(table: AslStepTable): string[] {
   const scopes = [''];
-  for (const step of table.all()) {
-    const container = containerStateOf(step);
-    if (step.status !== 'running' || !container) continue;
+  for (const step of table.runningContainers()) {
+    const container = containerStateOf(step)!;
     for (const index of container.active) scopes.push(childScope(step.stepId, container.attempt, index));
   }
   return scopes;

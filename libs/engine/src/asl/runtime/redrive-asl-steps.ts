@@ -60,8 +60,8 @@ function resumeContainer(
   const rerun: number[] = [];
   for (const index of [...started].sort((a, b) => a - b)) {
     const last = table.current(childScope(step.stepId, attempt, index));
-    if (last?.status === 'completed' && last.handles?.length === 0) container.results[index] = last.output;
-    else rerun.push(index);
+    // Successful ones keep their rows: the container reads their results when it completes.
+    if (last?.status !== 'completed' || last.handles?.length !== 0) rerun.push(index);
   }
   container.nextIndex = started.size === 0 ? 0 : Math.max(...started) + 1;
   container.rerun = rerun;

@@ -19,7 +19,6 @@ export function startContainer(
     attempt,
     nextIndex: 0,
     active: [],
-    results: [],
     failures: 0,
     toleratedFailureCount: null,
     toleratedFailurePercentage: null,
