@@ -10,6 +10,14 @@ interface CachedSteps {
   /** `executions.revision` the steps are known complete at. */
   revision: number;
   steps: Map<string, RevisedStep>;
+  /**
+   * The steps as the list loads hand out (a changed row keeps its place, new rows come last:
+   * the engine's indexes compare it by position). Copied before a change once handed out, so a
+   * holder's list never changes under it; a load costs no pass over the steps.
+   */
+  list: StepRecord[];
+  positions: Map<string, number>;
+  handedOut: boolean;
 }
 
 /**
@@ -38,15 +46,21 @@ export class StepSnapshotCache {
   advance(executionId: string, revision: number, rows: RevisedStep[], complete: boolean): StepRecord[] | null {
     const known = complete ? undefined : this.entries.get(executionId);
     if (!complete && !known) return null;
-    const entry: CachedSteps = known ?? { revision, steps: new Map() };
+    const entry: CachedSteps = known ?? {
+      revision,
+      steps: new Map(),
+      list: [],
+      positions: new Map(),
+      handedOut: false,
+    };
     for (const row of rows) {
       const current = entry.steps.get(row.step.stepId);
-      if (!current || current.revision <= row.revision)
-        entry.steps.set(row.step.stepId, { step: deepFreeze(row.step), revision: row.revision });
+      if (!current || current.revision <= row.revision) put(entry, deepFreeze(row.step), row.revision);
     }
     entry.revision = Math.max(entry.revision, revision);
     this.touch(executionId, entry);
-    return [...entry.steps.values()].map((row) => row.step);
+    entry.handedOut = true;
+    return entry.list;
   }
 
   /**
@@ -60,7 +74,7 @@ export class StepSnapshotCache {
     if (!known) return;
     for (const step of saved) {
       const current = known.steps.get(step.stepId);
-      if (!current || current.revision <= revision) known.steps.set(step.stepId, { step: frozenCopy(step), revision });
+      if (!current || current.revision <= revision) put(known, frozenCopy(step), revision);
     }
     if (known.revision === revision - 1) known.revision = revision;
   }
@@ -73,5 +87,20 @@ export class StepSnapshotCache {
     this.entries.delete(executionId);
     this.entries.set(executionId, entry);
     if (this.entries.size > this.maxExecutions) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+function put(entry: CachedSteps, step: StepRecord, revision: number): void {
+  entry.steps.set(step.stepId, { step, revision });
+  if (entry.handedOut) {
+    entry.list = entry.list.slice();
+    entry.handedOut = false;
+  }
+  const position = entry.positions.get(step.stepId);
+  if (position !== undefined) {
+    entry.list[position] = step;
+  } else {
+    entry.positions.set(step.stepId, entry.list.length);
+    entry.list.push(step);
   }
 }
