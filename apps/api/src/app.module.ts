@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildDataSourceOptions } from '@baton/persistence';
 import { existsSync } from 'node:fs';
 import { ActivitiesModule } from './activities/activities.module';
+import { ArtifactStorageModule } from './artifacts/artifact-storage.module';
+import { ArtifactsModule } from './artifacts/artifacts.module';
 import { AuthModule } from './auth/auth.module';
 import { EngineWiringModule } from './engine-wiring/engine-wiring.module';
 import { ExecutionHistoryModule } from './execution-history/execution-history.module';
@@ -18,6 +20,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { OperationsModule } from './operations/operations.module';
 import { QueuesModule } from './queue/queues.module';
 import { TriggersModule } from './triggers/triggers.module';
+import { UsageModule } from './usage/usage.module';
 import { WorkflowLifecycleModule } from './workflows/workflow-lifecycle.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
@@ -54,14 +57,18 @@ export class AppModule {
         }),
         QueuesModule.forRoot(runtime.queue.options),
         HealthModule,
+        ArtifactStorageModule,
         EngineWiringModule,
         ObservabilityModule,
         OperationsModule,
         ExecutionsModule.forRole({ servesApi, runsWorkers }),
         LiveEventsModule.forRole({ servesApi }),
+        // Before the modules that start executions: they take its CreditGate.
+        ...(servesApi ? [UsageModule] : []),
         ...(servesApi ? [AuthModule, WorkflowsModule] : []),
         ...(servesApi ? [NodesModule, CredentialsModule] : []),
         ...(servesApi ? [ActivitiesModule, ExecutionHistoryModule] : []),
+        ...(servesApi ? [ArtifactsModule] : []),
         // The scheduler ticks only in processes that serve the API (TriggersModule explains why).
         ...(servesApi ? [WorkflowLifecycleModule, TriggersModule.forApi()] : []),
         ...(adminBuilt ? [ServeStaticModule.forRoot({ rootPath: config.adminDir, exclude: ['/api/{*path}'] })] : []),

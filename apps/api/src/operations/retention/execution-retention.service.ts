@@ -1,5 +1,12 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type CancelTimer, Clock } from '@baton/engine';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
+import { ArtifactStore, type CancelTimer, Clock } from '@baton/engine';
 import { emptyPrunedRows, ExecutionRetentionRepository, type PrunedRows } from '@baton/persistence';
 import { BATON_CONFIG } from '../../config/baton-config.token';
 import type { BatonConfig } from '../../config/baton-config';
@@ -13,6 +20,8 @@ export interface RetentionRunReport {
   skipped: boolean;
   batches: number;
   pruned: PrunedRows;
+  /** Artifacts whose bytes and rows went (those of pruned executions, and of any other deleted execution). */
+  artifacts: number;
 }
 
 /**
@@ -32,6 +41,7 @@ export class ExecutionRetentionService implements OnApplicationBootstrap, OnAppl
     private readonly metrics: BatonMetrics,
     private readonly clock: Clock,
     @Inject(BATON_CONFIG) private readonly config: Pick<BatonConfig, 'operations'>,
+    @Optional() @Inject(ArtifactStore) private readonly artifacts?: ArtifactStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,7 +71,7 @@ export class ExecutionRetentionService implements OnApplicationBootstrap, OnAppl
 
   private async prune(): Promise<RetentionRunReport> {
     const { retentionDays, retentionFailedDays, retentionBatchSize } = this.config.operations;
-    const report: RetentionRunReport = { skipped: false, batches: 0, pruned: emptyPrunedRows() };
+    const report: RetentionRunReport = { skipped: false, batches: 0, pruned: emptyPrunedRows(), artifacts: 0 };
     const now = new Date(this.clock.now());
     while (!this.stopped && report.batches < MAX_BATCHES_PER_RUN) {
       const batch = await this.repository.pruneBatch({
@@ -80,6 +90,12 @@ export class ExecutionRetentionService implements OnApplicationBootstrap, OnAppl
         if (rows) this.metrics.retentionPrunedRows.inc({ table }, rows);
       }
       if (batch.pruned.executions < retentionBatchSize) break;
+    }
+    // Deleting an execution row marked its artifacts deleted (a database trigger); their bytes
+    // live in the artifact driver (files, chunks or S3), which a SQL statement cannot reach.
+    if (!report.skipped && this.artifacts) {
+      report.artifacts = await this.artifacts.purgeDeleted();
+      if (report.artifacts) this.metrics.retentionPrunedRows.inc({ table: 'artifacts' }, report.artifacts);
     }
     if (!report.skipped) this.metrics.retentionLastRun.set(now.getTime() / 1000);
     if (report.pruned.executions) this.logger.log(`pruned ${report.pruned.executions} executions past retention`);
