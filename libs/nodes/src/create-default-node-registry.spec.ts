@@ -31,6 +31,7 @@ describe('createDefaultNodeRegistry', () => {
       'flow.fail',
       'flow.loop',
       'flow.merge',
+      'flow.subworkflow',
       'flow.switch',
       'html.extract',
       'html.text',

@@ -21,6 +21,7 @@ import { failNode } from './flow/fail.node.js';
 import { loopNode } from './flow/loop.node.js';
 import { mergeNode } from './flow/merge.node.js';
 import { switchNode } from './flow/switch.node.js';
+import { subworkflowNode } from './flow/subworkflow.node.js';
 import { httpRequestNode } from './http/request.node.js';
 import { smsSendNode } from './sms/send.node.js';
 import { manualTriggerNode } from './trigger/manual.node.js';
@@ -35,6 +36,7 @@ export const defaultNodeTypes: AnyNodeType[] = [
   setNode,
   conditionNode,
   switchNode,
+  subworkflowNode,
   loopNode,
   mergeNode,
   delayNode,

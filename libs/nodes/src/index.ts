@@ -7,6 +7,7 @@ export { transformNode } from './data/transform.node.js';
 export { setNode } from './data/set.node.js';
 export { conditionNode } from './flow/condition.node.js';
 export { switchNode } from './flow/switch.node.js';
+export { subworkflowNode } from './flow/subworkflow.node.js';
 export { loopNode } from './flow/loop.node.js';
 export { mergeNode } from './flow/merge.node.js';
 export { delayNode } from './flow/delay.node.js';

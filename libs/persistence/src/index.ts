@@ -4,6 +4,7 @@ export * from './data-source-options';
 export * from './run-migrations';
 export * from './repositories';
 export * from './repositories/execution-list.repository';
+export * from './repositories/child-workflow.repository';
 export * from './repositories/execution-stats.repository';
 export * from './repositories/task-token.repository';
 export * from './repositories/execution-retention.repository';

@@ -4,6 +4,8 @@ import {
   configureFanOutLimits,
   createGuardedFetch,
   AslInterpreter,
+  CHILD_EXECUTIONS_SERVICE,
+  ChildExecutions,
   Clock,
   EventSink,
   ExecutionStore,
@@ -19,6 +21,7 @@ import {
 } from '@baton/engine';
 import { BrowserSessions, createGuardedHostResolver, defaultNodeTypes } from '@baton/nodes';
 import {
+  ChildWorkflowRepository,
   CredentialRepository,
   StepLogRepository,
   TaskTokenRepository,
@@ -125,6 +128,7 @@ import {
         CredentialVault,
         BrowserSessions,
         EXECUTION_TRACING,
+        DataSource,
       ],
       useFactory: (
         store: ExecutionStore,
@@ -138,6 +142,7 @@ import {
         vault: CredentialVault,
         browser: BrowserSessions,
         tracing: ExecutionTracing,
+        dataSource: DataSource,
       ) => {
         const logger = createStructuredNodeLogger('Engine');
         configureExpressionLimits(config.expressionLimits);
@@ -147,6 +152,8 @@ import {
         const immediateScheduler = new InProcessStepScheduler(clock, (error, job) =>
           logger.error('in-process step job failed', { ...job, error: String(error) }),
         );
+        // Sub-workflows and states:startExecution: child executions of saved workflows (child-executions.ts).
+        const children = new ChildExecutions(new ChildWorkflowRepository(dataSource), logger);
         const engine = new WorkflowEngine({
           store,
           scheduler,
@@ -165,12 +172,18 @@ import {
             // SMTP and other non-HTTP connections obey the same allow list as HTTP.
             resolveOutboundHost: createGuardedHostResolver(config.outboundHttp.allowHosts),
             browser,
+            [CHILD_EXECUTIONS_SERVICE]: children,
           },
           // Browser contexts of a run that ended here close at once; those of a run that ended in
           // another process close on the sessions' next sweep (the lookup below).
-          onExecutionEnd: (executionId) => browser.closeExecution(executionId),
+          // A child's end answers its waiting parent; a parent's cancel reaches its children.
+          onExecutionEnd: (executionId, _status, execution) => {
+            void children.onExecutionEnd(execution);
+            return browser.closeExecution(executionId);
+          },
         });
         immediateScheduler.attach((job) => engine.runStep(job));
+        children.attach(engine);
         browser.attachExecutionLookup(async (executionId) => {
           const snapshot = await engine.findExecution(executionId);
           return snapshot !== null && !isTerminalStatus(snapshot.execution.status);

@@ -25,6 +25,8 @@ export function toExecutionDto({ execution, steps }: ExecutionSnapshot): Executi
     durationMs:
       execution.startedAt && execution.endedAt ? execution.endedAt.getTime() - execution.startedAt.getTime() : null,
     definition: execution.definition,
+    parentExecutionId: execution.parentExecutionId ?? null,
+    parentStepId: execution.parentStepId ?? null,
     steps: [...steps]
       .sort(
         (a, b) =>

@@ -18,5 +18,7 @@ export function toExecutionSummaryDto(e: ExecutionSummaryRecord): ExecutionSumma
     startedAt: e.startedAt?.toISOString() ?? null,
     endedAt: e.endedAt?.toISOString() ?? null,
     durationMs: e.startedAt && e.endedAt ? e.endedAt.getTime() - e.startedAt.getTime() : null,
+    parentExecutionId: e.parentExecutionId ?? null,
+    parentStepId: e.parentStepId ?? null,
   };
 }

@@ -104,7 +104,8 @@ export class ExecutionsController {
   @ApiBadRequestResponse({ description: 'Malformed id' })
   @ApiNotFoundResponse()
   async get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<ExecutionDto> {
-    return toExecutionDto(await this.executions.get(principal, id));
+    const execution = toExecutionDto(await this.executions.get(principal, id));
+    return { ...execution, children: await this.executions.children(principal, id) };
   }
 
   @Get('executions/:id/logs')

@@ -21,6 +21,7 @@ import { DomainError, notFound, validationFailed } from '../common/domain.error'
 import { DefinitionValidator } from '../workflows/definition-validator.service';
 import { asInvalidDefinition } from '../workflows/invalid-definition.error';
 import type { ExecuteWorkflowDto } from './dto/execute-workflow.dto';
+import type { ChildExecutionLinkDto } from './dto/execution.response.dto';
 import { EXECUTION_PAGE_SIZE, type ListExecutionsQueryDto } from './dto/list-executions.query.dto';
 import type { RunDefinitionDto } from './dto/run-definition.dto';
 import { durabilityFor } from './durability-for';
@@ -100,6 +101,7 @@ export class ExecutionsService {
         workflowId: query.workflowId ?? query.workflow,
         statuses: query.status,
         tag: query.tag,
+        parentExecutionId: query.parentExecutionId,
         from,
         to,
         cursor: query.cursor,
@@ -116,6 +118,22 @@ export class ExecutionsService {
     const snapshot = await this.engine.findExecution(executionId);
     if (!snapshot || snapshot.execution.workspaceId !== principal.workspaceId) throw notFound('Execution', executionId);
     return snapshot;
+  }
+
+  /** The latest child executions an execution started (sub-workflows, states:startExecution), newest first. */
+  async children(principal: Principal, executionId: string): Promise<ChildExecutionLinkDto[]> {
+    const page = await this.executionList.listPage({
+      workspaceId: principal.workspaceId,
+      parentExecutionId: executionId,
+      limit: 100,
+    });
+    return page.items.map((child) => ({
+      id: child.id,
+      workflowId: child.workflowId,
+      status: child.status,
+      parentStepId: child.parentStepId ?? null,
+      createdAt: child.createdAt.toISOString(),
+    }));
   }
 
   /** Stops scheduling new steps of a running execution. */

@@ -10,6 +10,8 @@ export interface ExecutionListFilter {
   /** Any of these statuses. */
   statuses?: ExecutionStatus[];
   tag?: string;
+  /** Only the child executions this execution started. */
+  parentExecutionId?: string;
   /** Created at or after. */
   from?: Date;
   /** Created strictly before. */
@@ -36,6 +38,8 @@ export type ExecutionSummaryRecord = Pick<
   | 'createdAt'
   | 'startedAt'
   | 'endedAt'
+  | 'parentExecutionId'
+  | 'parentStepId'
 >;
 
 export interface ExecutionSummaryPage {
@@ -59,6 +63,8 @@ interface SummaryRow {
   created_at: Date | string;
   started_at: Date | string | null;
   ended_at: Date | string | null;
+  parent_execution_id: string | null;
+  parent_step_id: string | null;
   cursor_at: string;
 }
 
@@ -80,6 +86,7 @@ export class ExecutionListRepository {
     if (filter.workflowId) where((p) => `workflow_id = ${p}::uuid`, filter.workflowId);
     if (filter.statuses?.length) where((p) => `status = ANY(${p}::varchar[])`, filter.statuses);
     if (filter.tag) where((p) => `${p}::text = ANY(tags)`, filter.tag);
+    if (filter.parentExecutionId) where((p) => `parent_execution_id = ${p}::uuid`, filter.parentExecutionId);
     if (filter.from) where((p) => `created_at >= ${p}::timestamptz`, filter.from.toISOString());
     if (filter.to) where((p) => `created_at < ${p}::timestamptz`, filter.to.toISOString());
     if (filter.cursor) {
@@ -91,7 +98,7 @@ export class ExecutionListRepository {
     params.push(filter.limit + 1);
     const rows: SummaryRow[] = await this.dataSource.query(
       `SELECT id, workflow_id, workflow_version_id, format, status, mode, durability, trigger, priority, tags, error, cause,
-              created_at, started_at, ended_at,
+              created_at, started_at, ended_at, parent_execution_id, parent_step_id,
               -- Microsecond text, not a JS Date (ms): the cursor must compare equal to the stored value.
               to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
          FROM executions
@@ -129,5 +136,7 @@ function toSummary(row: SummaryRow): ExecutionSummaryRecord {
     createdAt: toDate(row.created_at)!,
     startedAt: toDate(row.started_at),
     endedAt: toDate(row.ended_at),
+    parentExecutionId: row.parent_execution_id,
+    parentStepId: row.parent_step_id,
   };
 }

@@ -23,6 +23,8 @@ export interface ExecutionRow {
   started_at: Date | null;
   ended_at: Date | null;
   deadline_at: Date | null;
+  parent_execution_id: string | null;
+  parent_step_id: string | null;
   /** bigint: comes back as a string. */
   revision: string | number;
 }
@@ -79,6 +81,9 @@ export function toExecutionRecord(row: ExecutionRow): ExecutionRecord {
     endedAt: row.ended_at,
     deadlineAt: row.deadline_at,
     redriveCount: row.redrive_count,
+    ...(row.parent_execution_id
+      ? { parentExecutionId: row.parent_execution_id, parentStepId: row.parent_step_id }
+      : {}),
   };
 }
 

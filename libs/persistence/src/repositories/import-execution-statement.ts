@@ -6,8 +6,9 @@ export const STEP_COLUMNS =
 
 export const EXECUTION_COLUMNS =
   'id, workspace_id, workflow_id, workflow_version_id, format, definition, input, output, status, mode, ' +
-  'durability, trigger, priority, tags, error, cause, redrive_count, created_at, started_at, ended_at, deadline_at, last_sequence';
-export const EXECUTION_COLUMN_COUNT = 22;
+  'durability, trigger, priority, tags, error, cause, redrive_count, created_at, started_at, ended_at, deadline_at, last_sequence, ' +
+  'parent_execution_id, parent_step_id';
+export const EXECUTION_COLUMN_COUNT = 24;
 
 /** `$from, ..., $(from + count - 1)`. */
 export const placeholders = (from: number, count: number): string =>
@@ -38,6 +39,8 @@ export function executionValues(execution: ExecutionRecord, lastSequence: number
     execution.endedAt,
     execution.deadlineAt,
     lastSequence,
+    execution.parentExecutionId ?? null,
+    execution.parentStepId ?? null,
   ];
 }
 
@@ -103,12 +106,13 @@ export function importExecutionsStatement(imports: ExecutionImport[], now: Date)
       INSERT INTO executions (${EXECUTION_COLUMNS})
       SELECT x.id, x.workspace_id, x.workflow_id, x.workflow_version_id, x.format, x.definition::jsonb,
         x.input::jsonb, x.output::jsonb, x.status, x.mode, x.durability, x.trigger, x.priority, x.tags, x.error,
-        x.cause, x.redrive_count, x.created_at, x.started_at, x.ended_at, x.deadline_at, x.last_sequence
+        x.cause, x.redrive_count, x.created_at, x.started_at, x.ended_at, x.deadline_at, x.last_sequence,
+        x.parent_execution_id, x.parent_step_id
       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, workspace_id uuid, workflow_id uuid,
         workflow_version_id uuid, format varchar, definition text, input text, output text, status varchar,
         mode varchar, durability varchar, trigger varchar, priority int, tags text[], error varchar, cause text,
         redrive_count int, created_at timestamptz, started_at timestamptz, ended_at timestamptz,
-        deadline_at timestamptz, last_sequence int)
+        deadline_at timestamptz, last_sequence int, parent_execution_id uuid, parent_step_id varchar)
     ), steps AS (
       INSERT INTO execution_steps (${STEP_COLUMNS}, revision, due_at, lease_until)
       SELECT s.execution_id, s.step_id, s.node_id, s.status, s.attempt, s.attempt_offset, s.input::jsonb,
@@ -150,5 +154,7 @@ function executionRowOf(execution: ExecutionRecord, events: ExecutionEvent[]): R
     ended_at: execution.endedAt,
     deadline_at: execution.deadlineAt,
     last_sequence: events.at(-1)?.sequence ?? 0,
+    parent_execution_id: execution.parentExecutionId ?? null,
+    parent_step_id: execution.parentStepId ?? null,
   };
 }

@@ -27,6 +27,15 @@ export class ExecutionSummaryDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) endedAt: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'endedAt - startedAt, once both are known' }) durationMs:
     number | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The execution whose step started this one (sub-workflow, states:startExecution)',
+  })
+  parentExecutionId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The parent's step that started this one" })
+  parentStepId: string | null;
 }
 
 export class ExecutionPageDto {

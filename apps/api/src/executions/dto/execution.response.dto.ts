@@ -20,6 +20,16 @@ export class ExecutionStepDto {
   @ApiProperty({ type: Number, nullable: true }) durationMs: number | null;
 }
 
+/** A child execution as its parent's detail links it. */
+export class ChildExecutionLinkDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) workflowId: string | null;
+  @ApiProperty({ enum: ['pending', 'running', 'paused', 'completed', 'failed', 'cancelled'] }) status: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The parent step that started it' }) parentStepId:
+    string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
 export class ExecutionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) workflowId: string | null;
@@ -45,6 +55,22 @@ export class ExecutionDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) endedAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) durationMs: number | null;
   @ApiProperty({ type: [ExecutionStepDto] }) steps: ExecutionStepDto[];
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The execution whose step started this one (sub-workflow, states:startExecution)',
+  })
+  parentExecutionId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The parent's step that started this one" })
+  parentStepId: string | null;
+  @ApiPropertyOptional({
+    type: [ChildExecutionLinkDto],
+    description:
+      'Only on GET /api/executions/:id: the latest 100 child executions this one started, newest first ' +
+      '(all of them: GET /api/executions?parentExecutionId=)',
+  })
+  children?: ChildExecutionLinkDto[];
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

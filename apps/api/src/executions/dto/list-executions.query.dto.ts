@@ -80,6 +80,11 @@ export class ListExecutionsQueryDto {
   @Length(1, 50)
   tag?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the child executions this execution started' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'parentExecutionId must be a UUID' })
+  parentExecutionId?: string;
+
   @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after this ISO 8601 timestamp' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 timestamp' })
