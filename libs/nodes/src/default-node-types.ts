@@ -24,6 +24,8 @@ import { switchNode } from './flow/switch.node.js';
 import { subworkflowNode } from './flow/subworkflow.node.js';
 import { httpRequestNode } from './http/request.node.js';
 import { smsSendNode } from './sms/send.node.js';
+import { templateHtmlNode } from './template/html.node.js';
+import { templateTextNode } from './template/text.node.js';
 import { manualTriggerNode } from './trigger/manual.node.js';
 import { webhookSendNode } from './webhook/send.node.js';
 import { logNode } from './util/log.node.js';
@@ -45,6 +47,8 @@ export const defaultNodeTypes: AnyNodeType[] = [
   emailSendNode,
   htmlExtractNode,
   htmlTextNode,
+  templateHtmlNode,
+  templateTextNode,
   browserOpenNode,
   browserFillNode,
   browserClickNode,

@@ -18,6 +18,8 @@ export { createGuardedHostResolver, defaultGuardedHostResolver } from './net/cre
 export { credentialIdSetting, readCredential } from './credentials/read-credential.js';
 export { htmlExtractNode } from './html/extract.node.js';
 export { htmlTextNode } from './html/text.node.js';
+export { templateHtmlNode } from './template/html.node.js';
+export { templateTextNode } from './template/text.node.js';
 export { codeRunNode, CODE_RUN_LIMITS } from './code/run.node.js';
 export { aiExtractNode } from './ai/extract.node.js';
 export { aiGenerateNode } from './ai/generate.node.js';
