@@ -3,6 +3,7 @@ import {
   configureExpressionLimits,
   configureFanOutLimits,
   createGuardedFetch,
+  ArtifactStore,
   AslInterpreter,
   CHILD_EXECUTIONS_SERVICE,
   ChildExecutions,
@@ -29,6 +30,7 @@ import {
 } from '@baton/persistence';
 import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
 import { BATON_CONFIG } from '../config/baton-config.token';
+import { bindNodeArtifacts } from '../artifacts/bind-node-artifacts';
 import { bindNodeCredentials } from '../credentials/bind-node-credentials';
 import { CredentialSealer } from '../credentials/credential-sealer';
 import { CredentialVault } from '../credentials/credential-vault';
@@ -65,19 +67,20 @@ import {
       // result, errors and logs (bind-node-credentials.ts), without the engine knowing of a vault.
       // Outside that, what each attempt logs (already redacted) is kept in step_logs (bind-step-logs.ts).
       provide: NodeRegistry,
-      useFactory: (vault: CredentialVault, stepLogs: StepLogRepository) => {
+      useFactory: (vault: CredentialVault, stepLogs: StepLogRepository, artifacts: ArtifactStore) => {
         const logger = createStructuredNodeLogger('StepLogs');
         return new NodeRegistry(
           defaultNodeTypes.map((nodeType) =>
             bindStepLogs(
-              bindNodeCredentials(nodeType, vault),
+              // ctx.artifacts stores files the step produces (apps/api/src/artifacts).
+              bindNodeCredentials(bindNodeArtifacts(nodeType, artifacts), vault),
               (lines) => stepLogs.append(lines),
               (error) => logger.warn('step log lines could not be stored', { error: String(error) }),
             ),
           ),
         );
       },
-      inject: [CredentialVault, StepLogRepository],
+      inject: [CredentialVault, StepLogRepository, ArtifactStore],
     },
     {
       provide: StepLogRepository,
