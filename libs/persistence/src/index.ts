@@ -11,3 +11,5 @@ export * from './repositories/execution-retention.repository';
 export * from './repositories/dead-letter.repository';
 export * from './repositories/failure-notification.repository';
 export * from './repositories/step-log.repository';
+export * from './repositories/usage.repository';
+export * from './repositories/credit-limit.repository';

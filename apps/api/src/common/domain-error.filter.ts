@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   FORBIDDEN: HttpStatus.FORBIDDEN,
   SETUP_ALREADY_DONE: HttpStatus.CONFLICT,
   RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
+  CREDIT_LIMIT_REACHED: HttpStatus.PAYMENT_REQUIRED,
 };
 
 /** PostgreSQL errors that mean "bad input" rather than "our bug" (safety net behind validation). */

@@ -20,7 +20,9 @@ export type DomainErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'SETUP_ALREADY_DONE'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** A start would pass the workspace's monthly credit limit (402). */
+  | 'CREDIT_LIMIT_REACHED';
 
 export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', `${what} ${id} was not found`);
 export const conflict = (message: string) => new DomainError('CONFLICT', message);

@@ -115,6 +115,9 @@ export function loadConfig(
     },
     otlpEndpoint: read.url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),
     lambdaEndpoint,
+    creditsPer1kTokens: Number(
+      read.pattern('BATON_CREDITS_PER_1K_TOKENS', /^\d{1,9}(\.\d{1,4})?$/, '1', 'a number ≥ 0 with at most 4 decimals'),
+    ),
     membersMayCreateWorkspaces:
       read.oneOf('BATON_MEMBERS_CREATE_WORKSPACES', ['true', 'false'] as const, 'false') === 'true',
     hsts: read.oneOf('BATON_HSTS', ['true', 'false'] as const, 'false') === 'true',

@@ -170,6 +170,7 @@ import {
           ],
           logger,
           tracer: tracing.tracer,
+          creditsPer1kTokens: config.creditsPer1kTokens,
           services: {
             fetch: createGuardedFetch(config.outboundHttp),
             // SMTP and other non-HTTP connections obey the same allow list as HTTP.

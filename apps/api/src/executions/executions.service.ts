@@ -18,6 +18,7 @@ import {
 } from '@baton/persistence';
 import type { Principal } from '../auth/principal';
 import { DomainError, notFound, validationFailed } from '../common/domain.error';
+import { CreditGate } from '../usage/credit-gate.service';
 import { DefinitionValidator } from '../workflows/definition-validator.service';
 import { asInvalidDefinition } from '../workflows/invalid-definition.error';
 import type { ExecuteWorkflowDto } from './dto/execute-workflow.dto';
@@ -45,6 +46,7 @@ export class ExecutionsService {
     private readonly definitions: DefinitionValidator,
     private readonly executionList: ExecutionListRepository,
     private readonly stepLogs: StepLogRepository,
+    private readonly credits: CreditGate,
   ) {}
 
   async execute(principal: Principal, workflowId: string, dto: ExecuteWorkflowDto): Promise<StartExecutionResult> {
@@ -208,13 +210,21 @@ export class ExecutionsService {
     return attachStepLogs(events, lines);
   }
 
-  /** The engine validates again on start; its refusal gets the same 400 body as a failed save. */
-  private async start(request: StartExecutionRequest): Promise<StartExecutionResult> {
-    try {
-      return await this.engine.start(request);
-    } catch (error) {
-      throw asInvalidDefinition(error);
-    }
+  /**
+   * The engine validates again on start; its refusal gets the same 400 body as a failed save.
+   * A monthly credit limit is checked (and the run's estimate reserved) before anything exists.
+   */
+  private async start(request: StartExecutionRequest & { workspaceId: string }): Promise<StartExecutionResult> {
+    return this.credits.start(
+      { workspaceId: request.workspaceId, format: request.format ?? 'graph', definition: request.definition },
+      async (executionId) => {
+        try {
+          return await this.engine.start({ ...request, ...(executionId ? { executionId } : {}) });
+        } catch (error) {
+          throw asInvalidDefinition(error);
+        }
+      },
+    );
   }
 
   private async refuse(principal: Principal, executionId: string, action: string, allowed: string): Promise<never> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type RequestedMode, type StartExecutionResult, WorkflowEngine } from '@baton/engine';
 import { type TriggeredWorkflowHead, WorkflowRepository } from '@baton/persistence';
 import { notFound } from '../common/domain.error';
+import { CreditGate } from '../usage/credit-gate.service';
 import { durabilityFor } from '../executions/durability-for';
 import { WorkflowVersionCache } from './workflow-version-cache';
 
@@ -30,6 +31,7 @@ export class TriggerStarter {
   constructor(
     private readonly engine: WorkflowEngine,
     private readonly workflows: WorkflowRepository,
+    private readonly credits: CreditGate,
   ) {}
 
   /**
@@ -43,18 +45,28 @@ export class TriggerStarter {
       this.workflows.findVersion(request.workspaceId, request.workflowId, workflow.currentVersion),
     );
     if (!version) throw notFound('Workflow version', `${request.workflowId}@${workflow.currentVersion}`);
-    return this.engine.start({
-      executionId: request.executionId,
+    // A monthly credit limit refuses the start (402) before the engine creates anything.
+    const gated = {
       workspaceId: request.workspaceId,
-      workflowId: request.workflowId,
-      workflowVersionId: version.id,
       format: version.format,
       definition: version.definition,
-      input: request.input,
-      mode: request.mode,
-      durability: durabilityFor(workflow.settings, undefined),
-      trigger: request.trigger,
-    });
+      executionId: request.executionId,
+      creditLimited: head?.creditLimited,
+    };
+    return this.credits.start(gated, (executionId) =>
+      this.engine.start({
+        executionId,
+        workspaceId: request.workspaceId,
+        workflowId: request.workflowId,
+        workflowVersionId: version.id,
+        format: version.format,
+        definition: version.definition,
+        input: request.input,
+        mode: request.mode,
+        durability: durabilityFor(workflow.settings, undefined),
+        trigger: request.trigger,
+      }),
+    );
   }
 }
 

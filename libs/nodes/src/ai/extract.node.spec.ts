@@ -77,6 +77,7 @@ describe('ai.extract', () => {
     expect(server.requests[0].messages[1].content).toBe(JSON.stringify({ html: '<p>Teapot</p>' }, null, 2));
     const usage = (result.output as { usage: { completionTokens: number } }).usage;
     expect(usage.completionTokens).toBe(8 + 11);
+    expect(result.usage).toEqual({ tokens: (result.output as { usage: { totalTokens: number } }).usage.totalTokens });
     expect(logs.map((l) => l.level)).toEqual(['warn']);
   });
 

@@ -89,7 +89,11 @@ export const aiExtractNode: NodeType<AiExtractSettings> = {
       const parsed = parseJsonReply(completion.content);
       problems = parsed.ok ? describeSchemaErrors(validate(parsed.value) ? [] : validate.errors) : [parsed.problem];
       if (parsed.ok && !problems.length)
-        return { output: { data: parsed.value, model: completion.model, tries, usage } };
+        return {
+          output: { data: parsed.value, model: completion.model, tries, usage },
+          // Every try's tokens: the engine meters them in credits (README "Usage and credits").
+          usage: { tokens: usage.totalTokens },
+        };
       ctx.log.warn(`ai.extract: answer ${tries} is invalid`, { problems });
       messages.push(
         { role: 'assistant', content: completion.content },

@@ -49,6 +49,8 @@ describe('ai.generate', () => {
       finishReason: 'stop',
       usage: { promptTokens: 13, completionTokens: 8, totalTokens: 21 },
     });
+    // What the engine meters in credits.
+    expect(result.usage).toEqual({ tokens: 21 });
     expect(server.requests).toEqual([
       {
         model: 'local-writer',

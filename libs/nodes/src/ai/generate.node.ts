@@ -61,6 +61,8 @@ export const aiGenerateNode: NodeType<AiGenerateSettings> = {
         finishReason: completion.finishReason,
         usage: completion.usage,
       },
+      // The engine meters tokens in credits (README "Usage and credits").
+      usage: { tokens: completion.usage.totalTokens },
     };
   },
 };

@@ -14,6 +14,7 @@ import { StalledWorkIndex1763870000000 } from './1763870000000-stalled-work-inde
 import { Operations1763920000000 } from './1763920000000-operations';
 import { StepLogs1763940000000 } from './1763940000000-step-logs';
 import { Artifacts1764000000000 } from './1764000000000-artifacts';
+import { UsageCredits1764020000000 } from './1764020000000-usage-credits';
 import { ChildExecutions1764040000000 } from './1764040000000-child-executions';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   Operations1763920000000,
   StepLogs1763940000000,
   Artifacts1764000000000,
+  UsageCredits1764020000000,
   ChildExecutions1764040000000,
 ];

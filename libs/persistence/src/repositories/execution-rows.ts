@@ -46,6 +46,11 @@ export interface StepRow {
   ended_at: Date | null;
   duration_ms: number | null;
   state: unknown;
+  /** numeric: comes back as a string. */
+  credits: string | number;
+  /** bigint: comes back as a string. */
+  tokens: string | number;
+  node_type: string | null;
 }
 
 export interface EventRow {
@@ -105,6 +110,9 @@ export function toStepRecord(row: StepRow): StepRecord {
     endedAt: row.ended_at,
     durationMs: row.duration_ms,
     state: row.state,
+    ...(row.node_type !== null
+      ? { usage: { nodeType: row.node_type, credits: Number(row.credits), tokens: Number(row.tokens) } }
+      : {}),
   };
 }
 

@@ -55,6 +55,8 @@ export interface TriggeredWorkflowHead {
   currentVersion: number;
   currentVersionId: string;
   settings: Pick<WorkflowSettings, 'maxConcurrentExecutions' | 'maxStartsPerMinute' | 'durability'>;
+  /** Whether the workspace has a monthly credit limit (starts then reserve credits first). */
+  creditLimited?: boolean;
 }
 
 /** One execution a trigger started (or, for a time-based trigger, the slot it was due). */

@@ -88,7 +88,9 @@ export class TriggerRepository {
     const rows: (TriggerRow & WorkflowHeadRow)[] = await this.dataSource.query(
       `SELECT t.*, w.status AS workflow_status, w.current_version AS workflow_current_version,
          v.id AS workflow_version_id, w.max_concurrent_executions AS workflow_max_concurrent_executions,
-         w.max_starts_per_minute AS workflow_max_starts_per_minute, w.durability AS workflow_durability
+         w.max_starts_per_minute AS workflow_max_starts_per_minute, w.durability AS workflow_durability,
+         EXISTS (SELECT 1 FROM workspace_credit_limits l
+                  WHERE l.workspace_id = t.workspace_id AND l.monthly_credits IS NOT NULL) AS workspace_credit_limited
        FROM triggers t JOIN workflows w ON w.id = t.workflow_id
          JOIN workflow_versions v ON v.workflow_id = w.id AND v.version = w.current_version
        WHERE t.token = $1 AND t.type = $2`,
@@ -107,6 +109,7 @@ export class TriggerRepository {
           maxStartsPerMinute: row.workflow_max_starts_per_minute,
           durability: row.workflow_durability,
         },
+        creditLimited: row.workspace_credit_limited,
       },
     };
   }
@@ -371,6 +374,7 @@ interface WorkflowHeadRow {
   workflow_max_concurrent_executions: number | null;
   workflow_max_starts_per_minute: number | null;
   workflow_durability: 'express' | 'standard' | null;
+  workspace_credit_limited: boolean;
 }
 
 async function insertRun(tx: EntityManager, trigger: TriggerRecord, scheduledFor: Date): Promise<ClaimedRun | null> {

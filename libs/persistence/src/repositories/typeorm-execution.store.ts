@@ -355,7 +355,7 @@ async function loadSteps(manager: EntityManager, executionId: string, after: num
 }
 
 async function upsertSteps(tx: EntityManager, steps: StepRecord[], revision: number): Promise<void> {
-  // One statement per 500 steps keeps the parameter count far below PostgreSQL's 65,535 limit.
+  // One statement per 500 steps (21 parameters each) keeps the parameter count far below PostgreSQL's 65,535 limit.
   // Every row carries the revision of the unit of work that wrote it (see StepSnapshotCache).
   const now = new Date();
   for (let start = 0; start < steps.length; start += 500) {
@@ -379,11 +379,14 @@ async function upsertSteps(tx: EntityManager, steps: StepRecord[], revision: num
         s.endedAt,
         s.durationMs,
         json(s.state),
+        s.usage?.credits ?? 0,
+        s.usage?.tokens ?? 0,
+        s.usage?.nodeType ?? null,
         revision,
         dueAtOf(s, now),
       );
-      const base = values.length - 18;
-      return `(${Array.from({ length: 18 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+      const base = values.length - 21;
+      return `(${Array.from({ length: 21 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
     });
     await tx.query(
       `INSERT INTO execution_steps (${STEP_COLUMNS}, revision, due_at) VALUES ${tuples.join(', ')}
@@ -392,6 +395,7 @@ async function upsertSteps(tx: EntityManager, steps: StepRecord[], revision: num
          input = EXCLUDED.input, output = EXCLUDED.output, error = EXCLUDED.error, handles = EXCLUDED.handles,
          queued = EXCLUDED.queued, wake_at = EXCLUDED.wake_at, started_at = EXCLUDED.started_at,
          ended_at = EXCLUDED.ended_at, duration_ms = EXCLUDED.duration_ms, state = EXCLUDED.state,
+         credits = EXCLUDED.credits, tokens = EXCLUDED.tokens, node_type = EXCLUDED.node_type,
          revision = EXCLUDED.revision, due_at = EXCLUDED.due_at`,
       values,
     );

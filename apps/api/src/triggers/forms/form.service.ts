@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TriggerRepository, WorkflowRepository, type PublicTrigger } from '@baton/persistence';
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../common/domain.error';
 import { BATON_CONFIG } from '../../config/baton-config.token';
 import type { BatonConfig } from '../../config/baton-config';
 import { formConfigOf, triggerModeOf } from '../trigger-config';
@@ -87,6 +88,8 @@ export class FormService {
       });
     } catch (error) {
       await this.triggers.markRunFailed(runId, error instanceof Error ? error.message : String(error));
+      if (error instanceof DomainError && error.code === 'CREDIT_LIMIT_REACHED')
+        return { status: 402, html: renderUnavailablePage('This form is not accepting submissions at the moment.') };
       return {
         status: 503,
         html: renderUnavailablePage('Your submission could not be processed. Please try again later.'),
