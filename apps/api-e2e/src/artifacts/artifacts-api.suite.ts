@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
+import { chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { ArtifactLinkSigner } from '../../../api/src/artifacts/artifact-link-signer';
 import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
@@ -159,6 +160,57 @@ export function describeArtifactsApi(tier: TierName, extraEnv: () => Record<stri
       const tooLong = await owner.post(path, { expiresInSeconds: 200 * 86_400 });
       expect(tooLong.status).toBe(400);
       expect(tooLong.body.message).toContain('expiresInSeconds must be at most 2592000');
+    });
+
+    it('never runs an HTML artifact’s script in Chromium, nor gives it the API’s origin', async () => {
+      // The workflow writes attacker-controlled markup raw (<%~ %>), the worst case.
+      const attack =
+        `<script>document.title = 'script ran'; fetch('/api/csp-probe?from=script');</script>` +
+        `<img src="x" onerror="document.title = 'handler ran'; fetch('/api/csp-probe?from=handler')">`;
+      const definition = {
+        nodes: [
+          node('start', 'trigger.manual'),
+          node('render', 'template.html', { template: '<title>static</title><%~ it.attack %>' }, 200),
+        ],
+        edges: [edge('start', 'render')],
+      };
+      const run = await owner.post('/api/workflows/run', {
+        format: 'graph',
+        definition,
+        input: { attack },
+        mode: 'immediate',
+      });
+      expect(run.body).toMatchObject({ status: 'completed' });
+      const link = await owner.post(`/api/artifacts/${run.body.output.artifactId}/links`, {});
+      const browser = await chromium.launch({
+        executablePath: process.env['BATON_CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
+      try {
+        const page = await browser.newPage();
+        const probes: string[] = [];
+        page.on('request', (request) => {
+          if (request.url().includes('csp-probe')) probes.push(request.url());
+        });
+        const opened = await page.goto(link.body.url, { waitUntil: 'load' });
+        expect(opened?.status()).toBe(200);
+        expect(await page.locator('img').count()).toBe(1);
+        expect(await page.title()).toBe('static');
+        // The sandbox gives the document an opaque origin: nothing of the API's origin is its own.
+        expect(await page.evaluate(() => window.origin)).toBe('null');
+        expect(
+          await page.evaluate(() => {
+            try {
+              return `readable ${window.localStorage.length}`;
+            } catch {
+              return 'denied';
+            }
+          }),
+        ).toBe('denied');
+        expect(probes).toEqual([]);
+      } finally {
+        await browser.close();
+      }
     });
 
     it('deletes an execution’s artifacts with it: the retention job purges their bytes', async () => {
