@@ -5,7 +5,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiQuery,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -42,7 +41,6 @@ export class ArtifactsController {
     summary:
       "An artifact's bytes, streamed with its Content-Type; served under a CSP sandbox so HTML cannot run script",
   })
-  @ApiProduces('*/*')
   @ApiQuery({ name: 'download', required: false, enum: ['1'], description: 'Ask for an attachment even for HTML' })
   @ApiOkResponse({ description: 'The bytes', content: ANY_BYTES })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such artifact in this workspace' })
@@ -83,7 +81,6 @@ export class ArtifactLinksController {
 
   @Get(':token')
   @ApiOperation({ summary: 'The artifact a signed link opens (no login)', security: [] })
-  @ApiProduces('*/*')
   @ApiQuery({ name: 'download', required: false, enum: ['1'], description: 'Ask for an attachment even for HTML' })
   @ApiOkResponse({ description: 'The bytes', content: ANY_BYTES })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'The link has expired' })
