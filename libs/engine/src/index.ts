@@ -81,6 +81,8 @@ export { validateAslDefinition } from './asl/validation/validate-asl-definition.
 export { AslError, STATES } from './asl/definition/asl.error.js';
 export type { AslStateMachine, AslState } from './asl/definition/asl-definition.js';
 export type { AslConformanceCase, AslValidationCase, TokenAnswer } from './asl/conformance/asl-conformance-case.js';
+export { withChildWorkflows } from './asl/conformance/asl-conformance-case.js';
+export { InMemoryChildWorkflows } from './testing/in-memory-child-workflows.js';
 export { ASL_CONFORMANCE_CASES } from './asl/conformance/cases/index.js';
 export { validationCases as ASL_VALIDATION_CASES } from './asl/conformance/cases/validation-cases.js';
 export { startConformanceStubServer, withStubUrl } from './asl/conformance/conformance-stub-server.js';

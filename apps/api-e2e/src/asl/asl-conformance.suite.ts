@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ASL_CONFORMANCE_CASES, type AslConformanceCase, startConformanceStubServer, withStubUrl } from '@baton/engine';
+import {
+  ASL_CONFORMANCE_CASES,
+  type AslConformanceCase,
+  startConformanceStubServer,
+  withChildWorkflows,
+  withStubUrl,
+} from '@baton/engine';
 import { answerTaskTokens } from './answer-task-tokens';
 import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
 import { eventually, TestApiClient } from '../support/api-client';
@@ -64,9 +70,23 @@ export function describeAslConformance(tier: TierName): void {
     async function run(testCase: AslConformanceCase, mode: 'queued' | 'immediate' = 'queued'): Promise<CaseOutcome> {
       const activity = `conformance-${Math.random().toString(36).slice(2, 12)}`;
       if (testCase.needs === 'activity') await retryOnReset(() => owner.post('/api/activities', { name: activity }));
-      const definition = JSON.parse(
-        JSON.stringify(withStubUrl(testCase.definition, stub.url)).replaceAll('{{ACTIVITY}}', activity),
-      ) as Record<string, unknown>;
+      // Nested cases: their child state machines are saved first, under names unique to this run.
+      const saved: Record<string, { id: string; name: string }> = {};
+      for (const [key, child] of Object.entries(testCase.children ?? {})) {
+        const name = `child ${key} ${Math.random().toString(36).slice(2, 12)}`;
+        const response = await retryOnReset(() =>
+          owner.post('/api/workflows', { name, format: 'asl', definition: child }),
+        );
+        if (response.status !== 201)
+          return { name: testCase.name, status: `create child ${response.status}: ${JSON.stringify(response.body)}` };
+        saved[key] = { id: response.body.id, name };
+      }
+      const definition = withChildWorkflows(
+        JSON.parse(
+          JSON.stringify(withStubUrl(testCase.definition, stub.url)).replaceAll('{{ACTIVITY}}', activity),
+        ) as Record<string, unknown>,
+        saved,
+      );
       const created = await retryOnReset(() =>
         owner.post('/api/workflows', { name: testCase.name.slice(0, 200), format: 'asl', definition }),
       );

@@ -18,6 +18,25 @@ export interface AslConformanceCase {
    */
   needs?: 'http' | 'lambda' | 'callback' | 'activity';
   answers?: TokenAnswer[];
+  /**
+   * State machines saved as workflows of the workspace before the case runs (nested executions):
+   * `{{CHILD:key}}` in the definition becomes the child's workflow ARN, `{{CHILD_NAME:key}}` its name.
+   */
+  children?: Record<string, Record<string, unknown>>;
+}
+
+/** The definition with `{{CHILD:key}}` / `{{CHILD_NAME:key}}` replaced by each saved child's ARN or name. */
+export function withChildWorkflows(
+  definition: Record<string, unknown>,
+  saved: Record<string, { id: string; name: string }>,
+): Record<string, unknown> {
+  let text = JSON.stringify(definition);
+  for (const [key, child] of Object.entries(saved)) {
+    text = text
+      .replaceAll(`{{CHILD:${key}}}`, `arn:baton:states:::workflow:${child.id}`)
+      .replaceAll(`{{CHILD_NAME:${key}}}`, child.name);
+  }
+  return JSON.parse(text) as Record<string, unknown>;
 }
 
 /** What the outside party does with a task token: answer, keep it alive for a while, or stay silent. */

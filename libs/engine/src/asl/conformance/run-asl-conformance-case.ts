@@ -1,7 +1,7 @@
 import { externalWaitOf } from '../../engine/external-wait.js';
 import type { ExternalOutcome } from '../../engine/external-wait.js';
 import { hashTaskToken } from '../runtime/task-token.js';
-import type { AslConformanceCase, TokenAnswer } from './asl-conformance-case.js';
+import { type AslConformanceCase, type TokenAnswer, withChildWorkflows } from './asl-conformance-case.js';
 import type { AslTestEngine } from './create-asl-test-engine.js';
 
 // Longest a case may take in fake time: retries with back-off and waits fit well inside.
@@ -15,10 +15,13 @@ export async function runAslConformanceCase(
   stubUrl?: string,
 ) {
   const activity = `activity-${Math.random().toString(36).slice(2)}`;
-  const machine = JSON.parse(JSON.stringify(definition).replaceAll('{{ACTIVITY}}', activity)) as Record<
-    string,
-    unknown
-  >;
+  const saved = Object.fromEntries(
+    Object.entries(testCase.children ?? {}).map(([key, child]) => [key, t.childWorkflows.save('asl', child)]),
+  );
+  const machine = withChildWorkflows(
+    JSON.parse(JSON.stringify(definition).replaceAll('{{ACTIVITY}}', activity)) as Record<string, unknown>,
+    saved,
+  );
   const { executionId } = await t.engine.start({
     format: 'asl',
     definition: machine,
@@ -32,12 +35,25 @@ export async function runAslConformanceCase(
     if (['completed', 'failed', 'cancelled'].includes(execution.status)) break;
     if (testCase.answers && (await answerTokens(t, testCase, executionId, activity, answered, stubUrl))) continue;
     const next = t.clock.nextTimerAt();
+    // A child's end answers its parent from the end hook, after the jobs went quiet.
+    if (next === null && testCase.children && (await childAnswered(t, executionId))) continue;
     if (next === null || next - t.clock.now() > MAX_FAKE_TIME_MS) break;
     await t.advance(next - t.clock.now());
   }
   const snapshot = await t.snapshot(executionId);
   const { status, output, error, cause } = snapshot.execution;
   return { executionId, status, output, error, cause, steps: snapshot.steps };
+}
+
+/** Waits (real time, bounded) for a parent parked on a child to be answered by the child's end. */
+async function childAnswered(t: AslTestEngine, executionId: string): Promise<boolean> {
+  const open = async () => {
+    const { execution, steps } = await t.snapshot(executionId);
+    return execution.status === 'running' && steps.some((s) => s.status === 'running' && externalWaitOf(s)?.child);
+  };
+  for (let i = 0; i < 200 && (await open()); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  await t.settle();
+  return !(await open());
 }
 
 /** Plays the outside party: finds parked steps' tokens (stub or activity poll) and answers them. */

@@ -5,6 +5,7 @@ import { integrationCases } from './integration-cases.js';
 import { intrinsicCases } from './intrinsic-cases.js';
 import { jsonataCases } from './jsonata-cases.js';
 import { mapCases } from './map-cases.js';
+import { nestedCases } from './nested-cases.js';
 import { parallelCases } from './parallel-cases.js';
 import { passCases } from './pass-cases.js';
 import { taskCases } from './task-cases.js';
@@ -24,4 +25,5 @@ export const ASL_CONFORMANCE_CASES: AslConformanceCase[] = [
   ...integrationCases,
   ...jsonataCases,
   ...variableCases,
+  ...nestedCases,
 ];
