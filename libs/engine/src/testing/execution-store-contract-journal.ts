@@ -381,5 +381,38 @@ export function describeJournalContract(h: ContractHarness): void {
       await h.store.withExecutionLock(record.id, (tx) => tx.saveSteps([settled]));
       expect((await find(record.id)).steps.find((s) => s.stepId === 'a')).toEqual(settled);
     });
+
+    it('keeps a payload saved again as the loaded object, and replaces one that changed, for every reader', async () => {
+      const record = await created();
+      const input = { items: Array.from({ length: 50 }, (_, i) => ({ i })) };
+      await h.store.withExecutionLock(record.id, async (tx) => {
+        await tx.loadExecution();
+        await tx.saveSteps([step(record.id, 'a', { status: 'running', input, state: { progress: 0 } })]);
+      });
+      // Later units of work save the row again with the very objects they loaded.
+      for (const progress of [1, 2]) {
+        await h.store.withExecutionLock(record.id, async (tx) => {
+          const loaded = (await tx.loadExecution()).steps.find((s) => s.stepId === 'a')!;
+          await tx.saveSteps([{ ...loaded, state: { progress } }]);
+        });
+      }
+      await h.store.withExecutionLock(record.id, async (tx) => {
+        const loaded = (await tx.loadExecution()).steps.find((s) => s.stepId === 'a')!;
+        await tx.saveSteps([{ ...loaded, output: { done: true } }]);
+      });
+      for (const from of [h.store, h.fixture.otherProcess]) {
+        const saved = (await from.findExecution(record.id))!.steps.find((s) => s.stepId === 'a')!;
+        expect(saved).toMatchObject({ input, state: { progress: 2 }, output: { done: true } });
+      }
+      // A payload cleared to null is written as null, not kept.
+      await h.store.withExecutionLock(record.id, async (tx) => {
+        const loaded = (await tx.loadExecution()).steps.find((s) => s.stepId === 'a')!;
+        await tx.saveSteps([{ ...loaded, input: null, state: null }]);
+      });
+      for (const from of [h.store, h.fixture.otherProcess]) {
+        const saved = (await from.findExecution(record.id))!.steps.find((s) => s.stepId === 'a')!;
+        expect(saved).toMatchObject({ input: null, state: null, output: { done: true } });
+      }
+    });
   });
 }

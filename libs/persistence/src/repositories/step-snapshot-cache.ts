@@ -18,6 +18,8 @@ interface CachedSteps {
   list: StepRecord[];
   positions: Map<string, number>;
   handedOut: boolean;
+  /** Columns of the execution row that never change after insert (definition, input...): read once. */
+  fixed?: Record<string, unknown>;
 }
 
 /**
@@ -77,6 +79,21 @@ export class StepSnapshotCache {
       if (!current || current.revision <= revision) put(known, frozenCopy(step), revision);
     }
     if (known.revision === revision - 1) known.revision = revision;
+  }
+
+  /** The step as the cache holds it: the row as committed at the revision the entry is complete at. */
+  peek(executionId: string, stepId: string): StepRecord | undefined {
+    return this.entries.get(executionId)?.steps.get(stepId)?.step;
+  }
+
+  /** The execution row's columns that never change, when an earlier load kept them. */
+  fixedOf(executionId: string): Record<string, unknown> | undefined {
+    return this.entries.get(executionId)?.fixed;
+  }
+
+  keepFixed(executionId: string, fixed: Record<string, unknown>): void {
+    const entry = this.entries.get(executionId);
+    if (entry && !entry.fixed) entry.fixed = fixed;
   }
 
   forget(executionId: string): void {

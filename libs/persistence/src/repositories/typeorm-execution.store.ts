@@ -175,7 +175,10 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
     }
     // Takes the execution's row lock and its next revision in one statement. Every earlier
     // writer held this lock and committed, so the rows above the cached revision are all there.
-    const row = await this.bumpRevision();
+    // Columns that never change (the definition, the input: megabytes for a large Map) are read
+    // once per process, not on every unit of work.
+    const fixed = this.cache.fixedOf(this.executionId);
+    const row = { ...fixed, ...(await this.bumpRevision(fixed ? MUTABLE_EXECUTION_COLUMNS : '*')) } as ExecutionRow;
     const before = this.revision! - 1;
     const cached = this.cache.revisionOf(this.executionId);
     // A cache ahead of the locked row cannot be (writers commit in lock order): read it all again.
@@ -184,6 +187,7 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
     const steps =
       this.cache.advance(this.executionId, before, delta, complete) ??
       this.cache.advance(this.executionId, before, await loadSteps(this.tx, this.executionId, null), true)!;
+    if (!fixed) this.cache.keepFixed(this.executionId, fixedColumnsOf(row));
     return { execution: toExecutionRecord(row), steps };
   }
 
@@ -192,10 +196,11 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
     if (this.revision !== null) this.cache.committed(this.executionId, this.revision, [...this.saved.values()]);
   }
 
-  private async bumpRevision(): Promise<ExecutionRow> {
-    const result = await this.tx.query(`UPDATE executions SET revision = revision + 1 WHERE id = $1 RETURNING *`, [
-      this.executionId,
-    ]);
+  private async bumpRevision(columns = 'revision'): Promise<ExecutionRow> {
+    const result = await this.tx.query(
+      `UPDATE executions SET revision = revision + 1 WHERE id = $1 RETURNING ${columns}`,
+      [this.executionId],
+    );
     const row = rowsOf<ExecutionRow>(result)[0];
     if (!row) throw new InvalidInputError(`Execution ${this.executionId} not found`, 'EXECUTION_NOT_FOUND');
     this.revision = Number(row.revision);
@@ -233,7 +238,11 @@ class TypeOrmExecutionTransaction extends ExecutionTransaction {
   async saveSteps(steps: StepRecord[]): Promise<void> {
     if (!steps.length) return;
     if (this.revision === null) await this.bumpRevision();
-    await upsertSteps(this.tx, steps, this.revision!);
+    // A payload this unit of work did not change is the same frozen object as the committed row's:
+    // the upsert keeps the stored value instead of sending it again (a running Map's input).
+    const committed = (step: StepRecord) =>
+      this.saved.get(step.stepId) ?? this.cache.peek(this.executionId, step.stepId);
+    await upsertSteps(this.tx, steps, this.revision!, committed);
     for (const step of steps) this.saved.set(step.stepId, step);
   }
 
@@ -354,7 +363,41 @@ async function loadSteps(manager: EntityManager, executionId: string, after: num
   return rows.map((row) => ({ step: toStepRecord(row), revision: Number(row.revision) }));
 }
 
-async function upsertSteps(tx: EntityManager, steps: StepRecord[], revision: number): Promise<void> {
+/** Columns of an execution row a unit of work may change; the others are fixed at insert. */
+const MUTABLE_EXECUTION_COLUMNS =
+  'id, status, durability, output, error, cause, started_at, ended_at, deadline_at, redrive_count, revision';
+const FIXED_EXECUTION_COLUMNS = [
+  'workspace_id',
+  'workflow_id',
+  'workflow_version_id',
+  'format',
+  'definition',
+  'input',
+  'mode',
+  'trigger',
+  'priority',
+  'tags',
+  'created_at',
+  'parent_execution_id',
+  'parent_step_id',
+] as const;
+
+function fixedColumnsOf(row: ExecutionRow): Record<string, unknown> {
+  return Object.fromEntries(FIXED_EXECUTION_COLUMNS.map((column) => [column, row[column]]));
+}
+
+/** A payload column's parameter: null (keep the stored value) when it is the committed row's own object. */
+function payload(value: unknown, committed: unknown, known: boolean): string | null {
+  if (known && value === committed && value !== null && typeof value === 'object') return null;
+  return json(value ?? null);
+}
+
+async function upsertSteps(
+  tx: EntityManager,
+  steps: StepRecord[],
+  revision: number,
+  committed: (step: StepRecord) => StepRecord | undefined = () => undefined,
+): Promise<void> {
   // One statement per 500 steps (21 parameters each) keeps the parameter count far below PostgreSQL's 65,535 limit.
   // Every row carries the revision of the unit of work that wrote it (see StepSnapshotCache).
   const now = new Date();
@@ -362,6 +405,7 @@ async function upsertSteps(tx: EntityManager, steps: StepRecord[], revision: num
     const batch = steps.slice(start, start + 500);
     const values: unknown[] = [];
     const tuples = batch.map((s) => {
+      const before = committed(s);
       values.push(
         s.executionId,
         s.stepId,
@@ -369,8 +413,8 @@ async function upsertSteps(tx: EntityManager, steps: StepRecord[], revision: num
         s.status,
         s.attempt,
         s.attemptOffset,
-        json(s.input),
-        json(s.output),
+        payload(s.input, before?.input, before !== undefined),
+        payload(s.output, before?.output, before !== undefined),
         json(s.error),
         s.handles,
         s.queued,
@@ -378,7 +422,7 @@ async function upsertSteps(tx: EntityManager, steps: StepRecord[], revision: num
         s.startedAt,
         s.endedAt,
         s.durationMs,
-        json(s.state),
+        payload(s.state, before?.state, before !== undefined),
         s.usage?.credits ?? 0,
         s.usage?.tokens ?? 0,
         s.usage?.nodeType ?? null,
@@ -392,9 +436,11 @@ async function upsertSteps(tx: EntityManager, steps: StepRecord[], revision: num
       `INSERT INTO execution_steps (${STEP_COLUMNS}, revision, due_at) VALUES ${tuples.join(', ')}
        ON CONFLICT (execution_id, step_id) DO UPDATE SET
          status = EXCLUDED.status, attempt = EXCLUDED.attempt, attempt_offset = EXCLUDED.attempt_offset,
-         input = EXCLUDED.input, output = EXCLUDED.output, error = EXCLUDED.error, handles = EXCLUDED.handles,
+         input = COALESCE(EXCLUDED.input, execution_steps.input),
+         output = COALESCE(EXCLUDED.output, execution_steps.output), error = EXCLUDED.error, handles = EXCLUDED.handles,
          queued = EXCLUDED.queued, wake_at = EXCLUDED.wake_at, started_at = EXCLUDED.started_at,
-         ended_at = EXCLUDED.ended_at, duration_ms = EXCLUDED.duration_ms, state = EXCLUDED.state,
+         ended_at = EXCLUDED.ended_at, duration_ms = EXCLUDED.duration_ms,
+         state = COALESCE(EXCLUDED.state, execution_steps.state),
          credits = EXCLUDED.credits, tokens = EXCLUDED.tokens, node_type = EXCLUDED.node_type,
          revision = EXCLUDED.revision, due_at = EXCLUDED.due_at`,
       values,
