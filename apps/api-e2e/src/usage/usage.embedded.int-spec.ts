@@ -1,0 +1,3 @@
+import { describeUsage } from './usage.suite';
+
+describeUsage('embedded');
