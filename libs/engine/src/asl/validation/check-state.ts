@@ -150,7 +150,7 @@ function checkTask(state: AslState, path: string, registry: NodeRegistry): Valid
   if (!parsed) {
     problems.push({
       path: at,
-      message: `resource "${resource}" is not supported: use baton:<node type>, arn:aws:states:::http:invoke, a Lambda function ARN, arn:aws:states:::lambda:invoke or an activity ARN (optionally .waitForTaskToken)`,
+      message: `resource "${resource}" is not supported: use baton:<node type>, arn:aws:states:::http:invoke, a Lambda function ARN, arn:aws:states:::lambda:invoke, an activity ARN (optionally .waitForTaskToken) or arn:aws:states:::states:startExecution (.sync, .sync:2)`,
     });
   } else if (parsed.kind === 'baton') {
     const typeRef = parsed.resource.slice('baton:'.length);
