@@ -3,9 +3,8 @@ import type { TriggerDto } from '../api/generated/models';
 import type { NewTrigger } from './triggers.store';
 
 /**
- * Inline edit of a time-based trigger's schedule (cron expression and zone, or the one-time
- * instant). Webhook and form triggers keep their URL and secret, so only enabling is offered
- * for them on the list; changing those means a new trigger.
+ * Inline edit of a time-based trigger's schedule (cron expression, zone and catch-up, or the
+ * one-time instant). Webhook and form triggers have their own edit forms beside this one.
  */
 @Component({
   selector: 'baton-edit-trigger-form',
@@ -29,6 +28,12 @@ import type { NewTrigger } from './triggers.store';
           [value]="timezone()"
           (input)="timezone.set($any($event.target).value)"
         />
+        <label [for]="'edit-catch-up-' + trigger().id">Missed runs</label>
+        <select [id]="'edit-catch-up-' + trigger().id" (change)="catchUp.set($any($event.target).value)">
+          <option value="none" [selected]="catchUp() === 'none'">Skip them</option>
+          <option value="latest" [selected]="catchUp() === 'latest'">Run the latest once</option>
+          <option value="all" [selected]="catchUp() === 'all'">Run them all (bounded)</option>
+        </select>
       } @else {
         <label [for]="'edit-at-' + trigger().id">Run at (your time)</label>
         <input
@@ -83,11 +88,14 @@ export class EditTriggerFormComponent implements OnInit {
 
   protected readonly expression = signal('');
   protected readonly timezone = signal('');
+  protected readonly catchUp = signal('none');
   protected readonly at = signal('');
   protected readonly changed = computed(() => {
     const t = this.trigger();
     return t.type === 'cron'
-      ? this.expression().trim() !== t.expression || this.timezone().trim() !== t.timezone
+      ? this.expression().trim() !== t.expression ||
+          this.timezone().trim() !== t.timezone ||
+          this.catchUp() !== (t.catchUp ?? 'none')
       : this.at() !== toLocalInput(t.at);
   });
 
@@ -95,6 +103,7 @@ export class EditTriggerFormComponent implements OnInit {
     const t = this.trigger();
     this.expression.set(t.expression ?? '');
     this.timezone.set(t.timezone ?? '');
+    this.catchUp.set(t.catchUp ?? 'none');
     this.at.set(toLocalInput(t.at));
   }
 
@@ -104,6 +113,7 @@ export class EditTriggerFormComponent implements OnInit {
       this.submitted.emit({
         expression: this.expression().trim(),
         timezone: this.timezone().trim() || 'UTC',
+        catchUp: this.catchUp(),
       } as Partial<NewTrigger>);
     else this.submitted.emit({ at: new Date(this.at()).toISOString() } as Partial<NewTrigger>);
   }

@@ -5,7 +5,9 @@ import { BadgeComponent } from '../shared/ui/badge.component';
 import { EmptyStateComponent } from '../shared/ui/empty-state.component';
 import { SpinnerComponent } from '../shared/ui/spinner.component';
 import type { TriggerDto, TriggerRunDto } from '../api/generated/models';
+import { EditFormTriggerFormComponent } from './edit-form-trigger-form.component';
 import { EditTriggerFormComponent } from './edit-trigger-form.component';
+import { EditWebhookTriggerFormComponent } from './edit-webhook-trigger-form.component';
 import { NewTriggerFormComponent, USER_TIME_ZONE } from './new-trigger-form.component';
 import { TriggersStore, type NewTrigger } from './triggers.store';
 
@@ -30,6 +32,8 @@ const COPY_FEEDBACK_MS = 2_000;
     EmptyStateComponent,
     SpinnerComponent,
     EditTriggerFormComponent,
+    EditWebhookTriggerFormComponent,
+    EditFormTriggerFormComponent,
     NewTriggerFormComponent,
   ],
   templateUrl: './workflow-triggers.page.html',
