@@ -37,6 +37,8 @@ describe('createDefaultNodeRegistry', () => {
       'html.text',
       'http.request',
       'sms.send',
+      'template.html',
+      'template.text',
       'trigger.manual',
       'util.log',
       'webhook.send',
