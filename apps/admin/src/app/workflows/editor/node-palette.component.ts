@@ -177,9 +177,12 @@ export class NodePaletteComponent {
       entry.types.push(type);
       byFamily.set(family.id, entry);
     }
-    // Within a family, catalogue order (browser.open before browser.close), not alphabetical.
+    // Within a family, the types that can start a run first (browser.open before browser.click), then catalogue order.
     return [...byFamily.values()]
       .sort((a, b) => familyRank(a.family.id) - familyRank(b.family.id) || a.family.id.localeCompare(b.family.id))
-      .map(({ family, types }) => ({ ...family, types }));
+      .map(({ family, types }) => ({
+        ...family,
+        types: types.sort((a, b) => Number(b.canStart) - Number(a.canStart)),
+      }));
   });
 }
