@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventually } from '../../api-e2e/src/support/api-client';
+import { addMember } from '../../api-e2e/src/support/identities';
 import { openPage, screenshot, signIn, startConsoleSession, type ConsoleSession } from './console-session';
 import { formValues, recordApiResponses } from './record-api-responses';
 
@@ -211,6 +212,34 @@ describe('credentials in Chromium', () => {
 
     const bodies = await api.bodies();
     expect(bodies.filter((body) => body.includes(token))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows a viewer the names and kinds only, with nothing to create, edit or delete', async () => {
+    const named = await session.api.post('/api/credentials', {
+      name: 'Shared relay',
+      kind: 'smtp',
+      values: { host: 'smtp.example.test', port: 25, secure: false, user: 'relay-user' },
+    });
+    expect(named.status).toBe(201);
+    await addMember(session.api, 'viewer', 'viewer@example.test');
+
+    const { page, consoleErrors } = await openPage(session);
+    const api = recordApiResponses(page);
+    await page.goto(`${session.baton.url}/sign-in?returnUrl=${encodeURIComponent('/credentials')}`);
+    await page.getByLabel('Email').fill('viewer@example.test');
+    await page.getByLabel('Password').fill('member password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const row = page.locator(`tr[data-credential-id="${named.body.id}"]`);
+    await row.getByText('Shared relay').waitFor({ timeout: 15_000 });
+    expect(await row.textContent()).toContain('SMTP server');
+    expect(await row.getByRole('button').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'New credential' }).count()).toBe(0);
+    // A viewer's API answers carry no values at all, not even the non-secret ones.
+    const bodies = await api.bodies();
+    expect(bodies.some((body) => body.includes('Shared relay'))).toBe(true);
+    expect(bodies.filter((body) => body.includes('relay-user'))).toEqual([]);
+    expect(await page.content()).not.toContain('relay-user');
     expect(consoleErrors).toEqual([]);
   });
 });
