@@ -10,7 +10,7 @@ export interface UsageGroup {
   label: string | null;
   credits: number;
   tokens: number;
-  /** Steps that cost something in the window (each summed over its attempts). */
+  /** Steps metered in the window (free ones included), each summed over its attempts. */
   steps: number;
   executions: number;
 }

@@ -12,7 +12,7 @@ export class UsageGroupDto {
   label: string | null;
   @ApiProperty({ description: 'Credits of the steps in this group (up to 4 decimals)' }) credits: number;
   @ApiProperty({ description: 'Model tokens the steps reported' }) tokens: number;
-  @ApiProperty({ description: 'Steps that cost something (each summed over its attempts)' }) steps: number;
+  @ApiProperty({ description: 'Steps metered (free ones included), each summed over its attempts' }) steps: number;
   @ApiProperty({ description: 'Executions those steps belong to' }) executions: number;
 }
 
