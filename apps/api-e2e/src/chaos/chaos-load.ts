@@ -58,7 +58,8 @@ export class ChaosLoad {
     const gapMs = (1000 * this.options.concurrency) / this.options.perSecond;
     const lane = async () => {
       for (let kind = this.nextKind(); kind; kind = this.nextKind()) {
-        if (Date.now() > deadline) throw new Error(`chaos load: mix not acknowledged within ${deadlineMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`chaos load: mix not acknowledged within ${deadlineMs} ms: ${this.summary()}`);
         const began = Date.now();
         const attempt = await this.start(kind);
         if (attempt.outcome !== 'acknowledged') this.owed[kind]++;
@@ -67,6 +68,19 @@ export class ChaosLoad {
       }
     };
     await Promise.all(Array.from({ length: this.options.concurrency }, lane));
+  }
+
+  /** Starts sent and not answered yet. */
+  inFlight(): StartAttempt[] {
+    return this.attempts.filter((a) => a.outcome === 'pending');
+  }
+
+  /** Outcome counts and the last refusals, for a failure message. */
+  summary(): string {
+    const counts = new Map<string, number>();
+    for (const a of this.attempts) counts.set(a.outcome, (counts.get(a.outcome) ?? 0) + 1);
+    const last = this.attempts.filter((a) => a.outcome !== 'acknowledged').slice(-3);
+    return `${JSON.stringify(Object.fromEntries(counts))}; last refusals: ${last.map((a) => `${a.kind} ${a.detail}`).join(' | ')}`;
   }
 
   /** A kind still owed, spread evenly (weighted by what is left) so every phase of the run sees the mix. */

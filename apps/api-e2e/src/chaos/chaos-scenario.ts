@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { SpawnedBaton } from '../support/spawned-baton';
 import { eventually, TestApiClient } from '../support/api-client';
 import { ChaosLoad, LOAD_MIX } from './chaos-load';
 import { type ChaosTally, tallyChaos } from './chaos-tally';
@@ -26,7 +27,14 @@ export interface ChaosScenario {
   /** Starts acknowledged before the fault (a fraction of the load, so that it runs on across the fault). */
   faultAfter?: number;
   /** Does the damage and resolves once it is over (the fault's own processes back, or replaced). */
-  fault(): Promise<void>;
+  fault(load: ChaosLoad): Promise<void>;
+}
+
+/** Logs the end of a Baton process's output when it exits by itself (the tests only ever kill with SIGKILL). */
+export function reportExit(baton: SpawnedBaton, label: string): void {
+  baton.process.once('exit', (code) => {
+    if (code !== null) console.log(`${label} exited with ${code}; last output:\n${baton.output().slice(-4000)}`);
+  });
 }
 
 /** Signs the owner up on a fresh install; the token works on every process sharing the encryption key. */
@@ -55,7 +63,7 @@ export async function runChaosScenario(scenario: ChaosScenario, token: string): 
   await eventually(async () => load.acknowledged() >= faultAfter && scenario.sink.inFlight() > 0, 60_000, 10);
   const liveAtFault = await liveRuns(scenario.database);
   const faultAt = Date.now();
-  await scenario.fault();
+  await scenario.fault(load);
   await loading;
   await eventually(async () => (await liveRuns(scenario.database)) === 0, SETTLE_MS, 500).catch(() => undefined);
   const tally = await tallyChaos(scenario.name, scenario.database, load.attempts, scenario.sink);

@@ -169,8 +169,17 @@ function historyFaults(events: EventRow[], executions: ExecutionRow[]): string[]
   return faults;
 }
 
+/** The tally of a scenario run beside others: its own failure, not the first of the batch. */
+export function settledTally(result: PromiseSettledResult<ChaosTally> | undefined): ChaosTally {
+  if (!result) throw new Error('the scenario did not run');
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
 /** One console table of every scenario's counts (the issue asks for them in the CI log). */
-export function printTallies(tallies: ChaosTally[]): void {
+export function printTallies(results: Array<ChaosTally | PromiseSettledResult<ChaosTally>>): void {
+  const tallies = results.flatMap((r) => ('status' in r ? (r.status === 'fulfilled' ? [r.value] : []) : [r]));
+  if (!tallies.length) return;
   console.log(
     `chaos suite counts\n${formatTable(
       tallies.map((t) => ({

@@ -18,6 +18,10 @@ export async function createPostgresAdapter(
   // keeps this process's notifications in the order they were sent.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', onError);
+  // The adapter keeps its LISTEN client checked out and only listens for its 'end' (to reconnect):
+  // a server that drops the connection (restart, pg_terminate_backend) makes that client emit
+  // 'error' with no listener, which kills the process. Every client the pool opens gets one.
+  pool.on('connect', (client) => client.on('error', onError));
   try {
     await ensureAttachmentsTable(pool);
   } catch (error) {
