@@ -134,6 +134,19 @@ describe('credentials in Chromium', () => {
     await page.locator('tr', { hasText: 'Billing API v2' }).getByText('token: set').waitFor({ timeout: 15_000 });
     await screenshot(page, 'credentials-list');
 
+    // An optional secret can be cleared on purpose (SMTP without authentication).
+    await relay.getByRole('button', { name: 'Edit Mail relay' }).click();
+    form = page.getByRole('form', { name: 'Edit credential' });
+    await form.getByRole('button', { name: 'Clear Password' }).click();
+    await form.getByTestId('secret-state').getByText('cleared on save').waitFor();
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await relay.getByText('password: not set').waitFor({ timeout: 15_000 });
+    const cleared = (await session.api.get('/api/credentials')).body as Array<Record<string, any>>;
+    expect(cleared.find((c) => c.name === 'Mail relay')).toMatchObject({
+      values: { host: 'smtp.example.test', port: 2525, secure: true, user: 'mailer' },
+      secretsSet: { password: false },
+    });
+
     // Delete asks first; the row and the stored credential go.
     await relay.getByRole('button', { name: 'Delete Mail relay' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete the credential “Mail relay”?' });

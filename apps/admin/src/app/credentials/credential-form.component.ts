@@ -56,6 +56,12 @@ export class CredentialFormComponent {
   });
   protected readonly idPrefix = `credential-form-${++formCount}`;
 
+  /** Optional secret fields the person chose to clear (edit only). */
+  protected readonly clearing = linkedSignal<ReadonlySet<string>>(() => {
+    this.credential();
+    return new Set();
+  });
+
   protected isSet(key: string): boolean {
     return this.credential()?.secretsSet?.[key] === true;
   }
@@ -86,7 +92,12 @@ export class CredentialFormComponent {
     this.replacing.update((keys) => new Set([...keys, key]));
   }
 
+  protected clear(key: string): void {
+    this.clearing.update((keys) => new Set([...keys, key]));
+  }
+
   protected keep(key: string): void {
+    this.clearing.update((keys) => new Set([...keys].filter((k) => k !== key)));
     this.replacing.update((keys) => new Set([...keys].filter((k) => k !== key)));
     this.secrets.update(({ [key]: _dropped, ...rest }) => rest);
   }
@@ -98,7 +109,8 @@ export class CredentialFormComponent {
     for (const field of this.fields()) {
       if (field.control === 'secret') {
         const secret = this.secrets()[field.key] ?? '';
-        if (secret !== '' && this.showsSecretInput(field.key)) values[field.key] = secret;
+        if (this.clearing().has(field.key)) values[field.key] = null;
+        else if (secret !== '' && this.showsSecretInput(field.key)) values[field.key] = secret;
         continue;
       }
       const value = toCredentialValue(field, this.entries()[field.key] ?? '');
