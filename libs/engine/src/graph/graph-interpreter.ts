@@ -15,10 +15,12 @@ import { nodeIdOf } from '../execution/step-id.js';
 import { resolveSettings } from '../expressions/resolve-settings.js';
 import type { NodeRegistry } from '../nodes/node-registry.js';
 import type { NodeResult } from '../nodes/node-type.js';
-import { ExternalWaitRequest, parkStep } from '../engine/external-wait.js';
+import { ExternalWaitRequest, HandledAnswer, parkStep } from '../engine/external-wait.js';
 import { advanceGraph } from './advance-graph.js';
+import { GraphStepTables } from './graph-step-tables.js';
 import type { LoopState } from './loop-state.js';
 import { prepareGraphStep } from './prepare-graph-step.js';
+import type { StepTable } from './step-table.js';
 
 const DEFAULT_MAX_CONCURRENCY = 10;
 const MAX_CACHED_INDEXES = 500;
@@ -27,6 +29,8 @@ const MAX_CACHED_INDEXES = 500;
 export class GraphInterpreter implements WorkflowInterpreter {
   readonly format = 'graph';
   private readonly indexes = new Map<string, GraphIndex>();
+  /** Each execution's step table, kept from one unit of work to the next. */
+  private readonly tables = new GraphStepTables();
 
   constructor(private readonly registry: NodeRegistry) {}
 
@@ -55,7 +59,8 @@ export class GraphInterpreter implements WorkflowInterpreter {
   }
 
   prepareStep(snapshot: ExecutionSnapshot, step: StepRecord): Promise<PreparedStep> {
-    return prepareGraphStep(snapshot, step, this.indexOf(snapshot.execution));
+    const index = this.indexOf(snapshot.execution);
+    return this.tables.use(snapshot, index, (table) => prepareGraphStep(snapshot, step, index, table));
   }
 
   completeStep(step: StepRecord, result: NodeResult, prepared: PreparedStep, now: Date): StepRecord {
@@ -67,7 +72,6 @@ export class GraphInterpreter implements WorkflowInterpreter {
         concurrency: Math.max(1, result.iterate.concurrency),
         nextIndex: 0,
         active: [],
-        results: [],
       };
       // The loop stays running; advanceLoops completes it when the last iteration settles.
       return { ...step, output: null, state: { loop } };
@@ -88,18 +92,26 @@ export class GraphInterpreter implements WorkflowInterpreter {
     };
   }
 
+  /** An outside answer to a parked step (approval, sub-workflow): it may name the handle to follow. */
+  externalResult(_prepared: PreparedStep, output: unknown): NodeResult {
+    return output instanceof HandledAnswer ? { output: output.output, handle: output.handle } : { output };
+  }
+
   advance(snapshot: ExecutionSnapshot, now: Date, maxConcurrency: number): Promise<AdvancePlan> {
     const index = this.indexOf(snapshot.execution);
-    return advanceGraph(snapshot, index, now, maxConcurrency, async (step, table) => {
+    const startDelayOf = async (step: StepRecord, table: StepTable) => {
       const nodeType = index.nodeTypes.get(nodeIdOf(step.stepId));
       if (!nodeType?.startDelayMs) return 0;
-      // The delay may be an expression over earlier outputs, so evaluate settings like a run would.
-      const current = { execution: snapshot.execution, steps: table.all() };
-      const prepared = await prepareGraphStep(current, step, index).catch(() => null);
+      // The delay may be an expression over earlier outputs, so evaluate settings like a run would
+      // (over the table as this advance left it so far).
+      const prepared = await prepareGraphStep(snapshot, step, index, table).catch(() => null);
       const settings = prepared?.input.settings ?? (await resolveSettings({}, nodeType.settingsSchema, null, {}));
       const delayMs = Number(nodeType.startDelayMs(settings));
       return Number.isFinite(delayMs) ? delayMs : 0;
-    });
+    };
+    return this.tables.use(snapshot, index, (table) =>
+      advanceGraph(snapshot, index, now, maxConcurrency, startDelayOf, table),
+    );
   }
 
   // An execution's definition is frozen, so its index can be cached by execution id even when

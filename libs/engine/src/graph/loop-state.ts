@@ -8,8 +8,11 @@ export interface LoopState {
   nextIndex: number;
   /** Indexes of iterations whose body is still running. */
   active: number[];
-  /** One result per item, in item order. */
-  results: unknown[];
+  /**
+   * Rows written before results were read from the iterations at completion kept them here,
+   * rewritten on every iteration; ignored now (the loop's output is read from its iterations).
+   */
+  results?: unknown[];
 }
 
 export function loopStateOf(step: StepRecord | undefined): LoopState | null {

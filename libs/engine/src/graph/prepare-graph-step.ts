@@ -3,8 +3,7 @@ import type { GraphIndex } from '../definition/index-graph.js';
 import type { PreparedStep } from '../engine/workflow-interpreter.js';
 import { classifyError } from '../errors/classify-error.js';
 import { type EngineError, InvalidInputError } from '../errors/engine.error.js';
-import type { ExecutionSnapshot, StepRecord } from '../execution/execution-record.js';
-import { isStepSettled } from '../execution/execution-status.js';
+import type { ExecutionRecord, ExecutionSnapshot, StepRecord } from '../execution/execution-record.js';
 import { resolveRetryPolicy } from '../execution/retry-policy.js';
 import { nodeIdOf, parseIterationScope, scopeOf } from '../execution/step-id.js';
 import { resolveSettings } from '../expressions/resolve-settings.js';
@@ -12,7 +11,8 @@ import { outputsOf } from '../nodes/node-type.js';
 import { mergeModeOf } from './find-step-readiness.js';
 import { loopStateOf } from './loop-state.js';
 import { deliveredValues, resolveEdge } from './resolve-edge.js';
-import { StepTable } from './step-table.js';
+import { tableOf } from './graph-step-tables.js';
+import type { StepTable } from './step-table.js';
 
 /**
  * Gathers a step's input from the edges into it and evaluates its settings. Expressions see the
@@ -23,13 +23,13 @@ export async function prepareGraphStep(
   snapshot: ExecutionSnapshot,
   step: StepRecord,
   index: GraphIndex,
+  table: StepTable = tableOf(snapshot, index),
 ): Promise<PreparedStep> {
   const nodeId = nodeIdOf(step.stepId);
   const scope = scopeOf(step.stepId);
   const node = index.nodes.get(nodeId);
   const nodeType = index.nodeTypes.get(nodeId);
   if (!node || !nodeType) throw new InvalidInputError(`Node "${nodeId}" has no known type`, 'UNKNOWN_NODE_TYPE');
-  const table = new StepTable(snapshot.steps);
   const edges = index.incoming.get(nodeId) ?? [];
   const handles: Record<string, unknown> = {};
   for (const spec of nodeType.inputs) {
@@ -45,7 +45,7 @@ export async function prepareGraphStep(
     data = data[0] ?? null;
   let settings: Record<string, unknown> = {};
   let inputError: EngineError | null = null;
-  const bindings = bindingsFor(snapshot, table, scope);
+  const bindings = bindingsFor(snapshot.execution, table, scope);
   try {
     settings = await resolveSettings(node.data.inputs ?? {}, nodeType.settingsSchema, data, bindings);
   } catch (error) {
@@ -65,15 +65,15 @@ export async function prepareGraphStep(
   };
 }
 
-function bindingsFor(snapshot: ExecutionSnapshot, table: StepTable, scope: string): Record<string, unknown> {
+function bindingsFor(execution: ExecutionRecord, table: StepTable, scope: string): Record<string, unknown> {
   const nodes: Record<string, unknown> = {};
-  // Outer scopes first so the current iteration's outputs win over same-named outer ones.
-  const visible = snapshot.steps
-    .filter((step) => isStepSettled(step) && step.status !== 'skipped' && scope.startsWith(scopeOf(step.stepId)))
-    .sort((a, b) => scopeOf(a.stepId).length - scopeOf(b.stepId).length);
-  for (const step of visible) nodes[step.nodeId] = step.output;
+  // Outer scopes first so the current iteration's outputs win over same-named outer ones. Only
+  // the scopes enclosing this step are read, not every step of the execution.
+  for (const visible of scopeChainOf(scope)) {
+    for (const step of table.settledIn(visible)) nodes[step.nodeId] = step.output;
+  }
   const bindings: Record<string, unknown> = {
-    execution: { id: snapshot.execution.id, input: snapshot.execution.input },
+    execution: { id: execution.id, input: execution.input },
     nodes,
   };
   const iteration = parseIterationScope(scope);
@@ -83,4 +83,11 @@ function bindingsFor(snapshot: ExecutionSnapshot, table: StepTable, scope: strin
     bindings.index = iteration.index;
   }
   return bindings;
+}
+
+/** A scope and the scopes enclosing it, outermost first: '', `a[1].`, `a[1].b[0].` … */
+function scopeChainOf(scope: string): string[] {
+  const chain = [''];
+  for (let end = scope.indexOf('].'); end >= 0; end = scope.indexOf('].', end + 2)) chain.push(scope.slice(0, end + 2));
+  return chain;
 }
