@@ -1,4 +1,4 @@
 import { describeArtifactsApi } from './artifacts-api.suite';
 
 // Tier 1: PGlite, artifacts as files in the data dir.
-describeArtifactsApi('embedded');
+describeArtifactsApi('embedded', 'filesystem');

@@ -1,4 +1,4 @@
 import { describeArtifactsApi } from './artifacts-api.suite';
 
 // Tier 3: PostgreSQL + Redis (BullMQ), artifacts in PostgreSQL chunks.
-describeArtifactsApi('redis');
+describeArtifactsApi('redis', 'postgres');

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import { ArtifactStore } from '@baton/engine';
+import { ArtifactChunkRepository } from '@baton/persistence';
 import { ArtifactLinkSigner } from '../../../api/src/artifacts/artifact-link-signer';
+import { FilesystemArtifactBlobStore } from '../../../api/src/artifacts/drivers/filesystem-artifact.blob-store';
+import { S3ArtifactBlobStore } from '../../../api/src/artifacts/drivers/s3-artifact.blob-store';
 import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
 import { ExecutionRetentionService } from '../../../api/src/operations/retention/execution-retention.service';
 import { eventually, TestApiClient } from '../support/api-client';
@@ -32,8 +36,14 @@ const expectedHtml = (name: string, topics: string[]) =>
  * page as an artifact, which the execution lists and the API streams (workspace-scoped, sandboxed
  * by CSP), and a signed link opens without signing in until it expires.
  */
-export function describeArtifactsApi(tier: TierName, extraEnv: () => Record<string, string> = () => ({})): void {
-  describe(`artifacts API (${tier} tier)`, () => {
+const DRIVERS = { filesystem: FilesystemArtifactBlobStore, postgres: ArtifactChunkRepository, s3: S3ArtifactBlobStore };
+
+export function describeArtifactsApi(
+  tier: TierName,
+  driver: keyof typeof DRIVERS,
+  extraEnv: () => Record<string, string> = () => ({}),
+): void {
+  describe(`artifacts API (${tier} tier, ${driver} driver)`, () => {
     let environment: TierEnvironment;
     let baton: RunningBaton;
     let owner: TestApiClient;
@@ -71,6 +81,7 @@ export function describeArtifactsApi(tier: TierName, extraEnv: () => Record<stri
     });
 
     it('outputs the reference of the rendered page, escaped, and lists it on the execution', async () => {
+      expect(baton.app.get(ArtifactStore).blobs).toBeInstanceOf(DRIVERS[driver]);
       expect(artifact).toEqual({
         artifactId: expect.any(String),
         name: 'report.html',
