@@ -4,9 +4,40 @@ import type { AddressInfo } from 'node:net';
 import { eventually } from '../../api-e2e/src/support/api-client';
 import { openPage, screenshot, signIn, startConsoleSession, type ConsoleSession } from './console-session';
 
+/** Open a local page, screenshot it (PNG), read a heading, and log a warning with what was read. */
+function browserDefinition(siteUrl: string) {
+  const node = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({
+    id,
+    type,
+    position: { x, y: 80 },
+    data: { inputs },
+  });
+  const edge = (id: string, source: string, target: string, handle: string, targetHandle = handle) => ({
+    id,
+    source,
+    target,
+    sourceHandle: handle,
+    targetHandle,
+  });
+  return {
+    nodes: [
+      node('open', 'browser.open', { url: siteUrl, viewport: { width: 480, height: 320 } }, 40),
+      node('shot', 'browser.screenshot', { format: 'png' }, 300),
+      node('read', 'browser.text', { selector: '#result' }, 560),
+      node('note', 'util.log', { message: 'Checked the welcome page', level: 'warn' }, 820),
+    ],
+    edges: [
+      edge('e1', 'open', 'shot', 'page'),
+      edge('e2', 'shot', 'read', 'page'),
+      edge('e3', 'read', 'note', 'out', 'in'),
+    ],
+  };
+}
+
 /**
  * Issue 12, item 10: the execution detail of a real browser run in Debian's Chromium shows the
- * screenshot step's image inline (not its base64) and a step's ctx.log lines with their level.
+ * screenshot step's image inline (not its base64) and a step's ctx.log lines with their level;
+ * the editor's properties panel draws a test run's screenshot the same way.
  */
 describe('execution step logs and screenshots in Chromium', () => {
   let session: ConsoleSession;
@@ -37,34 +68,9 @@ describe('execution step logs and screenshots in Chromium', () => {
   });
 
   it("draws a browser.screenshot step's image inline and lists a step's log lines", async () => {
-    const node = (id: string, type: string, inputs: Record<string, unknown>, x: number) => ({
-      id,
-      type,
-      position: { x, y: 80 },
-      data: { inputs },
-    });
-    const edge = (id: string, source: string, target: string, handle: string, targetHandle = handle) => ({
-      id,
-      source,
-      target,
-      sourceHandle: handle,
-      targetHandle,
-    });
     const run = await session.api.post('/api/workflows/run', {
       format: 'graph',
-      definition: {
-        nodes: [
-          node('open', 'browser.open', { url: siteUrl, viewport: { width: 480, height: 320 } }, 40),
-          node('shot', 'browser.screenshot', { format: 'png' }, 300),
-          node('read', 'browser.text', { selector: '#result' }, 560),
-          node('note', 'util.log', { message: 'Checked the welcome page', level: 'warn' }, 820),
-        ],
-        edges: [
-          edge('e1', 'open', 'shot', 'page'),
-          edge('e2', 'shot', 'read', 'page'),
-          edge('e3', 'read', 'note', 'out', 'in'),
-        ],
-      },
+      definition: browserDefinition(siteUrl),
       input: {},
       mode: 'immediate',
     });
@@ -110,6 +116,26 @@ describe('execution step logs and screenshots in Chromium', () => {
     expect(await line.textContent()).toContain('Hello from the site');
     expect(await page.getByTestId('step-logs').getByText('step_completed').count()).toBe(1);
     await screenshot(page, 'execution-step-log');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("draws a test run's screenshot in the editor's properties panel", async () => {
+    const created = await session.api.post('/api/workflows', {
+      name: 'Screenshot',
+      format: 'graph',
+      definition: browserDefinition(siteUrl),
+    });
+    expect(created.status).toBe(201);
+    const { page, consoleErrors } = await openPage(session);
+    await signIn(page, session.baton.url, `/workflows/${created.body.id}`);
+    await page.getByRole('button', { name: 'Test run' }).click({ timeout: 15_000 });
+    await page.getByText('Test run completed.').waitFor({ timeout: 30_000 });
+    await page.locator('[data-node-id="shot"]').click();
+    const image = page.locator('baton-properties-panel').getByTestId('step-screenshot').locator('img');
+    await image.waitFor();
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete, await image.elementHandle());
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
+    expect(await page.getByTestId('node-output').textContent()).toContain('characters of base64, shown as an image');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -9,11 +9,11 @@ import { AlertComponent } from '../shared/ui/alert.component';
 import { EmptyStateComponent } from '../shared/ui/empty-state.component';
 import { ConfirmDialogService } from '../shared/ui/confirm-dialog.service';
 import { SpinnerComponent } from '../shared/ui/spinner.component';
+import { StepImagesComponent } from '../shared/ui/step-images.component';
+import { WithoutImageDataPipe } from '../shared/ui/without-image-data.pipe';
 import { ExecutionDetailStore, type ControlAction } from './execution-detail.store';
 import { LiveExecutionEvents } from './live-execution-events';
-import { StepImagesComponent } from './step-images.component';
 import { StepLogsComponent } from './step-logs.component';
-import { WithoutImageDataPipe } from './without-image-data.pipe';
 
 const ALLOWED: Record<ControlAction, readonly string[]> = {
   pause: ['running', 'pending'],

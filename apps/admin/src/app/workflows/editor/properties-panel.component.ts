@@ -3,12 +3,14 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import type { ExecutionStepDto } from '../../api/generated/models/execution-step-dto';
 import type { NodeTypeDto } from '../../api/generated/models/node-type-dto';
 import type { GraphNode } from '../../shared/graph/graph-definition';
+import { StepImagesComponent } from '../../shared/ui/step-images.component';
+import { WithoutImageDataPipe } from '../../shared/ui/without-image-data.pipe';
 import { SettingsFormComponent } from './settings-form.component';
 
 /** The selected node: its type, a settings form generated from the schema, and its last test-run step. */
 @Component({
   selector: 'baton-properties-panel',
-  imports: [JsonPipe, SettingsFormComponent],
+  imports: [JsonPipe, SettingsFormComponent, StepImagesComponent, WithoutImageDataPipe],
   template: `
     @if (node(); as node) {
       <header>
@@ -40,7 +42,8 @@ import { SettingsFormComponent } from './settings-form.component';
           @if (step.error) {
             <pre class="error">{{ step.error | json }}</pre>
           }
-          <pre class="output" data-testid="node-output">{{ step.output ?? null | json }}</pre>
+          <pre class="output" data-testid="node-output">{{ step.output ?? null | withoutImageData | json }}</pre>
+          <baton-step-images [output]="step.output" />
         </section>
       }
       <button type="button" class="btn btn-secondary btn-sm remove" (click)="removed.emit(node.id)">Remove node</button>
