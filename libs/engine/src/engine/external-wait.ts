@@ -16,6 +16,19 @@ export class ExternalWaitRequest {
     readonly heartbeatMs: number | null,
     /** Set when the answer is the end of a child execution this attempt started. */
     readonly child?: ChildWait,
+    /** The wait's own timeout (an approval's), counted from the attempt's start; else the step's. */
+    readonly timeoutMs?: number | null,
+  ) {}
+}
+
+/**
+ * An external answer that also names the output handle to follow (an approval's `approved` or
+ * `rejected`); a plain answer follows the step's default handles.
+ */
+export class HandledAnswer {
+  constructor(
+    readonly output: unknown,
+    readonly handle: string,
   ) {}
 }
 
@@ -65,6 +78,7 @@ export function parkStep(
   now: Date,
 ): StepRecord {
   const started = step.startedAt ? new Date(step.startedAt).getTime() : now.getTime();
+  if (request.timeoutMs) timeoutMs = request.timeoutMs;
   const external: ExternalWait = {
     tokenHash: request.tokenHash,
     timeoutAt: timeoutMs ? new Date(started + timeoutMs).toISOString() : null,
