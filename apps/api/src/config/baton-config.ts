@@ -24,6 +24,8 @@ export interface BatonConfig {
   stepLockMs: number;
   /** How often workers look for stalled jobs (those of dead workers) and hand them out again. */
   stalledCheckMs: number;
+  /** How often each worker process looks for lost starts and steps whose jobs are gone (crash recovery). */
+  recoveryIntervalMs: number;
   shutdownGraceMs: number;
   dbPoolSize: number;
   maxBodyBytes: number;

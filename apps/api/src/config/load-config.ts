@@ -90,6 +90,7 @@ export function loadConfig(
     workerConcurrency: read.integer('BATON_WORKER_CONCURRENCY', 10, 1, 1000),
     stepLockMs: read.integer('BATON_STEP_LOCK_MS', 30_000, 1000, 600_000),
     stalledCheckMs: read.integer('BATON_STALLED_CHECK_MS', 30_000, 1000, 600_000),
+    recoveryIntervalMs: read.integer('BATON_RECOVERY_INTERVAL_MS', 30_000, 1000, 600_000),
     shutdownGraceMs: read.integer('BATON_SHUTDOWN_GRACE_MS', 30_000, 0, 3_600_000),
     dbPoolSize: read.integer('BATON_DB_POOL_SIZE', 10, 2, 200),
     maxBodyBytes: read.integer('BATON_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),

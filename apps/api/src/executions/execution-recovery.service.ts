@@ -1,11 +1,16 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { WorkflowEngine } from '@baton/engine';
-
-/** How often a worker process looks for lost work; every worker does, which is safe (see below). */
-export const RECOVERY_INTERVAL_MS = 30_000;
+import type { BatonConfig } from '../config/baton-config';
+import { BATON_CONFIG } from '../config/baton-config.token';
 
 /**
- * At worker boot and then every 30 s: starts `pending` executions whose start was lost (a crash
+ * At worker boot and then every `BATON_RECOVERY_INTERVAL_MS` (30 s): starts `pending` executions whose start was lost (a crash
  * between commit and scheduling) and re-schedules open steps of running executions whose jobs
  * are gone. Any number of workers may do this at once: job ids are deterministic (scheduling a
  * job that exists is a no-op), status moves are compare-and-set, and a step still `running`
@@ -17,11 +22,14 @@ export class ExecutionRecoveryService implements OnApplicationBootstrap, BeforeA
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
 
-  constructor(private readonly engine: WorkflowEngine) {}
+  constructor(
+    private readonly engine: WorkflowEngine,
+    @Inject(BATON_CONFIG) private readonly config: BatonConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.recover();
-    this.timer = setInterval(() => void this.recover(), RECOVERY_INTERVAL_MS);
+    this.timer = setInterval(() => void this.recover(), this.config.recoveryIntervalMs);
     this.timer.unref();
   }
 
