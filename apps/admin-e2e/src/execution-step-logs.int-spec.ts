@@ -103,6 +103,10 @@ describe('execution step logs and screenshots in Chromium', () => {
     const outputText = (await page.getByTestId('step-output').textContent()) ?? '';
     expect(outputText).toContain('characters of base64, shown as an image');
     expect(outputText).not.toContain(base64.slice(0, 64));
+    // Its log quotes the output too (step_completed), likewise without the image data.
+    const shotLog = (await page.getByTestId('step-logs').textContent()) ?? '';
+    expect(shotLog).toContain('step_completed');
+    expect(shotLog).not.toContain(base64.slice(0, 64));
     await image.scrollIntoViewIfNeeded();
     await screenshot(page, 'execution-screenshot-step');
 

@@ -1,6 +1,7 @@
 import { DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { ExecutionLogEntryDto } from '../api/generated/models';
+import { WithoutImageDataPipe } from '../shared/ui/without-image-data.pipe';
 
 /**
  * A step's log: its events in order and, under the event that ended each attempt, the lines the
@@ -8,7 +9,7 @@ import type { ExecutionLogEntryDto } from '../api/generated/models';
  */
 @Component({
   selector: 'baton-step-logs',
-  imports: [DatePipe, JsonPipe],
+  imports: [DatePipe, JsonPipe, WithoutImageDataPipe],
   template: `
     <ol class="events" aria-label="Step log" data-testid="step-logs">
       @for (entry of entries(); track entry.sequence) {
@@ -20,7 +21,8 @@ import type { ExecutionLogEntryDto } from '../api/generated/models';
               <span class="attempt">attempt {{ entry.attempt }}</span>
             }
             @if (entry.data) {
-              <code>{{ entry.data | json }}</code>
+              <!-- A step_completed event quotes the output, screenshots included: drawn above, not repeated here. -->
+              <code>{{ entry.data | withoutImageData | json }}</code>
             }
           </div>
           @if (entry.logs?.length) {
@@ -31,7 +33,7 @@ import type { ExecutionLogEntryDto } from '../api/generated/models';
                   <span class="level">{{ line.level }}</span>
                   <span class="message">{{ line.message }}</span>
                   @if (line.data !== undefined && line.data !== null) {
-                    <code>{{ line.data | json }}</code>
+                    <code>{{ line.data | withoutImageData | json }}</code>
                   }
                 </li>
               }
