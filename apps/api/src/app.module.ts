@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildDataSourceOptions } from '@baton/persistence';
 import { existsSync } from 'node:fs';
 import { ActivitiesModule } from './activities/activities.module';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { ArtifactStorageModule } from './artifacts/artifact-storage.module';
 import { ArtifactsModule } from './artifacts/artifacts.module';
 import { AuthModule } from './auth/auth.module';
@@ -67,7 +68,7 @@ export class AppModule {
         ...(servesApi ? [UsageModule] : []),
         ...(servesApi ? [AuthModule, WorkflowsModule] : []),
         ...(servesApi ? [NodesModule, CredentialsModule] : []),
-        ...(servesApi ? [ActivitiesModule, ExecutionHistoryModule] : []),
+        ...(servesApi ? [ActivitiesModule, ExecutionHistoryModule, ApprovalsModule] : []),
         ...(servesApi ? [ArtifactsModule] : []),
         // The scheduler ticks only in processes that serve the API (TriggersModule explains why).
         ...(servesApi ? [WorkflowLifecycleModule, TriggersModule.forApi()] : []),

@@ -83,6 +83,7 @@ export type { AslStateMachine, AslState } from './asl/definition/asl-definition.
 export type { AslConformanceCase, AslValidationCase, TokenAnswer } from './asl/conformance/asl-conformance-case.js';
 export { withChildWorkflows } from './asl/conformance/asl-conformance-case.js';
 export { InMemoryChildWorkflows } from './testing/in-memory-child-workflows.js';
+export { loopbackTestFetch } from './testing/loopback-test-fetch.js';
 export { ASL_CONFORMANCE_CASES } from './asl/conformance/cases/index.js';
 export { validationCases as ASL_VALIDATION_CASES } from './asl/conformance/cases/validation-cases.js';
 export { startConformanceStubServer, withStubUrl } from './asl/conformance/conformance-stub-server.js';
@@ -98,6 +99,15 @@ export {
   type StartChildRequest,
 } from './engine/child-executions.js';
 export { childResultOf, executionArnOf, type ChildResult } from './engine/child-result.js';
+export {
+  APPROVAL_ACTIVITY,
+  APPROVALS_SERVICE,
+  ApprovalRequests,
+  type ApprovalDecision,
+  type ApprovalTokenRef,
+  type OpenedApproval,
+} from './engine/approval-requests.js';
+export { HandledAnswer } from './engine/external-wait.js';
 export { hashTaskToken } from './asl/runtime/task-token.js';
 export type { AslRuntimeOptions } from './asl/runtime/run-state-attempt.js';
 export { InMemoryTaskTokenStore } from './testing/in-memory-task-token-store.js';

@@ -26,6 +26,7 @@ describe('createDefaultNodeRegistry', () => {
       'data.set',
       'data.transform',
       'email.send',
+      'flow.approval',
       'flow.condition',
       'flow.delay',
       'flow.fail',

@@ -22,6 +22,7 @@ import { loopNode } from './flow/loop.node.js';
 import { mergeNode } from './flow/merge.node.js';
 import { switchNode } from './flow/switch.node.js';
 import { subworkflowNode } from './flow/subworkflow.node.js';
+import { approvalNode } from './flow/approval.node.js';
 import { httpRequestNode } from './http/request.node.js';
 import { smsSendNode } from './sms/send.node.js';
 import { templateHtmlNode } from './template/html.node.js';
@@ -39,6 +40,7 @@ export const defaultNodeTypes: AnyNodeType[] = [
   conditionNode,
   switchNode,
   subworkflowNode,
+  approvalNode,
   loopNode,
   mergeNode,
   delayNode,

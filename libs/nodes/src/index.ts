@@ -8,6 +8,7 @@ export { setNode } from './data/set.node.js';
 export { conditionNode } from './flow/condition.node.js';
 export { switchNode } from './flow/switch.node.js';
 export { subworkflowNode } from './flow/subworkflow.node.js';
+export { approvalNode } from './flow/approval.node.js';
 export { loopNode } from './flow/loop.node.js';
 export { mergeNode } from './flow/merge.node.js';
 export { delayNode } from './flow/delay.node.js';

@@ -42,6 +42,8 @@ export interface BatonConfig {
   otlpEndpoint: string | null;
   /** Base URL of a Lambda-compatible Invoke API for ASL Lambda tasks; null: Lambda tasks fail with Lambda.SdkClientException. */
   lambdaEndpoint: string | null;
+  /** This installation's public origin (BATON_PUBLIC_URL) for links it hands out, e.g. approval URLs; null: http://localhost:<port>. */
+  publicUrl: string | null;
   /** Credits per 1,000 model tokens a step reports (AI nodes), on top of its node's credit cost (README "Usage and credits"). */
   creditsPer1kTokens: number;
   /** Whether users other than the installation owner may create workspaces. */

@@ -116,6 +116,7 @@ export function loadConfig(
     },
     otlpEndpoint: read.url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),
     lambdaEndpoint,
+    publicUrl: read.url('BATON_PUBLIC_URL', ['http:', 'https:']),
     creditsPer1kTokens: Number(
       read.pattern('BATON_CREDITS_PER_1K_TOKENS', /^\d{1,9}(\.\d{1,4})?$/, '1', 'a number ≥ 0 with at most 4 decimals'),
     ),

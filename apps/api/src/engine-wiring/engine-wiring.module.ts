@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import {
+  APPROVALS_SERVICE,
+  ApprovalRequests,
   configureExpressionLimits,
   configureFanOutLimits,
   createGuardedFetch,
@@ -118,6 +120,16 @@ import {
       inject: [DataSource],
     },
     {
+      // flow.approval's single-use links; tokens are kept hashed beside the ASL task tokens.
+      provide: ApprovalRequests,
+      useFactory: (taskTokens: TaskTokenRepository, config: BatonConfig) =>
+        new ApprovalRequests(taskTokens, {
+          baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+          findToken: (tokenHash) => taskTokens.findToken(tokenHash),
+        }),
+      inject: [TaskTokenRepository, BATON_CONFIG],
+    },
+    {
       provide: WorkflowEngine,
       inject: [
         ExecutionStore,
@@ -132,6 +144,7 @@ import {
         BrowserSessions,
         EXECUTION_TRACING,
         DataSource,
+        ApprovalRequests,
       ],
       useFactory: (
         store: ExecutionStore,
@@ -146,6 +159,7 @@ import {
         browser: BrowserSessions,
         tracing: ExecutionTracing,
         dataSource: DataSource,
+        approvals: ApprovalRequests,
       ) => {
         const logger = createStructuredNodeLogger('Engine');
         configureExpressionLimits(config.expressionLimits);
@@ -177,6 +191,7 @@ import {
             resolveOutboundHost: createGuardedHostResolver(config.outboundHttp.allowHosts),
             browser,
             [CHILD_EXECUTIONS_SERVICE]: children,
+            [APPROVALS_SERVICE]: approvals,
           },
           // Browser contexts of a run that ended here close at once; those of a run that ended in
           // another process close on the sessions' next sweep (the lookup below).
@@ -188,6 +203,7 @@ import {
         });
         immediateScheduler.attach((job) => engine.runStep(job));
         children.attach(engine);
+        approvals.attach(engine);
         browser.attachExecutionLookup(async (executionId) => {
           const snapshot = await engine.findExecution(executionId);
           return snapshot !== null && !isTerminalStatus(snapshot.execution.status);
@@ -208,6 +224,7 @@ import {
     LocalEventSink,
     StepScheduler,
     TaskTokenRepository,
+    ApprovalRequests,
     StepLogRepository,
     // The operations jobs (retention, failure notifications) keep time and open credentials like the engine.
     Clock,

@@ -19,6 +19,7 @@ interface TokenRow {
   step_id: string;
   attempt: number;
   activity: string | null;
+  input: unknown;
   created_at: Date | string;
 }
 
@@ -44,6 +45,25 @@ export class TaskTokenRepository extends TaskTokenStore {
         record.createdAt.toISOString(),
       ],
     );
+  }
+
+  /** The step any token was handed out for, in any workspace (approval links carry no login). */
+  async findToken(
+    tokenHash: string,
+  ): Promise<{ executionId: string; stepId: string; attempt: number; activity: string | null; input: unknown } | null> {
+    const rows: TokenRow[] = await this.dataSource.query(`SELECT * FROM asl_task_tokens WHERE token_hash = $1`, [
+      tokenHash,
+    ]);
+    const row = rows[0];
+    return row
+      ? {
+          executionId: row.execution_id,
+          stepId: row.step_id,
+          attempt: Number(row.attempt),
+          activity: row.activity,
+          input: row.input,
+        }
+      : null;
   }
 
   /** The step a token was handed out for, if the token belongs to the workspace. */
