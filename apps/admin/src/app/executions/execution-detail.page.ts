@@ -11,6 +11,7 @@ import { ConfirmDialogService } from '../shared/ui/confirm-dialog.service';
 import { SpinnerComponent } from '../shared/ui/spinner.component';
 import { StepImagesComponent } from '../shared/ui/step-images.component';
 import { WithoutImageDataPipe } from '../shared/ui/without-image-data.pipe';
+import { ExecutionArtifactsComponent } from './execution-artifacts.component';
 import { ExecutionDetailStore, type ControlAction } from './execution-detail.store';
 import { LiveExecutionEvents } from './live-execution-events';
 import { StepLogsComponent } from './step-logs.component';
@@ -33,6 +34,7 @@ const ALLOWED: Record<ControlAction, readonly string[]> = {
     GraphCanvasComponent,
     AlertComponent,
     EmptyStateComponent,
+    ExecutionArtifactsComponent,
     SpinnerComponent,
     StepImagesComponent,
     StepLogsComponent,
