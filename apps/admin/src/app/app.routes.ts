@@ -33,6 +33,10 @@ export const appRoutes: Routes = [
         path: 'credentials',
         loadChildren: () => import('./credentials/credentials.routes').then((m) => m.credentialsRoutes),
       },
+      {
+        path: 'usage',
+        loadChildren: () => import('./usage/usage.routes').then((m) => m.usageRoutes),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

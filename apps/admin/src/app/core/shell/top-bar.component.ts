@@ -23,6 +23,7 @@ import type { WorkspaceRole } from '../api-types';
         <a routerLink="/monitoring" routerLinkActive="active" ariaCurrentWhenActive="page">Monitoring</a>
         <a routerLink="/failed" routerLinkActive="active" ariaCurrentWhenActive="page">Failed</a>
         <a routerLink="/credentials" routerLinkActive="active" ariaCurrentWhenActive="page">Credentials</a>
+        <a routerLink="/usage" routerLinkActive="active" ariaCurrentWhenActive="page">Usage</a>
       </nav>
 
       <div class="user">
