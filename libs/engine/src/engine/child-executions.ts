@@ -121,7 +121,8 @@ export class ChildExecutions {
   /** The engine's end hook: answers a waiting parent, cascades a parent's cancel to its children. */
   async onExecutionEnd(execution: ExecutionRecord): Promise<void> {
     try {
-      if (execution.status === 'cancelled' || execution.status === 'failed') await this.cancelChildren(execution);
+      if ((execution.status === 'cancelled' || execution.status === 'failed') && mayStartChildren(execution))
+        await this.cancelChildren(execution);
       if (execution.parentExecutionId && execution.parentStepId) await this.answerParent(execution);
     } catch (error) {
       this.logger.warn('child execution end not handled', { executionId: execution.id, error: String(error) });
@@ -205,6 +206,15 @@ export function childExecutionIdOf(idempotencyKey: string): string {
   const hex = createHash('sha256').update(`child:${idempotencyKey}`).digest('hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Whether the definition has a step that may start children (the failed or cancelled runs of
+ * other definitions cost no read of their steps here).
+ */
+function mayStartChildren(execution: ExecutionRecord): boolean {
+  const text = JSON.stringify(execution.definition ?? null);
+  return text.includes('flow.subworkflow') || text.includes('states:startExecution');
 }
 
 /** The wait's token hash: no token is handed out, only the child's end answers it. */
