@@ -12,7 +12,7 @@ import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
 import { ExecutionRetentionService } from '../../../api/src/operations/retention/execution-retention.service';
 import { eventually, TestApiClient } from '../support/api-client';
 import { edge, node } from '../support/graphs';
-import { addMember, setUpOwner } from '../support/identities';
+import { addMember, setUpOwner, signIn } from '../support/identities';
 import { startInProcessBaton } from '../support/in-process-baton';
 import { prepareTier, type TierEnvironment, type TierName } from '../support/test-tiers';
 
@@ -135,6 +135,13 @@ export function describeArtifactsApi(
       expect((await viewer.get(`/api/artifacts/${artifact.artifactId}`)).body).toBe(html);
       // Creating a public link is a write: editors and owners only.
       expect((await viewer.post(`/api/artifacts/${artifact.artifactId}/links`, {})).status).toBe(403);
+      // Another workspace's member (the same person, signed in to workspace B) sees nothing of it.
+      const workspaceB = await owner.post('/api/workspaces', { name: `Artifacts B ${tier}` });
+      expect(workspaceB.status).toBe(201);
+      const ownerInB = await signIn(anonymous, 'owner@example.test', 'correct horse', workspaceB.body.id);
+      expect((await ownerInB.get(`/api/artifacts/${artifact.artifactId}`)).status).toBe(404);
+      expect((await ownerInB.get(`/api/executions/${executionId}/artifacts`)).status).toBe(404);
+      expect((await ownerInB.post(`/api/artifacts/${artifact.artifactId}/links`, {})).status).toBe(404);
     });
 
     it('signs a link that opens the artifact without signing in, and refuses changed or expired ones', async () => {
