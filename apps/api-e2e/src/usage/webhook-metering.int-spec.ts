@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import type { RunningBaton } from '../../../api/src/bootstrap/start-baton';
 import { TestApiClient } from '../support/api-client';
 import { edge, node } from '../support/graphs';
