@@ -2,11 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import {
   buildGraph,
   ChildExecutions,
-  type ChildWorkflow,
-  type ChildWorkflowRef,
-  ChildWorkflowSource,
   createTestEngine,
   gatedNodeType,
+  InMemoryChildWorkflows,
   InProcessStepScheduler,
   FakeClock,
 } from '@baton/engine';
@@ -15,29 +13,9 @@ import { subworkflowNode } from './subworkflow.node.js';
 import { setNode } from '../data/set.node.js';
 import { manualTriggerNode } from '../trigger/manual.node.js';
 
-class MapSource extends ChildWorkflowSource {
-  readonly workflows = new Map<string, ChildWorkflow[]>();
-  add(workflowId: string, definition: unknown): void {
-    const versions = this.workflows.get(workflowId) ?? [];
-    versions.push({
-      workflowId,
-      workflowVersionId: `${workflowId}@${versions.length + 1}`,
-      name: workflowId,
-      version: versions.length + 1,
-      format: 'graph',
-      definition,
-    });
-    this.workflows.set(workflowId, versions);
-  }
-  async resolve(ref: ChildWorkflowRef): Promise<ChildWorkflow | null> {
-    const versions = this.workflows.get(ref.workflow) ?? [];
-    return (ref.version === 'latest' ? versions.at(-1) : versions.find((v) => v.version === ref.version)) ?? null;
-  }
-}
-
 function setup(express = false) {
   const gate = gatedNodeType();
-  const source = new MapSource();
+  const source = new InMemoryChildWorkflows();
   const children = new ChildExecutions(source);
   const clock = new FakeClock();
   const immediateScheduler = express ? new InProcessStepScheduler(clock, () => undefined) : undefined;
@@ -49,7 +27,8 @@ function setup(express = false) {
     onExecutionEnd: (_id, _status, execution) => children.onExecutionEnd(execution),
   });
   children.attach(t.engine);
-  return { ...t, gate, source };
+  const add = (workflowId: string, definition: unknown) => source.save('graph', definition, workflowId);
+  return { ...t, gate, add };
 }
 
 const parentOf = (settings: Record<string, unknown>) =>
@@ -73,7 +52,7 @@ const adder = buildGraph(
 describe('flow.subworkflow', () => {
   it('runs the child as its own execution and its output flows into the parent', async () => {
     const t = setup();
-    t.source.add('adder', adder);
+    t.add('adder', adder);
     const { executionId } = await t.engine.start({
       definition: parentOf({ workflowId: 'adder', input: { a: 2, b: 3 } }),
       mode: 'queued',
@@ -96,7 +75,7 @@ describe('flow.subworkflow', () => {
 
   it("fails the parent step with the child's own error code and cause", async () => {
     const t = setup();
-    t.source.add(
+    t.add(
       'failing',
       buildGraph(
         [
@@ -119,7 +98,7 @@ describe('flow.subworkflow', () => {
 
   it('parks the parent step while the child runs, and cancelling the parent cancels the child', async () => {
     const t = setup();
-    t.source.add(
+    t.add(
       'slow',
       buildGraph(
         [
@@ -144,8 +123,8 @@ describe('flow.subworkflow', () => {
 
   it('runs a pinned version, and fails clearly on a workflow that does not exist', async () => {
     const t = setup();
-    t.source.add('adder', adder);
-    t.source.add(
+    t.add('adder', adder);
+    t.add(
       'adder',
       buildGraph(
         [
@@ -169,7 +148,7 @@ describe('flow.subworkflow', () => {
 
   it('runs the child inline in an express parent', async () => {
     const t = setup(true);
-    t.source.add('adder', adder);
+    t.add('adder', adder);
     const result = await t.engine.start({
       definition: parentOf({ workflowId: 'adder', input: { a: 20, b: 22 } }),
       mode: 'immediate',
