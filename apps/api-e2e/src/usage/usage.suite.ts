@@ -206,6 +206,20 @@ export function describeUsage(tier: TierName): void {
       await finished(again.body.executionId);
     });
 
+    it('documents the 402 on every operation that starts a run', async () => {
+      const docs = (await new Client(baton.url).get('/api/docs-json')).body;
+      for (const [path, method] of [
+        ['/api/workflows/{id}/execute', 'post'],
+        ['/api/workflows/run', 'post'],
+        ['/api/executions/{id}/retry', 'post'],
+        ['/api/hooks/{token}', 'post'],
+      ])
+        expect({ path, described: docs.paths[path][method].responses['402']?.description }).toEqual({
+          path,
+          described: expect.stringContaining('CREDIT_LIMIT_REACHED'),
+        });
+    });
+
     it('lets concurrent starts take the last credits without passing the limit', async () => {
       const path = `/api/workspaces/${workspaceId}/limits`;
       const used = (await usage('groupBy=day')).totalCredits;

@@ -25,6 +25,7 @@ import { toExecutionSummaryDto } from './execution-summary.mapper';
 import { ExecutionsService } from './executions.service';
 import { DeadLettersService } from '../operations/dead-letters/dead-letters.service';
 import { toFailureGroupDto } from '../operations/dead-letters/failure-group.mapper';
+import { ApiCreditLimitResponse } from '../usage/api-credit-limit-response.decorator';
 
 const CONFLICT = 'The execution is not in a status that allows this; the message names its current status';
 
@@ -56,6 +57,7 @@ export class ExecutionsController {
   })
   @ApiBadRequestResponse({ description: 'Invalid input or an invalid definition (every problem listed)' })
   @ApiNotFoundResponse()
+  @ApiCreditLimitResponse()
   async execute(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -73,6 +75,7 @@ export class ExecutionsController {
     description: 'Started; in immediate mode the response carries the output',
   })
   @ApiBadRequestResponse({ description: 'Invalid input or an invalid definition (every problem listed in `problems`)' })
+  @ApiCreditLimitResponse()
   async run(@CurrentPrincipal() principal: Principal, @Body() dto: RunDefinitionDto): Promise<StartedExecutionDto> {
     return this.executions.run(principal, dto);
   }
@@ -163,6 +166,7 @@ export class ExecutionsController {
   @ApiCreatedResponse({ type: StartedExecutionDto, description: 'The new execution, as the execute endpoint answers' })
   @ApiBadRequestResponse({ description: 'Malformed id' })
   @ApiNotFoundResponse()
+  @ApiCreditLimitResponse()
   async retry(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<StartedExecutionDto> {
     return this.executions.retry(principal, id);
   }

@@ -17,6 +17,7 @@ import { ErrorResponseDto } from '../../auth/error-response.dto';
 import { Public } from '../../auth/decorators/public.decorator';
 import type { RawBodyRequest } from './capture-webhook-raw-body';
 import { WebhookService } from './webhook.service';
+import { ApiCreditLimitResponse } from '../../usage/api-credit-limit-response.decorator';
 
 interface WebhookRequest extends RawBodyRequest {
   method: string;
@@ -56,6 +57,7 @@ export class WebhookController {
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The webhook is disabled or its workflow is not active' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'The body is larger than the webhook limit' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'RATE_LIMITED: see Retry-After' })
+  @ApiCreditLimitResponse()
   async call(
     @Param('token') token: string,
     @Req() request: WebhookRequest,
