@@ -197,6 +197,16 @@ export function describeUsage(tier: TierName): void {
       const call = await new Client(baton.url).post(new URL(hook.url).pathname, { value: 4 });
       expect(call.status).toBe(402);
       expect(call.body.error).toBe('CREDIT_LIMIT_REACHED');
+      // A form submission gets a 402 page, not a thank-you.
+      const form = await createTrigger(owner, plainWorkflowId, {
+        type: 'form',
+        fields: [{ name: 'value', label: 'Value', type: 'number', required: true }],
+      });
+      const submitted = await new Client(baton.url).request('POST', new URL(form.url).pathname, 'value=6', {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+      expect(submitted.status).toBe(402);
+      expect(submitted.body).toContain('not accepting submissions');
       expect(await executionCount()).toBe(before);
       expect((await owner.get(path)).body).toMatchObject({ used: used + 2, reserved: 0, remaining: 0 });
       // Lifting the limit lets starts through again.
