@@ -12,9 +12,11 @@ export const CHAOS_ENV: Record<string, string> = {
   BATON_STEP_LOCK_MS: '3000',
   BATON_STALLED_CHECK_MS: '1500',
   BATON_SHUTDOWN_GRACE_MS: '3000',
+  // Lost starts and jobs a restarted Redis dropped come back within seconds (default 30 s).
+  BATON_RECOVERY_INTERVAL_MS: '2000',
 };
 
-/** How long a scenario's runs may take to end after its load: covers the 30 s recovery pass plus its 10 s grace. */
+/** How long a scenario's runs may take to end after its load (recovery starts a lost start after a 10 s grace). */
 const SETTLE_MS = 120_000;
 
 export interface ChaosScenario {
@@ -64,10 +66,17 @@ export async function runChaosScenario(scenario: ChaosScenario, token: string): 
   const liveAtFault = await liveRuns(scenario.database);
   const faultAt = Date.now();
   await scenario.fault(load);
+  const faultEnded = Date.now();
   await loading;
   await eventually(async () => (await liveRuns(scenario.database)) === 0, SETTLE_MS, 500).catch(() => undefined);
   const tally = await tallyChaos(scenario.name, scenario.database, load.attempts, scenario.sink);
-  return { ...tally, liveAtFault, settledSeconds: Math.round((Date.now() - faultAt) / 1000) };
+  const seconds = (from: number, to: number) => Math.round((to - from) / 100) / 10;
+  return {
+    ...tally,
+    liveAtFault,
+    faultSeconds: seconds(faultAt, faultEnded),
+    settledSeconds: seconds(faultEnded, Date.now()),
+  };
 }
 
 const total = () => Object.values(LOAD_MIX).reduce((a, b) => a + b, 0);

@@ -13,6 +13,7 @@ interface ExecutionRow {
   error: string | null;
   run_key: string | null;
   output: unknown;
+  ended_at: Date | null;
 }
 
 interface EventRow {
@@ -27,8 +28,11 @@ export interface ChaosTally {
   scenario: string;
   /** Runs in the database not ended when the fault began (proves it hit mid-run). */
   liveAtFault: number;
-  /** From the fault to the last run's end (or giving up). */
+  /** How long the fault lasted, and from its end to the last run's end (or giving up). */
+  faultSeconds: number;
   settledSeconds: number;
+  /** The kind of the run that ended last (where a slow scenario spends its time). */
+  lastToEnd: string;
   /** Starts acknowledged with 201, by the durability they answered. */
   startedStandard: number;
   startedExpress: number;
@@ -67,7 +71,7 @@ export async function tallyChaos(
   try {
     executions = (
       await client.query<ExecutionRow>(
-        `SELECT id, status, durability, error, input->>'runKey' AS run_key, output FROM executions`,
+        `SELECT id, status, durability, error, input->>'runKey' AS run_key, output, ended_at FROM executions`,
       )
     ).rows;
     events = (
@@ -83,6 +87,8 @@ export async function tallyChaos(
   const tally: ChaosTally = {
     scenario,
     liveAtFault: 0,
+    lastToEnd: '',
+    faultSeconds: 0,
     settledSeconds: 0,
     startedStandard: 0,
     startedExpress: 0,
@@ -98,7 +104,11 @@ export async function tallyChaos(
     wrongOutcomes: [],
     historyFaults: historyFaults(events, executions),
   };
+  const last = [...executions].sort(
+    (a, b) => (b.ended_at?.getTime() ?? Infinity) - (a.ended_at?.getTime() ?? Infinity),
+  )[0];
   for (const attempt of attempts) {
+    if (last && attempt.runKey === last.run_key) tally.lastToEnd = attempt.kind;
     const rows = byKey.get(attempt.runKey) ?? [];
     if (rows.length > 1) tally.duplicated++;
     const row = rows[0];
@@ -113,7 +123,8 @@ export async function tallyChaos(
     } else {
       tally.unanswered++;
       if (row) tally.unansweredInDatabase++;
-      else if (attempt.kind === 'express') tally.expressLostInFlight++;
+      // Refused starts never ran; a broken one was accepted and died with its process.
+      else if (attempt.kind === 'express' && attempt.outcome === 'broken') tally.expressLostInFlight++;
     }
     if (row && TERMINAL.includes(row.status)) {
       const wrong = wrongOutcome(attempt, row);
@@ -185,7 +196,9 @@ export function printTallies(results: Array<ChaosTally | PromiseSettledResult<Ch
       tallies.map((t) => ({
         scenario: t.scenario,
         'live at fault': t.liveAtFault,
+        'fault (s)': t.faultSeconds,
         'settled (s)': t.settledSeconds,
+        'last to end': t.lastToEnd,
         'started (std/express)': `${t.startedStandard}/${t.startedExpress}`,
         completed: t.completed,
         failed: t.failed,
