@@ -15,6 +15,7 @@ import { Operations1763920000000 } from './1763920000000-operations';
 import { StepLogs1763940000000 } from './1763940000000-step-logs';
 import { Artifacts1764000000000 } from './1764000000000-artifacts';
 import { UsageCredits1764020000000 } from './1764020000000-usage-credits';
+import { UsageRollups1764020000001 } from './1764020000001-usage-rollups';
 import { ChildExecutions1764040000000 } from './1764040000000-child-executions';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   StepLogs1763940000000,
   Artifacts1764000000000,
   UsageCredits1764020000000,
+  UsageRollups1764020000001,
   ChildExecutions1764040000000,
 ];

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { rollUpUsage } from './usage.repository';
 
 /** Namespace and key of the retention job's advisory lock (other Baton locks use other numbers). */
 const RETENTION_LOCK = [7402, 1] as const;
@@ -78,6 +79,8 @@ export class ExecutionRetentionRepository {
       return Number(row?.n ?? 0);
     };
     const pruned = emptyPrunedRows();
+    // The usage report outlives the runs: their step costs are kept per day first.
+    await rollUpUsage(tx, ids);
     pruned.execution_events = await count(`DELETE FROM execution_events WHERE execution_id = ANY($1::uuid[])`);
     pruned.execution_steps = await count(`DELETE FROM execution_steps WHERE execution_id = ANY($1::uuid[])`);
     pruned.asl_task_tokens = await count(`DELETE FROM asl_task_tokens WHERE execution_id = ANY($1::uuid[])`);
