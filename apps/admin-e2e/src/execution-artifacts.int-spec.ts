@@ -69,4 +69,28 @@ describe('execution artifacts in Chromium', () => {
     expect(readFileSync(saved!, 'utf8')).toContain('<h1 style="color: rebeccapurple">Hello Ada &lt;3</h1>');
     expect(consoleErrors.filter((e) => !e.includes('Blocked script execution'))).toEqual([]);
   });
+
+  it('edits template.html’s template in a multi-line field marked as an Eta template', async () => {
+    const template = '<h1>Hi <%= it.name %></h1>\n<p>{{ not an expression }}</p>';
+    const created = await session.api.post('/api/workflows', {
+      name: 'Report',
+      format: 'graph',
+      definition: {
+        nodes: [
+          { id: 'start', type: 'trigger.manual', position: { x: 40, y: 80 }, data: { inputs: {} } },
+          { id: 'render', type: 'template.html', position: { x: 320, y: 80 }, data: { inputs: { template } } },
+        ],
+        edges: [{ id: 'e1', source: 'start', target: 'render', sourceHandle: 'out', targetHandle: 'in' }],
+      },
+    });
+    expect(created.status).toBe(201);
+    const { page } = await openPage(session);
+    await signIn(page, session.baton.url, `/workflows/${created.body.id}`);
+    await page.locator('[data-node-id="render"]').click();
+    const field = page.locator('#setting-render-template');
+    await field.waitFor();
+    expect(await field.evaluate((element) => element.tagName)).toBe('TEXTAREA');
+    expect(await field.inputValue()).toBe(template);
+    expect(await page.locator('label[for="setting-render-template"]').textContent()).toContain('Eta template');
+  });
 });

@@ -9,7 +9,7 @@ interface SchemaProperty {
   readonly minimum?: number;
 }
 
-type FieldKind = 'expression' | 'text' | 'select' | 'number' | 'boolean' | 'json' | 'credential';
+type FieldKind = 'expression' | 'template' | 'text' | 'select' | 'number' | 'boolean' | 'json' | 'credential';
 
 interface Field {
   readonly key: string;
@@ -38,6 +38,8 @@ interface Field {
           }
           @if (field.kind === 'expression') {
             <span class="kind">JSONata expression</span>
+          } @else if (field.kind === 'template') {
+            <span class="kind">Eta template</span>
           }
         </label>
         @switch (field.kind) {
@@ -85,6 +87,16 @@ interface Field {
               [value]="json(field.key)"
               (change)="setJson(field.key, $any($event.target).value)"
               [attr.aria-invalid]="jsonErrors()[field.key] ? true : null"
+            ></textarea>
+          }
+          @case ('template') {
+            <!-- A document the node renders itself (template.html): several lines, {{ }} left as text. -->
+            <textarea
+              class="code"
+              rows="8"
+              [id]="idOf(field.key)"
+              [value]="text(field.key)"
+              (input)="setValue(field.key, $any($event.target).value)"
             ></textarea>
           }
           @case ('expression') {
@@ -240,6 +252,7 @@ function kindOf(property: SchemaProperty): FieldKind {
       return 'json';
     default:
       if (property.format === 'credential') return 'credential';
+      if (property.format === 'template') return 'template';
       return property.format === 'jsonata' ? 'expression' : 'text';
   }
 }
