@@ -28,7 +28,7 @@ export async function sendArtifact(
   const disposition = download || !INLINE.test(record.contentType) ? 'attachment' : 'inline';
   response.setHeader('content-type', record.contentType);
   response.setHeader('content-length', String(record.size));
-  response.setHeader('content-disposition', `${disposition}; ${fileNameParameters(record.name)}`);
+  response.setHeader('content-disposition', contentDisposition(disposition, record.name));
   response.setHeader(
     'content-security-policy',
     "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
@@ -43,8 +43,9 @@ export async function sendArtifact(
   });
 }
 
-/** `filename` for old clients (ASCII, quotes dropped) and RFC 5987 `filename*` for the real name. */
-function fileNameParameters(name: string): string {
+/** The header with `filename` for old clients (ASCII, quotes replaced) and RFC 5987 `filename*` for the real name. */
+export function contentDisposition(disposition: 'inline' | 'attachment', name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  return `filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
