@@ -29,6 +29,12 @@ const FAMILIES: readonly NodeFamily[] = [
     icon: 'm8 7-5 5 5 5M16 7l5 5-5 5M14 4l-4 16',
   },
   {
+    id: 'template',
+    title: 'Templates',
+    description: 'Render HTML documents (stored as artifacts) and text from Eta templates',
+    icon: 'M6 3h9l4 4v14H6zM14 3v5h5M9 13h7M9 17h5',
+  },
+  {
     id: 'ai',
     title: 'AI',
     description: 'OpenAI-compatible models: structured extraction and text',
