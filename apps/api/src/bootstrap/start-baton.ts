@@ -1,5 +1,6 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DestinationStream } from 'pino';
 import { runMigrationsUnderLock } from '@baton/persistence';
@@ -10,6 +11,7 @@ import { DomainErrorFilter } from '../common/domain-error.filter';
 import { createValidationPipe } from '../common/validation.pipe';
 import { tierOf, type BatonConfig } from '../config/baton-config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../database/embedded-database';
+import { guardPoolClients } from '../database/guard-pool-clients';
 import { BatonLogger } from '../observability/logging/baton-logger';
 import { installRequestMetrics, mountMetricsEndpoint } from '../observability/install-observability';
 import { configureQueueBackend } from '../queue/queue-backend';
@@ -73,6 +75,7 @@ export async function startBaton(config: BatonConfig, options: StartOptions = {}
       logger: appLogger,
       bodyParser: false,
     });
+    guardPoolClients(app.get(DataSource), (error) => logger.warn(`database connection lost: ${error.message}`));
     // First: request timing covers every later middleware.
     installRequestMetrics(app);
     app.use(securityHeaders({ hsts: config.hsts }));
