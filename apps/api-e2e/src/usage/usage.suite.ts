@@ -10,7 +10,7 @@ import { addMember, setUpOwner } from '../support/identities';
 import { startInProcessBaton } from '../support/in-process-baton';
 import { prepareTier, type TierEnvironment, type TierName } from '../support/test-tiers';
 import { TestApiClient as Client } from '../support/api-client';
-import { createTrigger, createWorkflow } from '../triggers/trigger-fixtures';
+import { createTrigger, createWorkflow, schedulerOf, setNextRunAt } from '../triggers/trigger-fixtures';
 
 /** The rate the suite's Baton runs with: 2 credits per 1,000 tokens. */
 const CREDITS_PER_1K_TOKENS = 2;
@@ -207,6 +207,18 @@ export function describeUsage(tier: TierName): void {
       });
       expect(submitted.status).toBe(402);
       expect(submitted.body).toContain('not accepting submissions');
+      // A time-based start (a one-time trigger, made due now) is refused too, its run recorded as failed.
+      const once = await createTrigger(owner, plainWorkflowId, {
+        type: 'once',
+        at: new Date(Date.now() + 3600_000).toISOString(),
+      });
+      await setNextRunAt(baton, once.id, new Date(Date.now() - 1000).toISOString());
+      await schedulerOf(baton).tick(new Date());
+      const runs = await eventually(async () => {
+        const listed = (await owner.get(`/api/triggers/${once.id}/runs`)).body as Array<{ error: string | null }>;
+        return listed.length && listed.every((run) => run.error) ? listed : undefined;
+      });
+      expect(runs[0].error).toContain('monthly credit limit is reached');
       expect(await executionCount()).toBe(before);
       expect((await owner.get(path)).body).toMatchObject({ used: used + 2, reserved: 0, remaining: 0 });
       // Lifting the limit lets starts through again.
