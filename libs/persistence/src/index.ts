@@ -5,6 +5,7 @@ export * from './run-migrations';
 export * from './repositories';
 export * from './repositories/execution-list.repository';
 export * from './repositories/child-workflow.repository';
+export * from './repositories/child-execution.repository';
 export * from './repositories/execution-stats.repository';
 export * from './repositories/task-token.repository';
 export * from './repositories/execution-retention.repository';

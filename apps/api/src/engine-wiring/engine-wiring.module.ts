@@ -24,6 +24,7 @@ import {
 } from '@baton/engine';
 import { BrowserSessions, createGuardedHostResolver, defaultNodeTypes } from '@baton/nodes';
 import {
+  ChildExecutionRepository,
   ChildWorkflowRepository,
   CredentialRepository,
   StepLogRepository,
@@ -130,6 +131,18 @@ import {
       inject: [TaskTokenRepository, BATON_CONFIG],
     },
     {
+      // Sub-workflows and states:startExecution: child executions of saved workflows (child-executions.ts);
+      // the recovery sweep finishes what a lost end hook left undone.
+      provide: ChildExecutions,
+      useFactory: (dataSource: DataSource) =>
+        new ChildExecutions(
+          new ChildWorkflowRepository(dataSource),
+          createStructuredNodeLogger('ChildExecutions'),
+          new ChildExecutionRepository(dataSource),
+        ),
+      inject: [DataSource],
+    },
+    {
       provide: WorkflowEngine,
       inject: [
         ExecutionStore,
@@ -143,7 +156,7 @@ import {
         CredentialVault,
         BrowserSessions,
         EXECUTION_TRACING,
-        DataSource,
+        ChildExecutions,
         ApprovalRequests,
       ],
       useFactory: (
@@ -158,7 +171,7 @@ import {
         vault: CredentialVault,
         browser: BrowserSessions,
         tracing: ExecutionTracing,
-        dataSource: DataSource,
+        children: ChildExecutions,
         approvals: ApprovalRequests,
       ) => {
         const logger = createStructuredNodeLogger('Engine');
@@ -169,8 +182,6 @@ import {
         const immediateScheduler = new InProcessStepScheduler(clock, (error, job) =>
           logger.error('in-process step job failed', { ...job, error: String(error) }),
         );
-        // Sub-workflows and states:startExecution: child executions of saved workflows (child-executions.ts).
-        const children = new ChildExecutions(new ChildWorkflowRepository(dataSource), logger);
         const engine = new WorkflowEngine({
           store,
           scheduler,
@@ -225,6 +236,7 @@ import {
     StepScheduler,
     TaskTokenRepository,
     ApprovalRequests,
+    ChildExecutions,
     StepLogRepository,
     // The operations jobs (retention, failure notifications) keep time and open credentials like the engine.
     Clock,

@@ -5,7 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { WorkflowEngine } from '@baton/engine';
+import { ChildExecutions, WorkflowEngine } from '@baton/engine';
 import type { BatonConfig } from '../config/baton-config';
 import { BATON_CONFIG } from '../config/baton-config.token';
 
@@ -14,7 +14,8 @@ import { BATON_CONFIG } from '../config/baton-config.token';
  * between commit and scheduling) and re-schedules open steps of running executions whose jobs
  * are gone. Any number of workers may do this at once: job ids are deterministic (scheduling a
  * job that exists is a no-op), status moves are compare-and-set, and a step still `running`
- * elsewhere is protected by its lease.
+ * elsewhere is protected by its lease. Child executions whose end never reached their waiting
+ * parent (or whose parent's cancel never reached them) are settled too.
  */
 @Injectable()
 export class ExecutionRecoveryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -24,6 +25,7 @@ export class ExecutionRecoveryService implements OnApplicationBootstrap, BeforeA
 
   constructor(
     private readonly engine: WorkflowEngine,
+    private readonly children: ChildExecutions,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
@@ -42,8 +44,11 @@ export class ExecutionRecoveryService implements OnApplicationBootstrap, BeforeA
     if (this.running) return;
     this.running = this.engine
       .recoverStalledWork()
-      .then((scheduled) => {
+      .then(async (scheduled) => {
         if (scheduled) this.logger.log(`Re-scheduled ${scheduled} lost start(s) or open step(s)`);
+        // Child executions whose end (or whose parent's cancel) was not passed on: a crash in between.
+        const settled = await this.children.recoverLostEnds(new Date());
+        if (settled) this.logger.log(`Passed on ${settled} lost child execution end(s) or cancel(s)`);
       })
       .catch((error: unknown) => this.logger.warn(`recovery pass failed: ${String(error)}`))
       .finally(() => (this.running = null));

@@ -3,7 +3,7 @@ import { InvalidInputError, InvariantViolationError, PermanentError } from '../e
 import type { ExecutionRecord, ExecutionSnapshot } from '../execution/execution-record.js';
 import { isTerminalStatus } from '../execution/execution-status.js';
 import type { NodeContext, NodeLogger } from '../nodes/node-type.js';
-import type { ChildWorkflowSource } from '../ports/child-workflow-source.port.js';
+import type { ChildExecutionLedger, ChildWorkflowSource } from '../ports/child-workflow-source.port.js';
 import { childResultOf, type ChildResult } from './child-result.js';
 import {
   type ChildWait,
@@ -62,6 +62,8 @@ export class ChildExecutions {
   constructor(
     private readonly source: ChildWorkflowSource,
     private readonly logger: NodeLogger = silentLogger,
+    /** For `recoverLostEnds`; without it a lost end hook stays lost. */
+    private readonly ledger: ChildExecutionLedger | null = null,
   ) {}
 
   attach(engine: ChildExecutionEngine): void {
@@ -127,6 +129,22 @@ export class ChildExecutions {
     } catch (error) {
       this.logger.warn('child execution end not handled', { executionId: execution.id, error: String(error) });
     }
+  }
+
+  /**
+   * The recovery sweep: does what lost end hooks left undone (answers parents whose child ended,
+   * cancels children whose waiting parent ended). Safe beside live hooks and other sweeps: an
+   * answer to a step that no longer waits is stale, a cancel of an ended run a no-op.
+   */
+  async recoverLostEnds(now: Date, graceMs = 5000, limit = 100): Promise<number> {
+    if (!this.ledger) return 0;
+    const before = new Date(now.getTime() - graceMs);
+    const unanswered = await this.ledger.findUnansweredChildren(before, limit);
+    for (const child of unanswered) await this.answerParent(child);
+    const orphaned = await this.ledger.findOrphanedChildren(before, limit);
+    for (const { id, parentId } of orphaned)
+      await this.attached().cancel(id, `Parent execution ${parentId} ended before its child`);
+    return unanswered.length + orphaned.length;
   }
 
   private async answerParent(child: ExecutionRecord): Promise<void> {

@@ -1,3 +1,5 @@
+import type { ExecutionRecord } from '../execution/execution-record.js';
+
 /** A saved workflow version a parent step may start as a child execution. */
 export interface ChildWorkflow {
   workflowId: string;
@@ -23,4 +25,15 @@ export interface ChildWorkflowRef {
  */
 export abstract class ChildWorkflowSource {
   abstract resolve(ref: ChildWorkflowRef): Promise<ChildWorkflow | null>;
+}
+
+/**
+ * The journal's view of child executions, for the recovery sweep: what a lost end hook (a crash
+ * between a child's end and its parent's resume, or a parent's cancel and its cascade) left undone.
+ */
+export abstract class ChildExecutionLedger {
+  /** Children that ended before `endedBefore` while their parent's step still waits on them. */
+  abstract findUnansweredChildren(endedBefore: Date, limit: number): Promise<ExecutionRecord[]>;
+  /** Open children whose waiting parent ended cancelled or failed before `endedBefore`. */
+  abstract findOrphanedChildren(endedBefore: Date, limit: number): Promise<Array<{ id: string; parentId: string }>>;
 }
