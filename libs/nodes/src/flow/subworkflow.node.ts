@@ -26,7 +26,10 @@ export const subworkflowNode: NodeType<SubworkflowSettings> = {
     properties: {
       workflowId: { type: 'string', description: 'The workflow to run (its id).' },
       version: { default: 'latest', description: 'A pinned version number, or "latest" (the current version).' },
-      input: { description: "The child's input; the node's input when unset. {{ }} expressions map fields." },
+      input: {
+        type: 'object',
+        description: "The child's input, its fields mapped with {{ }} expressions; the node's input when unset.",
+      },
     },
     required: ['workflowId'],
   },
