@@ -21,7 +21,8 @@ import type { AslStateMachine } from './definition/asl-definition.js';
 import { AslError, STATES } from './definition/asl.error.js';
 import { decideAslFailure } from './failures/decide-asl-failure.js';
 import { advanceAsl } from './runtime/advance-asl.js';
-import { aslStepId } from './runtime/asl-step-id.js';
+import { aslStepId, parseAslStepId } from './runtime/asl-step-id.js';
+import { findState } from './runtime/find-state.js';
 import { AslStepTables } from './runtime/asl-step-tables.js';
 import type { ContainerState } from './runtime/container-state.js';
 import { type AslPreparedStep, prepareAslStep } from './runtime/prepare-asl-step.js';
@@ -31,6 +32,12 @@ import { stateOutcomeOf } from './data-flow/process-state-data.js';
 import { applyAssign, resolveJsonataTemplate } from './jsonata/resolve-jsonata-template.js';
 import type { AslRuntimeOptions } from './runtime/run-state-attempt.js';
 import { redriveAslSteps } from './runtime/redrive-asl-steps.js';
+
+/**
+ * States whose attempt is pure evaluation (a Map or Parallel attempt evaluates its items and
+ * starts; its iterations are steps of their own): the engine runs them without a queue job.
+ */
+const INLINE_STATES = new Set(['Pass', 'Choice', 'Succeed', 'Fail', 'Map', 'Parallel']);
 
 // Map and Parallel bound themselves (MaxConcurrency); this only caps one execution's queue share.
 const MAX_CONCURRENT_STEPS = 200;
@@ -121,6 +128,13 @@ export class AslInterpreter implements WorkflowInterpreter {
       durationMs,
       wakeAt: null,
     };
+  }
+
+  runsInline(snapshot: ExecutionSnapshot, step: StepRecord): boolean {
+    const { scope, stateName } = parseAslStepId(step.stepId);
+    const state = findState(snapshot.execution.definition as AslStateMachine, scope, stateName);
+    // An ItemReader reads its items from outside (Distributed Map): not pure.
+    return INLINE_STATES.has(state.Type) && !('ItemReader' in state);
   }
 
   redriveSteps(snapshot: ExecutionSnapshot): StepRecord[] {

@@ -34,6 +34,8 @@ export class UnitOfWork {
   abortReason: EngineError | null = null;
   /** The run now waits for someone outside (a parked step): an in-process run moves to the queue. */
   handOver = false;
+  /** Whether pure steps this unit plans may run inside it (InlineSteps); a queued start's does not. */
+  runsInline = true;
   /** The trace span this unit of work runs in: the jobs it plans carry it (null: not traced). */
   trace: TraceCarrier | null = null;
 
@@ -41,6 +43,8 @@ export class UnitOfWork {
   private readonly index: StepListIndex;
   /** Steps this unit of work saved, by id: they shadow the loaded ones. */
   private readonly written = new Map<string, StepRecord>();
+  /** Saved steps not written to the store yet. */
+  private readonly unsaved = new Set<string>();
   /** `steps` as the array interpreters read; rebuilt only after a save changed them. */
   private listed: StepRecord[] | null;
   private current: ExecutionRecord;
@@ -76,12 +80,28 @@ export class UnitOfWork {
     return this.written.get(stepId) ?? this.index.get(stepId);
   }
 
+  /**
+   * Saves step rows: the working snapshot shows them at once, and they are written together, in
+   * one statement, when the unit of work commits (`flush`), however many times a step changed
+   * meanwhile (a step run inline goes pending, running, completed in one unit). Each step is
+   * frozen once here, so what the store keeps, the working snapshot and the events that quote a
+   * step's input or output (`step(id).input`) share one copy instead of copying each payload again.
+   */
   async saveSteps(steps: StepRecord[]): Promise<void> {
-    if (!steps.length) return;
-    const frozen = steps.map(frozenCopy);
-    await this.tx.saveSteps(frozen);
-    for (const step of frozen) this.written.set(step.stepId, step);
-    this.listed = null;
+    for (const step of steps) {
+      const frozen = frozenCopy(step);
+      this.written.set(frozen.stepId, frozen);
+      this.unsaved.add(frozen.stepId);
+    }
+    if (steps.length) this.listed = null;
+  }
+
+  /** Writes the steps saved since the last flush (the journal calls it before commit). */
+  async flush(): Promise<void> {
+    if (!this.unsaved.size) return;
+    const steps = [...this.unsaved].map((stepId) => this.written.get(stepId)!);
+    this.unsaved.clear();
+    await this.tx.saveSteps(steps);
   }
 
   /** The loaded list with this unit's writes: changed rows in their place, new ones last (the order stores keep). */
@@ -160,12 +180,14 @@ export class ExecutionJournal {
       try {
         uow = new UnitOfWork(tx, loaded, now, lease.index);
         const value = await work(uow);
+        await uow.flush();
         published = uow.events.length ? await tx.appendEvents(uow.events, now) : [];
         const limit = fanOutLimits().maxExecutionEvents;
         const last = published.at(-1);
         if (last && last.sequence > limit && !isTerminalStatus(uow.execution.status) && this.onEventLimit) {
           uow.events.length = 0;
           await this.onEventLimit(uow, limit);
+          await uow.flush();
           if (uow.events.length) published = [...published, ...(await tx.appendEvents(uow.events, now))];
         }
         return value;

@@ -5,7 +5,6 @@ import {
   PermanentError,
   TimeoutError,
 } from '../errors/engine.error.js';
-import { classifyError } from '../errors/classify-error.js';
 import { serializeError } from '../errors/serialize-error.js';
 import type { ValidationResult } from '../definition/validation-problem.js';
 import type {
@@ -31,9 +30,11 @@ import type { PreparedStep } from './workflow-interpreter.js';
 import { ExecutionControls } from './execution-controls.js';
 import type { WorkflowEngineDeps } from './workflow-engine-deps.js';
 import { applyFailureDecision, decideDefaultFailure } from './record-step-failure.js';
-import { isRunnable, isWaitingAttempt } from './step-readiness.js';
+import { isRunnable } from './step-readiness.js';
 import { runWatchedAttempt } from './run-watched-attempt.js';
 import { DefinitionPlanCache } from './definition-plan-cache.js';
+import { InlineSteps } from './inline-steps.js';
+import { ExternalSteps } from './external-steps.js';
 import { newExecutionRecord } from './new-execution-record.js';
 import { mayRunAgain, outcomeUnknown } from './replay-safety.js';
 import { withAttemptUsage } from './attempt-usage.js';
@@ -44,11 +45,7 @@ import {
   type ExternalStepRef,
   externalTimerJob,
   externalWaitOf,
-  nextDeadline,
 } from './external-wait.js';
-
-/** How long a token answer waits for its step to finish parking (the resource may answer before the attempt returns). */
-const PARKING_WAIT_MS = 10_000;
 
 /** Job step id of the workflow-level timeout check; `$` cannot start a node id. */
 export const DEADLINE_STEP_ID = '$deadline';
@@ -71,6 +68,10 @@ export class WorkflowEngine extends ExecutionControls {
   private readonly tracer: ExecutionTracer;
   /** Validation and analysis of each workflow version's definition, done at its first start. */
   private readonly plans: DefinitionPlanCache;
+  /** Pure steps (ASL Pass, Choice...) run inside the unit of work that queued them. */
+  private readonly inline: InlineSteps;
+  /** Answers and timers of steps parked for someone outside. */
+  private readonly external: ExternalSteps;
 
   constructor(options: WorkflowEngineDeps) {
     const logger = options.logger ?? silentLogger;
@@ -94,6 +95,19 @@ export class WorkflowEngine extends ExecutionControls {
     this.tracer = deps.tracer ?? new NoopExecutionTracer();
     this.plans = new DefinitionPlanCache(deps.maxNodes);
     this.logger = logger;
+    this.inline = new InlineSteps({
+      clock: deps.clock,
+      logger,
+      services: this.services,
+      interpreterFor: (format) => this.interpreterFor(format),
+      record: (uow, job, prepared, outcome) => this.recordOutcome(uow, job, prepared, outcome, true),
+    });
+    this.external = new ExternalSteps({
+      store: deps.store,
+      journal,
+      interpreterFor: (format) => this.interpreterFor(format),
+      record: (uow, job, prepared, outcome) => this.recordOutcome(uow, job, prepared, outcome),
+    });
     journal.onEventLimit = async (uow, limit) => {
       const message = `EXECUTION_LIMIT: the execution's history reached ${limit} events (BATON_MAX_EXECUTION_EVENTS)`;
       const error =
@@ -184,7 +198,8 @@ export class WorkflowEngine extends ExecutionControls {
       executionId: execution.id,
       attributes: startSpanAttributes(execution),
     });
-    const refused = await this.admitAndStart(execution.id, span.carrier());
+    // A queued start answers at once: its first steps run on a worker, not in the request.
+    const refused = await this.admitAndStart(execution.id, span.carrier(), mode === 'immediate');
     if (refused) {
       // Over the workflow's limits: the execution waits, parked on the durable queue.
       if (inProcess) await this.journal.handOver(execution.id);
@@ -222,9 +237,11 @@ export class WorkflowEngine extends ExecutionControls {
   private async admitAndStart(
     executionId: string,
     trace: TraceCarrier | null = null,
+    inline = true,
   ): Promise<{ retryAfterMs: number } | undefined> {
     if (!(await this.deps.store.findExecution(executionId))) return undefined;
     return this.journal.transact(executionId, async (uow) => {
+      uow.runsInline = inline;
       uow.trace = trace;
       if (uow.execution.status !== 'pending') return undefined;
       const decision = decideAdmission(await uow.tx.loadAdmission(uow.now), uow.now);
@@ -244,7 +261,7 @@ export class WorkflowEngine extends ExecutionControls {
   async runStep(job: StepJob): Promise<StepJobResult> {
     if (job.stepId === START_STEP_ID) return this.admitAndStart(job.executionId, job.trace ?? null);
     if (job.stepId === DEADLINE_STEP_ID) return this.enforceDeadline(job.executionId);
-    if (job.stepId.startsWith(EXTERNAL_TIMER_PREFIX)) return this.enforceExternalWait(job);
+    if (job.stepId.startsWith(EXTERNAL_TIMER_PREFIX)) return this.external.enforceWait(job);
     let prepared!: PreparedStep;
     // One unit of work reads, prepares and claims: no separate read of the execution before it.
     const started = await this.journal
@@ -315,6 +332,12 @@ export class WorkflowEngine extends ExecutionControls {
         attributes: { 'baton.step.outcome': recorded },
       });
     }
+  }
+
+  /** Plans what follows, then runs what of it is pure right here (successors of those included). */
+  protected override async advance(uow: UnitOfWork): Promise<void> {
+    await super.advance(uow);
+    await this.inline.run(uow);
   }
 
   private attempt(job: StepJob, prepared: PreparedStep): Promise<AttemptOutcome> {
@@ -392,99 +415,11 @@ export class WorkflowEngine extends ExecutionControls {
   }
 
   /**
-   * Completes (or keeps alive, on a heartbeat) a step parked for an external answer, under the
-   * execution lock, exactly as if its attempt had returned or thrown. Returns `stale` when the
-   * step no longer waits for this token (answered, timed out, cancelled or redriven).
+   * Completes (or keeps alive, on a heartbeat) a step parked for an external answer, exactly as if
+   * its attempt had returned or thrown. `stale` when the step no longer waits for this token.
    */
-  async completeExternalStep(
-    ref: ExternalStepRef,
-    outcome: ExternalOutcome,
-  ): Promise<'completed' | 'heartbeat' | 'stale'> {
-    const giveUpAt = Date.now() + PARKING_WAIT_MS;
-    for (;;) {
-      const snapshot = await this.deps.store.findExecution(ref.executionId);
-      const step = snapshot?.steps.find((s) => s.stepId === ref.stepId);
-      if (!snapshot || !step || !isWaitingAttempt(snapshot.execution, step, ref.attempt)) return 'stale';
-      const wait = externalWaitOf(step);
-      if (!wait) {
-        // The attempt handed the token out and has not parked yet: a quick answerer is not a lost one.
-        if (step.state !== null || Date.now() > giveUpAt) return 'stale';
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        continue;
-      }
-      if (wait.tokenHash !== ref.tokenHash) return 'stale';
-      const interpreter = this.interpreterFor(snapshot.execution.format);
-      const prepared = await interpreter.prepareStep(snapshot, step);
-      const job: StepJob = { executionId: ref.executionId, stepId: ref.stepId, attempt: ref.attempt };
-      return this.journal.transact(ref.executionId, async (uow) => {
-        const current = uow.step(ref.stepId);
-        const currentWait = externalWaitOf(current);
-        if (
-          !current ||
-          !isWaitingAttempt(uow.execution, current, ref.attempt) ||
-          currentWait?.tokenHash !== ref.tokenHash
-        )
-          return 'stale';
-        if (outcome.kind === 'heartbeat') {
-          if (currentWait.heartbeatMs) {
-            const heartbeatAt = new Date(uow.now.getTime() + currentWait.heartbeatMs).toISOString();
-            await uow.saveSteps([{ ...current, state: { external: { ...currentWait, heartbeatAt } } }]);
-          }
-          return 'heartbeat';
-        }
-        let result: AttemptOutcome;
-        if (outcome.kind === 'failure') {
-          result = { ok: false, error: new PermanentError(outcome.cause, outcome.error) };
-        } else {
-          try {
-            result = {
-              ok: true,
-              // Async: ASL evaluates a JSONata callback task's Output and Assign on the answer.
-              result: interpreter.externalResult
-                ? await interpreter.externalResult(prepared, outcome.output)
-                : { output: outcome.output },
-            };
-          } catch (error) {
-            result = { ok: false, error: classifyError(error) };
-          }
-        }
-        await this.recordOutcome(uow, job, prepared, result);
-        return 'completed';
-      });
-    }
-  }
-
-  /** A parked step's timer: fails it with a timeout when its deadline passed, else waits on. */
-  private async enforceExternalWait(job: StepJob): Promise<void> {
-    const stepId = job.stepId.slice(EXTERNAL_TIMER_PREFIX.length);
-    const snapshot = await this.deps.store.findExecution(job.executionId);
-    const step = snapshot?.steps.find((s) => s.stepId === stepId);
-    const wait = externalWaitOf(step);
-    if (!snapshot || !step || !wait || wait.timer !== job.attempt || snapshot.execution.status !== 'running') return;
-    const prepared = await this.interpreterFor(snapshot.execution.format).prepareStep(snapshot, step);
-    await this.journal.transact(job.executionId, async (uow) => {
-      const current = uow.step(stepId);
-      const currentWait = externalWaitOf(current);
-      // Paused runs keep their waits; resume schedules the timer again.
-      if (!current || currentWait?.timer !== job.attempt || uow.execution.status !== 'running') return;
-      const now = uow.now.getTime();
-      const timedOut = currentWait.timeoutAt !== null && new Date(currentWait.timeoutAt).getTime() <= now;
-      const silent = currentWait.heartbeatAt !== null && new Date(currentWait.heartbeatAt).getTime() <= now;
-      if (!timedOut && !silent) {
-        const next = { ...current, state: { external: { ...currentWait, timer: currentWait.timer + 1 } } };
-        await uow.saveSteps([next]);
-        const timer = externalTimerJob(next, uow.now);
-        if (timer && nextDeadline(currentWait) !== null) uow.jobs.push(timer);
-        return;
-      }
-      const error = timedOut
-        ? new TimeoutError(`Task timed out waiting for its task token to be answered`, 'NODE_TIMEOUT')
-        : new TimeoutError(`No heartbeat for ${currentWait.heartbeatMs} ms`, 'HEARTBEAT_TIMEOUT');
-      await this.recordOutcome(uow, { executionId: job.executionId, stepId, attempt: current.attempt }, prepared, {
-        ok: false,
-        error,
-      });
-    });
+  completeExternalStep(ref: ExternalStepRef, outcome: ExternalOutcome): Promise<'completed' | 'heartbeat' | 'stale'> {
+    return this.external.complete(ref, outcome);
   }
 
   private async enforceDeadline(executionId: string): Promise<void> {

@@ -97,6 +97,12 @@ export interface WorkflowInterpreter {
   externalResult?(prepared: PreparedStep, output: unknown): NodeResult | Promise<NodeResult>;
   /** Optional: the step rows a redrive resets, instead of the generic `resetStepsForRedrive` (ASL keeps successful Map iterations). */
   redriveSteps?(snapshot: ExecutionSnapshot): StepRecord[];
+  /**
+   * Optional: whether a pending step's attempt is pure computation, so the engine runs it inside
+   * the unit of work that queued it instead of a queue job of its own (see InlineSteps). Only for
+   * attempts without I/O, waits or side effects.
+   */
+  runsInline?(snapshot: ExecutionSnapshot, step: StepRecord): boolean;
   /** Optional: the error an execution fails with when its workflow-level timeout passes. */
   deadlineError?(definition: unknown): EngineError;
   /** Optional: the error an execution fails with when it goes past an installation limit (ASL: States.Runtime). */
