@@ -43,6 +43,7 @@ export function buildTriggerConfig(
         ...(body.title ? { title: body.title } : {}),
         fields: body.fields.map((f) => ({ ...f })),
         thankYou: body.thankYou ?? DEFAULT_THANK_YOU,
+        response: body.response ?? 'thank-you',
       };
       break;
   }

@@ -2,7 +2,7 @@ import type { RequestedMode } from '@baton/engine';
 import type { TriggerRecord } from '@baton/persistence';
 import type { CronSpec } from './cron/cron-schedule';
 import type { CatchUpPolicy } from './cron/plan-due-runs';
-import type { FormFieldDto } from './dto/form-trigger.dto';
+import type { FormFieldDto, FormResponse } from './dto/form-trigger.dto';
 import type { ResponseMode, WebhookMethod } from './dto/webhook-trigger.dto';
 
 /** The stored `config` of each trigger type (the secret is never part of it). */
@@ -23,6 +23,8 @@ export interface FormConfig {
   title?: string;
   fields: FormField[];
   thankYou: string;
+  /** Forms saved before it existed answer `thank-you`. */
+  response?: FormResponse;
 }
 
 export const DEFAULT_THANK_YOU = 'Thank you, your submission was received.';

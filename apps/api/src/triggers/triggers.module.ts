@@ -7,7 +7,10 @@ import { SecretBox } from '../secrets/secret-box';
 import { WorkflowImportController } from '../workflows/import/workflow-import.controller';
 import { WorkflowImportService } from '../workflows/import/workflow-import.service';
 import { WorkflowsModule } from '../workflows/workflows.module';
+import { ArtifactLinkSigner } from '../artifacts/artifact-link-signer';
 import { FormController } from './forms/form.controller';
+import { FormJobStatusService } from './forms/form-job-status.service';
+import { FormJobTokens } from './forms/form-job-token';
 import { FormService } from './forms/form.service';
 import { TriggerClock } from './trigger-clock';
 import { TriggerScheduler } from './trigger.scheduler';
@@ -40,6 +43,18 @@ export class TriggersModule {
         TriggerClock,
         WebhookService,
         FormService,
+        FormJobStatusService,
+        {
+          // Status page tokens and the links they show; both keyed from the encryption key, so every process reads them.
+          provide: FormJobTokens,
+          useFactory: (runtime: BatonRuntime) => new FormJobTokens(runtime.encryptionKey),
+          inject: [BATON_RUNTIME],
+        },
+        {
+          provide: ArtifactLinkSigner,
+          useFactory: (runtime: BatonRuntime) => new ArtifactLinkSigner(runtime.encryptionKey),
+          inject: [BATON_RUNTIME],
+        },
         {
           provide: TriggerRepository,
           useFactory: (dataSource: DataSource) => new TriggerRepository(dataSource),

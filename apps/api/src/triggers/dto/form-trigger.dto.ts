@@ -20,6 +20,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+/** What a valid submission answers: the thank-you line, or a page following the job it started. */
+export const FORM_RESPONSES = ['thank-you', 'status-page'] as const;
+export type FormResponse = (typeof FORM_RESPONSES)[number];
+
 export const FORM_FIELD_TYPES = ['text', 'textarea', 'email', 'number', 'url', 'date', 'checkbox', 'select'] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
@@ -117,6 +121,16 @@ export class FormTriggerDto {
   @IsString()
   @Length(1, 2000)
   thankYou?: string;
+
+  @ApiPropertyOptional({
+    enum: FORM_RESPONSES,
+    default: 'thank-you',
+    description:
+      '`status-page`: the submitter sees a job status page (queued, running, completed, failed; links to the artifacts the workflow published) instead of the thank-you line',
+  })
+  @IsOptional()
+  @IsIn(FORM_RESPONSES)
+  response?: FormResponse;
 
   @TriggerModeField()
   mode?: RequestedMode;

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TRIGGER_TYPES, type TriggerType } from '@baton/persistence';
+import type { RequestedMode } from '@baton/engine';
+import { TRIGGER_MODES } from './trigger-mode.field';
+import { FORM_RESPONSES, type FormResponse } from './form-trigger.dto';
 
 /** A trigger: its type's settings (as created) plus schedule state; `secret` only in the response that created it. */
 export class TriggerDto {
@@ -18,6 +21,16 @@ export class TriggerDto {
   @ApiPropertyOptional({ description: 'form' }) title?: string;
   @ApiPropertyOptional({ description: 'form', type: 'array', items: { type: 'object' } }) fields?: unknown[];
   @ApiPropertyOptional({ description: 'form' }) thankYou?: string;
+  @ApiPropertyOptional({
+    description: 'form: what a valid submission answers (absent on forms saved before it existed: thank-you)',
+    enum: FORM_RESPONSES,
+  })
+  response?: FormResponse;
+  @ApiPropertyOptional({
+    enum: TRIGGER_MODES,
+    description: 'webhook and form: how their runs start (as `mode` of POST /api/workflows/:id/execute)',
+  })
+  mode?: RequestedMode;
   @ApiPropertyOptional({ description: 'webhook and form: the public URL' }) url?: string;
   @ApiPropertyOptional({ description: 'webhook with `signed`: the signing secret, returned only when it is created' })
   secret?: string;

@@ -7,7 +7,9 @@ import type { BatonConfig } from '../../config/baton-config';
 import { formConfigOf, triggerModeOf } from '../trigger-config';
 import { TriggerClock } from '../trigger-clock';
 import { TriggerStarter } from '../trigger-starter.service';
+import { FormJobStatusService } from './form-job-status.service';
 import { renderFormPage, renderThankYouPage, renderUnavailablePage } from './render-form-page';
+import { type FormJobView, renderJobStatusPage } from './render-status-page';
 import { validateFormSubmission } from './validate-form-submission';
 
 const RATE_WINDOW_MS = 60_000;
@@ -27,6 +29,7 @@ export class FormService {
     private readonly workflows: WorkflowRepository,
     private readonly starter: TriggerStarter,
     private readonly clock: TriggerClock,
+    private readonly jobs: FormJobStatusService,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
@@ -96,11 +99,34 @@ export class FormService {
       };
     }
     await this.triggers.markRunStarted(runId);
+    if (form.response === 'status-page') {
+      // The execution id stays out of this answer: the job token is all the submitter holds.
+      const jobToken = this.jobs.issue(found, executionId);
+      const view = (await this.jobs.view(found, jobToken, '')) ?? queuedNow(now);
+      return { status: 200, html: renderJobStatusPage(title, view, jobUrlsOf(token, jobToken)) };
+    }
     return {
       status: 200,
       html: renderThankYouPage(title, form.thankYou),
       headers: { 'x-baton-execution-id': executionId },
     };
+  }
+
+  /** The job status page of a submission (found also after the form was disabled); 404 page otherwise. */
+  async showJob(token: string, jobToken: string): Promise<FormReply> {
+    const found = await this.triggers.findByToken('form', token);
+    const view = found ? await this.jobs.view(found, jobToken, '') : null;
+    if (!found || !view)
+      return { status: 404, html: renderUnavailablePage('This page does not exist. Check the link you were given.') };
+    return { status: 200, html: renderJobStatusPage(await this.titleOf(found), view, jobUrlsOf(token, jobToken)) };
+  }
+
+  /** The same as JSON; NOT_FOUND for an unknown form or a token it did not issue (nothing else is told apart). */
+  async jobStatus(token: string, jobToken: string, origin: string): Promise<FormJobView> {
+    const found = await this.triggers.findByToken('form', token);
+    const view = found ? await this.jobs.view(found, jobToken, origin) : null;
+    if (!view) throw new DomainError('NOT_FOUND', 'This form has no job with this token');
+    return view;
   }
 
   private async usable(token: string): Promise<PublicTrigger | FormReply> {
@@ -122,3 +148,15 @@ export class FormService {
 }
 
 const actionOf = (token: string) => `/api/forms/${encodeURIComponent(token)}`;
+const jobUrlsOf = (token: string, jobToken: string) => {
+  const status = `${actionOf(token)}/jobs/${encodeURIComponent(jobToken)}`;
+  return { status, page: `${status}/page` };
+};
+// A run another process started may not be readable yet; it has at least been submitted.
+const queuedNow = (now: Date): FormJobView => ({
+  status: 'queued',
+  submittedAt: now.toISOString(),
+  startedAt: null,
+  endedAt: null,
+  links: [],
+});

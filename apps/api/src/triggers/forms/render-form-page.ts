@@ -22,10 +22,11 @@ input[type=checkbox]{display:inline;width:auto}.help{color:#444;margin:.25rem 0}
 [aria-invalid=true]{border:2px solid #b00020}button{margin-top:1.5rem;padding:.6rem 1.2rem;font:inherit}
 .summary{border:3px solid #b00020;padding:1rem}:focus{outline:3px solid #1a5fb4;outline-offset:2px}`;
 
-function page(title: string, body: string): string {
+/** The shared page frame; `head` is trusted markup (the status page's refresh and script). */
+export function page(title: string, body: string, head = ''): string {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style>${head}</head>
 <body><main>
 <h1>${escapeHtml(title)}</h1>
 ${body}
