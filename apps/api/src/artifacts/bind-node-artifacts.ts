@@ -4,7 +4,15 @@ import type { AnyNodeType, ArtifactStore, NodeArtifacts } from '@baton/engine';
  * The node type with `ctx.artifacts` bound to the store, its artifacts owned by the running
  * execution and step. The node gets the reference only; the bytes never enter the step's output.
  */
-export function bindNodeArtifacts(nodeType: AnyNodeType, store: ArtifactStore): AnyNodeType {
+/**
+ * `publicLink`: a signed public URL for an artifact; a published artifact's reference carries it
+ * as `url` (what template.html hands on to email.send and the like).
+ */
+export function bindNodeArtifacts(
+  nodeType: AnyNodeType,
+  store: ArtifactStore,
+  publicLink?: (artifactId: string) => string,
+): AnyNodeType {
   return {
     ...nodeType,
     run(input, ctx) {
@@ -18,6 +26,7 @@ export function bindNodeArtifacts(nodeType: AnyNodeType, store: ArtifactStore): 
             contentType: record.contentType,
             size: record.size,
             sha256: record.sha256,
+            ...(options?.publish && publicLink ? { url: publicLink(record.artifactId) } : {}),
           };
         },
       };

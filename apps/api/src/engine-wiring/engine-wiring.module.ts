@@ -34,6 +34,7 @@ import {
 import { BATON_RUNTIME, type BatonRuntime } from '../bootstrap/baton-runtime';
 import { BATON_CONFIG } from '../config/baton-config.token';
 import { bindNodeArtifacts } from '../artifacts/bind-node-artifacts';
+import { publicArtifactLinks } from '../artifacts/public-artifact-links';
 import { bindNodeCredentials } from '../credentials/bind-node-credentials';
 import { CredentialSealer } from '../credentials/credential-sealer';
 import { CredentialVault } from '../credentials/credential-vault';
@@ -70,20 +71,26 @@ import {
       // result, errors and logs (bind-node-credentials.ts), without the engine knowing of a vault.
       // Outside that, what each attempt logs (already redacted) is kept in step_logs (bind-step-logs.ts).
       provide: NodeRegistry,
-      useFactory: (vault: CredentialVault, stepLogs: StepLogRepository, artifacts: ArtifactStore) => {
+      useFactory: (
+        vault: CredentialVault,
+        stepLogs: StepLogRepository,
+        artifacts: ArtifactStore,
+        runtime: BatonRuntime,
+      ) => {
         const logger = createStructuredNodeLogger('StepLogs');
+        const publicLink = publicArtifactLinks(runtime);
         return new NodeRegistry(
           defaultNodeTypes.map((nodeType) =>
             bindStepLogs(
               // ctx.artifacts stores files the step produces (apps/api/src/artifacts).
-              bindNodeCredentials(bindNodeArtifacts(nodeType, artifacts), vault),
+              bindNodeCredentials(bindNodeArtifacts(nodeType, artifacts, publicLink), vault),
               (lines) => stepLogs.append(lines),
               (error) => logger.warn('step log lines could not be stored', { error: String(error) }),
             ),
           ),
         );
       },
-      inject: [CredentialVault, StepLogRepository, ArtifactStore],
+      inject: [CredentialVault, StepLogRepository, ArtifactStore, BATON_RUNTIME],
     },
     {
       provide: StepLogRepository,

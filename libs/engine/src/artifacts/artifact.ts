@@ -30,5 +30,11 @@ export interface ArtifactPutOptions {
  * puts in its output instead of the bytes. Absent where no store is bound (plain engine tests).
  */
 export interface NodeArtifacts {
-  put(name: string, body: ArtifactBody, contentType: string, options?: ArtifactPutOptions): Promise<ArtifactRef>;
+  /** With `publish`, the answer may carry `url`: a signed public link, where the host signs them. */
+  put(
+    name: string,
+    body: ArtifactBody,
+    contentType: string,
+    options?: ArtifactPutOptions,
+  ): Promise<ArtifactRef & { url?: string }>;
 }

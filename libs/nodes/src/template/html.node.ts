@@ -46,6 +46,11 @@ export const templateHtmlNode: NodeType<TemplateHtmlSettings> = {
       size: { type: 'integer' },
       sha256: { type: 'string' },
       publish: { type: 'boolean' },
+      url: {
+        type: 'string',
+        format: 'uri',
+        description: 'With publish: a signed public link to the page (7 days), e.g. for an email',
+      },
     },
     required: ['artifactId', 'name', 'contentType', 'size', 'sha256', 'publish'],
   },
