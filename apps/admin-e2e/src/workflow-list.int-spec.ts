@@ -14,6 +14,7 @@ import {
 
 const TRIAGE = 'Example: order triage';
 const ASL = 'Example: order processing (ASL)';
+const LEAD_MAGNET = 'Example: lead magnet report';
 
 /** The workflow list as a newcomer and then an operator use it, on a narrow laptop screen. */
 describe('workflow list in Chromium', () => {
@@ -38,9 +39,10 @@ describe('workflow list in Chromium', () => {
     await screenshot(page, 'workflows-first-run');
 
     await page.getByRole('button', { name: 'Import the examples' }).click();
-    await page.getByTestId('list-notice').getByText('Imported 2 example workflows').waitFor({ timeout: 15_000 });
+    await page.getByTestId('list-notice').getByText('Imported 3 example workflows').waitFor({ timeout: 15_000 });
     await row(page, TRIAGE).waitFor();
     await row(page, ASL).getByText('ASL', { exact: true }).waitFor();
+    await row(page, LEAD_MAGNET).waitFor();
     expect(await row(page, TRIAGE).getByText('Never').count()).toBe(1);
 
     // The graph example opens in the editor and runs to completion with no input.

@@ -1,4 +1,5 @@
 import type { WorkflowFormat } from '../core/api-types';
+import { leadMagnet } from './lead-magnet-example';
 
 /** A workflow a new workspace can import in one click, so a newcomer sees a run at once. */
 export interface ExampleWorkflow {
@@ -8,6 +9,10 @@ export interface ExampleWorkflow {
   readonly format: WorkflowFormat;
   readonly tags: readonly string[];
   readonly definition: Record<string, unknown>;
+  /** What the user must do before it runs (choose credentials); absent: it runs on an empty input. */
+  readonly setup?: string;
+  /** A trigger created with it (POST /api/workflows/:id/triggers body). */
+  readonly trigger?: Record<string, unknown>;
 }
 
 const node = (
@@ -178,4 +183,4 @@ const orderProcessing: ExampleWorkflow = {
   },
 };
 
-export const EXAMPLE_WORKFLOWS: readonly ExampleWorkflow[] = [orderTriage, orderProcessing];
+export const EXAMPLE_WORKFLOWS: readonly ExampleWorkflow[] = [orderTriage, orderProcessing, leadMagnet];

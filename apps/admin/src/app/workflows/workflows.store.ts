@@ -5,6 +5,7 @@ import {
   workflowLifecycleControllerActivate,
   workflowLifecycleControllerPause,
   workflowLifecycleControllerRemove,
+  triggersControllerCreate,
   workflowImportControllerImportSeed,
   workflowsControllerCreate,
   workflowsControllerGet,
@@ -19,6 +20,7 @@ import type {
 import type { WorkflowStatus } from '../core/api-types';
 import { describeError, errorStatus } from '../core/describe-error';
 import { ConfirmDialogService } from '../shared/ui/confirm-dialog.service';
+import type { TriggersControllerCreate$Params } from '../api/generated/fn/triggers/triggers-controller-create';
 import type { ExampleWorkflow } from './example-workflows';
 import { downloadJson, readSeedWorkflow, readWorkflowFile, toWorkflowFile, workflowFileName } from './workflow-file';
 
@@ -257,9 +259,15 @@ export class WorkflowsStore {
     try {
       for (const example of examples) {
         const { name, description, format, tags, definition } = example;
-        await this.api.invoke(workflowsControllerCreate, {
+        const created = await this.api.invoke(workflowsControllerCreate, {
           body: { name, description, format, tags: [...tags], definition },
         });
+        // The lead magnet's form: its page answers once the user picked credentials and activated it.
+        if (example.trigger)
+          await this.api.invoke(triggersControllerCreate, {
+            id: created.id,
+            body: example.trigger as unknown as TriggersControllerCreate$Params['body'],
+          });
       }
       await this.load();
       this._notice.set({

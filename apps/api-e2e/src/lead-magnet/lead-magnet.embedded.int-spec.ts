@@ -1,0 +1,3 @@
+import { describeLeadMagnet } from './lead-magnet.suite';
+
+describeLeadMagnet('embedded');
