@@ -22,7 +22,7 @@ const BUILT_DOCUMENT_PATH = join(process.cwd(), 'dist/apps/api-openapi/openapi.j
 // Operations that cannot answer with an error at all: liveness is public and has no input.
 const NO_ERROR_ANSWERS = new Set(['HealthController_live']);
 // The public form pages answer people in a browser, so their errors are HTML pages too.
-const HTML_OPERATIONS = new Set(['FormController_show', 'FormController_submit']);
+const HTML_OPERATIONS = new Set(['FormController_show', 'FormController_submit', 'FormController_jobPage']);
 // The main request bodies carry examples for people reading the docs and for generated clients.
 const WITH_BODY_EXAMPLES = ['WorkflowsController_create', 'ExecutionsController_execute', 'TriggersController_create'];
 
