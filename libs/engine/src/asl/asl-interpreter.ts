@@ -24,7 +24,7 @@ import { advanceAsl } from './runtime/advance-asl.js';
 import { aslStepId, parseAslStepId } from './runtime/asl-step-id.js';
 import { findState } from './runtime/find-state.js';
 import { AslStepTables } from './runtime/asl-step-tables.js';
-import type { ContainerState } from './runtime/container-state.js';
+import { type ContainerState, withContainer } from './runtime/container-state.js';
 import { type AslPreparedStep, prepareAslStep } from './runtime/prepare-asl-step.js';
 import { validateAslDefinition } from './validation/validate-asl-definition.js';
 import { ExternalWaitRequest, parkStep } from '../engine/external-wait.js';
@@ -107,7 +107,7 @@ export class AslInterpreter implements WorkflowInterpreter {
   completeStep(step: StepRecord, result: NodeResult, prepared: PreparedStep, now: Date): StepRecord {
     if ((prepared as AslPreparedStep).asl.phase === 'start') {
       // The container stays running while its branches run; advance completes it.
-      return { ...step, output: null, state: { container: result.output as ContainerState } };
+      return withContainer({ ...step, output: null }, result.output as ContainerState);
     }
     // A callback or activity task handed its token out: the step waits, holding no worker.
     if (result.output instanceof ExternalWaitRequest) return parkStep(step, result.output, prepared.timeoutMs, now);

@@ -74,6 +74,12 @@ export interface StepRecord {
   state: unknown;
   /** What the step's attempts cost so far; absent before the first attempt ends. */
   usage?: StepUsage;
+  /**
+   * A container's branch or iteration inputs (an ASL Map's items), fixed when it starts: kept
+   * apart from `state`, which changes on every iteration, so they are written once, not per
+   * iteration. Absent on other steps. JSON-safe.
+   */
+  items?: unknown[] | null;
 }
 
 /** Credits a step cost, summed over its attempts (`attemptUsage`), and the node type that ran. */

@@ -17,6 +17,7 @@ import { Artifacts1764000000000 } from './1764000000000-artifacts';
 import { UsageCredits1764020000000 } from './1764020000000-usage-credits';
 import { UsageRollups1764020000001 } from './1764020000001-usage-rollups';
 import { ChildExecutions1764040000000 } from './1764040000000-child-executions';
+import { StepItems1764080000000 } from './1764080000000-step-items';
 
 /** Every migration in order. Append new ones; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   UsageCredits1764020000000,
   UsageRollups1764020000001,
   ChildExecutions1764040000000,
+  StepItems1764080000000,
 ];

@@ -51,6 +51,8 @@ export interface StepRow {
   /** bigint: comes back as a string. */
   tokens: string | number;
   node_type: string | null;
+  /** A container's branch/iteration inputs; null on other steps. */
+  items: unknown[] | null;
 }
 
 export interface EventRow {
@@ -113,6 +115,7 @@ export function toStepRecord(row: StepRow): StepRecord {
     ...(row.node_type !== null
       ? { usage: { nodeType: row.node_type, credits: Number(row.credits), tokens: Number(row.tokens) } }
       : {}),
+    ...(row.items !== null && row.items !== undefined ? { items: row.items } : {}),
   };
 }
 

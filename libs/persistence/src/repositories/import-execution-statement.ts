@@ -2,7 +2,7 @@ import type { ExecutionEvent, ExecutionRecord, ExecutionSnapshot, StepLease, Ste
 import { json } from './execution-rows';
 
 export const STEP_COLUMNS =
-  'execution_id, step_id, node_id, status, attempt, attempt_offset, input, output, error, handles, queued, wake_at, started_at, ended_at, duration_ms, state, credits, tokens, node_type';
+  'execution_id, step_id, node_id, status, attempt, attempt_offset, input, output, error, handles, queued, wake_at, started_at, ended_at, duration_ms, state, credits, tokens, node_type, items';
 
 export const EXECUTION_COLUMNS =
   'id, workspace_id, workflow_id, workflow_version_id, format, definition, input, output, status, mode, ' +
@@ -89,6 +89,7 @@ export function importExecutionsStatement(imports: ExecutionImport[], now: Date)
       credits: s.usage?.credits ?? 0,
       tokens: s.usage?.tokens ?? 0,
       node_type: s.usage?.nodeType ?? null,
+      items: json(s.items ?? null),
       due_at: dueAtOf(s, now),
       lease_until: leaseOf.get(s.stepId) ?? null,
     }));
@@ -120,11 +121,12 @@ export function importExecutionsStatement(imports: ExecutionImport[], now: Date)
       INSERT INTO execution_steps (${STEP_COLUMNS}, revision, due_at, lease_until)
       SELECT s.execution_id, s.step_id, s.node_id, s.status, s.attempt, s.attempt_offset, s.input::jsonb,
         s.output::jsonb, s.error::jsonb, s.handles, s.queued, s.wake_at, s.started_at, s.ended_at, s.duration_ms,
-        s.state::jsonb, s.credits, s.tokens, s.node_type, 0, s.due_at, s.lease_until
+        s.state::jsonb, s.credits, s.tokens, s.node_type, s.items::jsonb, 0, s.due_at, s.lease_until
       FROM jsonb_to_recordset($2::jsonb) AS s(execution_id uuid, step_id varchar, node_id varchar,
         status varchar, attempt int, attempt_offset int, input text, output text, error text, handles text[],
         queued boolean, wake_at timestamptz, started_at timestamptz, ended_at timestamptz, duration_ms int,
-        state text, credits numeric, tokens bigint, node_type varchar, due_at timestamptz, lease_until timestamptz)
+        state text, credits numeric, tokens bigint, node_type varchar, items text, due_at timestamptz,
+        lease_until timestamptz)
     )
     INSERT INTO execution_events (execution_id, sequence, type, step_id, attempt, data, created_at)
     SELECT e.execution_id, e.sequence, e.type, e.step_id, e.attempt, e.data::jsonb, e.created_at

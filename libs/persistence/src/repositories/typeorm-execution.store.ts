@@ -398,7 +398,7 @@ async function upsertSteps(
   revision: number,
   committed: (step: StepRecord) => StepRecord | undefined = () => undefined,
 ): Promise<void> {
-  // One statement per 500 steps (21 parameters each) keeps the parameter count far below PostgreSQL's 65,535 limit.
+  // One statement per 500 steps (22 parameters each) keeps the parameter count far below PostgreSQL's 65,535 limit.
   // Every row carries the revision of the unit of work that wrote it (see StepSnapshotCache).
   const now = new Date();
   for (let start = 0; start < steps.length; start += 500) {
@@ -426,11 +426,12 @@ async function upsertSteps(
         s.usage?.credits ?? 0,
         s.usage?.tokens ?? 0,
         s.usage?.nodeType ?? null,
+        payload(s.items, before?.items, before !== undefined),
         revision,
         dueAtOf(s, now),
       );
-      const base = values.length - 21;
-      return `(${Array.from({ length: 21 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+      const base = values.length - 22;
+      return `(${Array.from({ length: 22 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
     });
     await tx.query(
       `INSERT INTO execution_steps (${STEP_COLUMNS}, revision, due_at) VALUES ${tuples.join(', ')}
@@ -442,6 +443,7 @@ async function upsertSteps(
          ended_at = EXCLUDED.ended_at, duration_ms = EXCLUDED.duration_ms,
          state = COALESCE(EXCLUDED.state, execution_steps.state),
          credits = EXCLUDED.credits, tokens = EXCLUDED.tokens, node_type = EXCLUDED.node_type,
+         items = COALESCE(EXCLUDED.items, execution_steps.items),
          revision = EXCLUDED.revision, due_at = EXCLUDED.due_at`,
       values,
     );

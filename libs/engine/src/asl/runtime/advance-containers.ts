@@ -8,7 +8,7 @@ import { retriesOf } from '../failures/asl-step-error.js';
 import { childScope } from './asl-step-id.js';
 import type { AslStepTable } from './asl-step-table.js';
 import { buildContextObject } from './build-context-object.js';
-import { type BubbledError, type ContainerState, containerStateOf } from './container-state.js';
+import { type BubbledError, type ContainerState, containerItemsOf, containerStateOf } from './container-state.js';
 import { findState } from './find-state.js';
 import { applyAssign, resolveJsonataTemplate, usesJsonata } from '../jsonata/resolve-jsonata-template.js';
 import { usesVariables, variablesBefore } from '../jsonata/workflow-variables.js';
@@ -47,7 +47,7 @@ export async function advanceContainers(
       state.active = state.active.filter((i) => i !== index);
       progressed = true;
     }
-    const total = state.inputs.length;
+    const total = containerItemsOf(step).length;
     if (firstError && exceedsTolerance(state, total)) {
       const tolerant = state.toleratedFailureCount !== null || state.toleratedFailurePercentage !== null;
       const error = tolerant
@@ -84,8 +84,8 @@ function branchErrorOf(last: StepRecord): { error: string; cause: string } {
  * One result per branch/iteration, read from the last row of each (a tolerated failed iteration
  * gives `{ Error, Cause }`): O(items) once, when the container completes.
  */
-function resultsOf(table: AslStepTable, step: StepRecord, state: ContainerState): unknown[] {
-  return state.inputs.map((_, index) => {
+function resultsOf(table: AslStepTable, step: StepRecord, state: ContainerState, count: number): unknown[] {
+  return Array.from({ length: count }, (_, index) => {
     const last = table.current(childScope(step.stepId, state.attempt, index));
     if (last?.status === 'completed') return last.output;
     const error = last ? branchErrorOf(last) : { error: STATES.TaskFailed, cause: '' };
@@ -114,7 +114,7 @@ async function complete(
 ): Promise<void> {
   const { scope, stateName } = table.address(step.stepId);
   const definition = findState(machine, scope, stateName);
-  const results = resultsOf(table, step, state);
+  const results = resultsOf(table, step, state, containerItemsOf(step).length);
   let output: unknown;
   let vars: Record<string, unknown> | undefined;
   try {
@@ -150,6 +150,8 @@ async function complete(
     handles,
     error: null,
     state: vars ? { container: state, vars } : { container: state },
+    // Its iterations are done: their inputs need not be kept.
+    items: undefined,
     endedAt: now,
     durationMs,
   });

@@ -1,7 +1,7 @@
 import { newStepRecord, type StepRecord } from '../../execution/execution-record.js';
 import { AslStepTable } from './asl-step-table.js';
 import { aslStepId, childScope } from './asl-step-id.js';
-import type { ContainerState } from './container-state.js';
+import { type ContainerState, withContainer } from './container-state.js';
 
 const entry = (scope: string, seq: number, name: string, patch: Partial<StepRecord> = {}): StepRecord => ({
   ...newStepRecord('e1', aslStepId(scope, seq, name), name),
@@ -45,6 +45,15 @@ describe('AslStepTable', () => {
     expect(table.busyCount()).toBe(0);
     table.sync([{ ...map, status: 'completed' as const }, done]);
     expect(table.runningContainers()).toEqual([]);
+  });
+
+  it("reads an iteration's input from the container's items, apart from its progress", () => {
+    const { inputs, ...progress } = container([0]);
+    const started = withContainer(entry('', 1, 'M', { status: 'running' }), container([0]));
+    expect(started.items).toEqual(inputs);
+    expect(started.state).toEqual({ container: progress });
+    const iteration = entry(childScope(started.stepId, 1, 2), 1, 'Echo');
+    expect(new AslStepTable([started, iteration]).rawInputOf(iteration, null)).toBe(30);
   });
 
   it('drops what a user set but the journal never committed on the next sync', () => {

@@ -1,7 +1,7 @@
 import type { StepRecord } from '../../execution/execution-record.js';
 import { StepListIndex } from '../../execution/step-list-index.js';
 import { type AslStepAddress, parseAslStepId } from './asl-step-id.js';
-import { containerStateOf } from './container-state.js';
+import { containerItemsOf, containerStateOf } from './container-state.js';
 
 /** Whether a step is a Wait state's entry (it holds no concurrency slot while it waits). */
 export type WaitTest = (step: StepRecord, address: AslStepAddress) => boolean;
@@ -111,7 +111,7 @@ export class AslStepTable {
     if (scope === '') return executionInput;
     const match = /^(.*)(?:#\d+)?\[(\d+)\]\/$/.exec(scope)!;
     const container = this.get(match[1].replace(/#\d+$/, ''));
-    return containerStateOf(container)?.inputs[Number(match[2])] ?? null;
+    return containerItemsOf(container)[Number(match[2])] ?? null;
   }
 
   private put(step: StepRecord): void {

@@ -8,8 +8,12 @@ export interface ContainerState {
   kind: 'parallel' | 'map';
   /** The container attempt that started these branches/iterations: part of their scopes. */
   attempt: number;
-  /** Input of each branch (Parallel: the same effective input) or iteration (Map: the selected item). */
-  inputs: unknown[];
+  /**
+   * Input of each branch (Parallel: the same effective input) or iteration (Map: the selected
+   * item), as an attempt evaluates them; a running container keeps them in its step's `items`
+   * (rows written before 2026-12-06 kept them here).
+   */
+  inputs?: unknown[];
   concurrency: number;
   /** Map: failures tolerated before the Map fails; null = none tolerated. */
   toleratedFailureCount: number | null;
@@ -25,6 +29,17 @@ export interface ContainerState {
    */
   results?: unknown[];
   failures: number;
+}
+
+/** A container's branch/iteration inputs: its `items`, or where older rows kept them. */
+export function containerItemsOf(step: StepRecord | undefined): unknown[] {
+  return step?.items ?? containerStateOf(step)?.inputs ?? [];
+}
+
+/** The container step once an attempt evaluated its branches: inputs in `items`, progress in `state`. */
+export function withContainer(step: StepRecord, evaluated: ContainerState): StepRecord {
+  const { inputs, ...progress } = evaluated;
+  return { ...step, items: inputs ?? [], state: { container: progress } };
 }
 
 export function containerStateOf(step: StepRecord | undefined): ContainerState | null {

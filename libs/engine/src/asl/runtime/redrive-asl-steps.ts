@@ -4,7 +4,7 @@ import type { AslStateMachine } from '../definition/asl-definition.js';
 import { childScope } from './asl-step-id.js';
 import { AslStepTable } from './asl-step-table.js';
 import { buildContextObject } from './build-context-object.js';
-import type { ContainerState } from './container-state.js';
+import { type ContainerState, withContainer } from './container-state.js';
 import { findState } from './find-state.js';
 import { startContainer } from './start-container.js';
 
@@ -65,17 +65,19 @@ function resumeContainer(
   }
   container.nextIndex = started.size === 0 ? 0 : Math.max(...started) + 1;
   container.rerun = rerun;
-  return {
-    ...step,
-    status: 'running',
-    queued: false,
-    wakeAt: null,
-    error: null,
-    output: null,
-    endedAt: null,
-    durationMs: null,
-    state: { container },
-  };
+  return withContainer(
+    {
+      ...step,
+      status: 'running',
+      queued: false,
+      wakeAt: null,
+      error: null,
+      output: null,
+      endedAt: null,
+      durationMs: null,
+    },
+    container,
+  );
 }
 
 function escapeRegExp(text: string): string {
