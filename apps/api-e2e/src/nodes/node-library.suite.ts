@@ -58,6 +58,10 @@ export function describeNodeLibrary(appOf: () => EmbeddedOwnerBaton): void {
         ['ai.generate', ['openai']],
         ['sms.send', ['sms.twilio']],
         ['webhook.send', ['secret']],
+        ['flow.subworkflow', undefined],
+        ['flow.approval', undefined],
+        ['template.html', undefined],
+        ['template.text', undefined],
       ] as const) {
         expect(byType(type).settingsSchema.type).toBe('object');
         expect(byType(type).outputSchema).toBeDefined();
