@@ -1,10 +1,10 @@
 import type { ExampleWorkflow } from './example-workflows';
 
-const node = (id: string, type: string, x: number, y: number, inputs: Record<string, unknown>) => ({
+const node = (id: string, type: string, label: string, x: number, y: number, inputs: Record<string, unknown>) => ({
   id,
   type,
   position: { x, y },
-  data: { inputs },
+  data: { label, inputs },
 });
 const edge = (source: string, target: string) => ({
   id: `${source}-out-${target}-in`,
@@ -22,8 +22,8 @@ const FIELD = (name: string) => `$execution.input.fields.${name}`;
 export const AI_CREDENTIAL_PLACEHOLDER = '{{ "choose an OpenAI-compatible credential" }}';
 export const SMTP_CREDENTIAL_PLACEHOLDER = '{{ "choose an SMTP credential" }}';
 
-const section = (id: string, y: number, part: string) =>
-  node(id, 'ai.generate', 720, y, {
+const section = (id: string, label: string, y: number, part: string) =>
+  node(id, 'ai.generate', label, 720, y, {
     credentialId: AI_CREDENTIAL_PLACEHOLDER,
     system: 'You write clear, practical report sections of about 150 words. Plain text, no headings.',
     prompt: `Report topic: {{ ${FIELD('topic')} }}\nOutline:\n{{ text }}\n\nWrite the ${part} part of the report.`,
@@ -73,25 +73,25 @@ export const leadMagnet: ExampleWorkflow = {
   },
   definition: {
     nodes: [
-      node('start', 'trigger.manual', 40, 240, {}),
-      node('outline', 'ai.generate', 380, 240, {
+      node('start', 'trigger.manual', 'Form submitted', 40, 240, {}),
+      node('outline', 'ai.generate', 'Write the outline', 380, 240, {
         credentialId: AI_CREDENTIAL_PLACEHOLDER,
         system: 'You plan short reports. Answer with a numbered outline of exactly three parts, one line each.',
         prompt: `Plan a short report on "{{ ${FIELD('topic')} }}" for {{ ${FIELD('name')} }}.`,
       }),
-      section('intro', 80, 'first (introduction)'),
-      section('body', 240, 'second (main)'),
-      section('close', 400, 'third (conclusion)'),
-      node('join', 'flow.merge', 1060, 240, { mode: 'all' }),
-      node('assemble', 'data.transform', 1400, 240, {
+      section('intro', 'Write the introduction', 80, 'first (introduction)'),
+      section('body', 'Write the main part', 240, 'second (main)'),
+      section('close', 'Write the conclusion', 400, 'third (conclusion)'),
+      node('join', 'flow.merge', 'Wait for all sections', 1060, 240, { mode: 'all' }),
+      node('assemble', 'data.transform', 'Gather the report', 1400, 240, {
         expression: `{ "name": ${FIELD('name')}, "topic": ${FIELD('topic')}, "outline": $nodes.outline.text, "sections": [$.text] }`,
       }),
-      node('report', 'template.html', 1740, 240, {
+      node('report', 'template.html', 'Render the report', 1740, 240, {
         template: REPORT_TEMPLATE,
         fileName: 'report.html',
         publish: true,
       }),
-      node('deliver', 'email.send', 2080, 240, {
+      node('deliver', 'email.send', 'Email the link', 2080, 240, {
         credentialId: SMTP_CREDENTIAL_PLACEHOLDER,
         from: 'Reports <reports@example.com>',
         to: `{{ ${FIELD('email')} }}`,
