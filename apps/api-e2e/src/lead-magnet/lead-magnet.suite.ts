@@ -119,6 +119,7 @@ export function describeLeadMagnet(tier: TierName): void {
         );
         expect(posted.status).toBe(200);
         expect(posted.headers.get('x-baton-execution-id')).toBeNull();
+        expect(posted.headers.get('cache-control')).toBe('no-store');
         expect(posted.headers.get('content-security-policy')).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*'/);
         const statusPath = STATUS_URL.exec(posted.body as string)?.[1];
         expect(statusPath).toBeDefined();
@@ -150,6 +151,8 @@ export function describeLeadMagnet(tier: TierName): void {
         expect(status.status).toBe(200);
         expect(Object.keys(status.body).sort()).toEqual(['endedAt', 'links', 'startedAt', 'status', 'submittedAt']);
         expect(status.body.status).toBe('completed');
+        expect(status.headers.get('cache-control')).toBe('no-store');
+        expect(status.headers.get('referrer-policy')).toBe('no-referrer');
         expect(status.body.links).toHaveLength(1);
         expect(status.body.links[0]).toMatchObject({ name: 'report.html', contentType: 'text/html; charset=utf-8' });
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -52,6 +52,8 @@ export class FormController {
       'Only the status, timestamps and, once completed, signed links to the artifacts the workflow published. An unknown form, a token this form did not issue and a deleted job are all 404.',
     security: [],
   })
+  @Header('cache-control', 'no-store')
+  @Header('referrer-policy', 'no-referrer')
   @ApiOkResponse({ type: FormJobStatusDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such job for this form' })
   jobStatus(

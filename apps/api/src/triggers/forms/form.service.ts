@@ -103,7 +103,7 @@ export class FormService {
       // The execution id stays out of this answer: the job token is all the submitter holds.
       const jobToken = this.jobs.issue(found, executionId);
       const view = (await this.jobs.view(found, jobToken, '')) ?? queuedNow(now);
-      return { status: 200, html: renderJobStatusPage(title, view, jobUrlsOf(token, jobToken)) };
+      return { status: 200, html: renderJobStatusPage(title, view, jobUrlsOf(token, jobToken)), headers: JOB_HEADERS };
     }
     return {
       status: 200,
@@ -118,7 +118,11 @@ export class FormService {
     const view = found ? await this.jobs.view(found, jobToken, '') : null;
     if (!found || !view)
       return { status: 404, html: renderUnavailablePage('This page does not exist. Check the link you were given.') };
-    return { status: 200, html: renderJobStatusPage(await this.titleOf(found), view, jobUrlsOf(token, jobToken)) };
+    return {
+      status: 200,
+      html: renderJobStatusPage(await this.titleOf(found), view, jobUrlsOf(token, jobToken)),
+      headers: JOB_HEADERS,
+    };
   }
 
   /** The same as JSON; NOT_FOUND for an unknown form or a token it did not issue (nothing else is told apart). */
@@ -146,6 +150,9 @@ export class FormService {
     return workflow?.name ?? 'Form';
   }
 }
+
+// The status changes and its links are signed anew: never cached. The URL holds the job token: never sent on.
+export const JOB_HEADERS = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
 
 const actionOf = (token: string) => `/api/forms/${encodeURIComponent(token)}`;
 const jobUrlsOf = (token: string, jobToken: string) => {
