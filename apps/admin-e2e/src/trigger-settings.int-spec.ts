@@ -81,11 +81,13 @@ describe('trigger settings in Chromium', () => {
       ]),
     );
     await formForm.getByLabel('Thank-you message').fill('We will write back.');
+    await formForm.getByLabel('After a submission, show').selectOption('status-page');
     await formForm.getByRole('button', { name: 'Save form' }).click();
     await formItem.getByRole('heading').getByText('Form: Contact us').waitFor({ timeout: 15_000 });
     expect(await read(form.id)).toMatchObject({
       title: 'Contact us',
       thankYou: 'We will write back.',
+      response: 'status-page',
       url: form.url,
       fields: [{ name: 'email' }, { name: 'note', label: 'Your note' }],
     });
@@ -95,6 +97,13 @@ describe('trigger settings in Chromium', () => {
     await publicForm.goto(form.url);
     await publicForm.getByText('Contact us').first().waitFor({ timeout: 15_000 });
     await publicForm.getByLabel('Your note').waitFor();
+    // A submission now answers with the job's status page (issue 13, item 4).
+    await publicForm.getByLabel('Email').fill('ada@example.com');
+    await publicForm.getByRole('button', { name: 'Submit' }).click();
+    await publicForm
+      .getByRole('status')
+      .getByText(/^(Queued|Running|Completed):/)
+      .waitFor({ timeout: 15_000 });
     await publicForm.close();
 
     // Schedule: the catch-up policy is one of its settings too.

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, outp
 import type { TriggerDto } from '../api/generated/models';
 import type { NewTrigger } from './triggers.store';
 
-/** Inline edit of a form trigger: its title, fields (JSON) and thank-you text. Its URL stays. */
+/** Inline edit of a form trigger: its title, fields (JSON), thank-you text and what a submission shows. Its URL stays. */
 @Component({
   selector: 'baton-edit-form-trigger-form',
   template: `
@@ -31,6 +31,11 @@ import type { NewTrigger } from './triggers.store';
         [value]="thankYou()"
         (input)="thankYou.set($any($event.target).value)"
       />
+      <label [for]="id('response')">After a submission, show</label>
+      <select [id]="id('response')" [value]="response()" (change)="response.set($any($event.target).value)">
+        <option value="thank-you">The thank-you message</option>
+        <option value="status-page">A job status page (with links to published results)</option>
+      </select>
       @if (localError() ?? error(); as message) {
         <p class="field-error" role="alert">{{ message }}</p>
       }
@@ -53,13 +58,15 @@ export class EditFormTriggerFormComponent {
   protected readonly title = linkedSignal(() => this.trigger().title ?? '');
   protected readonly fieldsText = linkedSignal(() => JSON.stringify(this.trigger().fields ?? [], null, 2));
   protected readonly thankYou = linkedSignal(() => this.trigger().thankYou ?? '');
+  protected readonly response = linkedSignal<'thank-you' | 'status-page'>(() => this.trigger().response ?? 'thank-you');
   protected readonly localError = signal<string | null>(null);
   protected readonly changed = computed(() => {
     const t = this.trigger();
     return (
       this.title().trim() !== (t.title ?? '') ||
       this.fieldsText() !== JSON.stringify(t.fields ?? [], null, 2) ||
-      this.thankYou().trim() !== (t.thankYou ?? '')
+      this.thankYou().trim() !== (t.thankYou ?? '') ||
+      this.response() !== (t.response ?? 'thank-you')
     );
   });
 
@@ -86,6 +93,8 @@ export class EditFormTriggerFormComponent {
       // Emptied: the server's default applies (an undefined key is not sent).
       title: this.title().trim() || undefined,
       thankYou: this.thankYou().trim() || undefined,
+      // Always sent: a replace without it would fall back to the thank-you line.
+      response: this.response(),
     } as Partial<NewTrigger>);
   }
 }

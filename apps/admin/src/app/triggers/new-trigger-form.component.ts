@@ -139,6 +139,13 @@ export const USER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
               (input)="thankYou.set($any($event.target).value)"
             />
           </div>
+          <div class="field">
+            <label for="form-response">After a submission, show</label>
+            <select id="form-response" [value]="response()" (change)="response.set($any($event.target).value)">
+              <option value="thank-you">The thank-you message</option>
+              <option value="status-page">A job status page (with links to published results)</option>
+            </select>
+          </div>
         }
         @case ('once') {
           <div class="field">
@@ -228,6 +235,7 @@ export class NewTriggerFormComponent {
   protected readonly title = signal('');
   protected readonly fieldsText = signal(JSON.stringify(SAMPLE_FIELDS, null, 2));
   protected readonly thankYou = signal('Thank you, your submission was received.');
+  protected readonly response = signal<'thank-you' | 'status-page'>('thank-you');
   protected readonly at = signal('');
   protected readonly localError = signal<string | null>(null);
 
@@ -276,6 +284,7 @@ export class NewTriggerFormComponent {
           fields,
           thankYou: this.thankYou() || undefined,
           title: this.title().trim() || undefined,
+          response: this.response(),
         };
       }
       case 'once': {
