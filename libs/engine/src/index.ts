@@ -34,6 +34,7 @@ export { resolveSettings } from './expressions/resolve-settings.js';
 
 export * from './execution/execution-record.js';
 export { deepFreeze, frozenCopy } from './execution/deep-freeze.js';
+export { BoundedCache } from './runtime/bounded-cache.js';
 export { canMoveForward, isStepOpen, isStepSettled, isTerminalStatus } from './execution/execution-status.js';
 export * from './execution/retry-policy.js';
 export { iterationScope, nodeIdOf, scopeOf } from './execution/step-id.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionStore } from '@baton/engine';
+import { BoundedCache, ExecutionStore } from '@baton/engine';
 import type { ExecutionScope } from './live-event';
 
 // Enough for every execution active at once on a busy process; older entries are re-read.
@@ -11,7 +11,7 @@ const MAX_CACHED = 10_000;
  */
 @Injectable()
 export class ExecutionScopes {
-  private readonly cache = new Map<string, ExecutionScope>();
+  private readonly cache = new BoundedCache<string, ExecutionScope>(MAX_CACHED);
 
   constructor(private readonly store: ExecutionStore) {}
 
@@ -25,7 +25,6 @@ export class ExecutionScopes {
       workspaceId: snapshot.execution.workspaceId,
       workflowId: snapshot.execution.workflowId,
     };
-    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(executionId, scope);
     return scope;
   }

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { BoundedCache } from '@baton/engine';
 import { ExecutionEventCursor } from './execution-event-cursor';
 import { isTerminalEvent, type ExecutionScope, type LiveEvent } from './live-event';
 import type { LiveEventHistory } from './live-event-history.service';
@@ -18,7 +19,7 @@ export class LiveEventSubscriber {
   /** Executions subscribed by id: their cursors outlive a terminal event (a redrive may follow). */
   private readonly pinned = new Set<string>();
   /** Where finished runs ended, so a late duplicate of their last events is still recognised. */
-  private readonly finished = new Map<string, number>();
+  private readonly finished = new BoundedCache<string, number>(MAX_FINISHED);
 
   constructor(
     readonly workspaceId: string,
@@ -75,7 +76,6 @@ export class LiveEventSubscriber {
   private retire(event: LiveEvent): void {
     this.cursors.delete(event.executionId);
     this.finished.set(event.executionId, event.sequence);
-    if (this.finished.size > MAX_FINISHED) this.finished.delete(this.finished.keys().next().value as string);
   }
 
   private newCursor(scope: ExecutionScope, last: number): ExecutionEventCursor {

@@ -1,6 +1,7 @@
+import { BoundedCache } from '@baton/engine';
 import type { WorkflowVersionRecord } from '@baton/persistence';
 
-// Plenty for the versions a process's triggers start; the oldest entry goes first beyond it.
+// Plenty for the versions a process's triggers start; the least recently used goes first beyond it.
 const MAX_VERSIONS = 500;
 
 /**
@@ -9,7 +10,7 @@ const MAX_VERSIONS = 500;
  * current version number reads no version row at all. The engine copies the definition it gets.
  */
 export class WorkflowVersionCache {
-  private readonly versions = new Map<string, WorkflowVersionRecord>();
+  private readonly versions = new BoundedCache<string, WorkflowVersionRecord>(MAX_VERSIONS);
 
   async get(
     workflowId: string,
@@ -21,7 +22,6 @@ export class WorkflowVersionCache {
     if (cached) return cached;
     const loaded = await load();
     if (!loaded) return null;
-    if (this.versions.size >= MAX_VERSIONS) this.versions.delete(this.versions.keys().next().value as string);
     this.versions.set(key, loaded);
     return loaded;
   }

@@ -1,5 +1,6 @@
 import type { ComplexityReport } from '../definition/analyze-complexity.js';
 import { deepFreeze } from '../execution/deep-freeze.js';
+import { BoundedCache } from '../runtime/bounded-cache.js';
 import type { ExecutionDurability } from '../execution/execution-record.js';
 import { definitionDurability } from './definition-durability.js';
 import type { WorkflowInterpreter } from './workflow-interpreter.js';
@@ -14,7 +15,7 @@ export interface DefinitionPlan {
   durability: ExecutionDurability | undefined;
 }
 
-// Versions a busy process starts at once are few; the oldest entry goes first beyond this.
+// Versions a busy process starts at once are few; the least recently used goes first beyond this.
 const MAX_PLANS = 500;
 
 /**
@@ -23,7 +24,7 @@ const MAX_PLANS = 500;
  * without a version id (a test run of an unsaved definition) is planned afresh each time.
  */
 export class DefinitionPlanCache {
-  private readonly plans = new Map<string, DefinitionPlan>();
+  private readonly plans = new BoundedCache<string, DefinitionPlan>(MAX_PLANS);
 
   constructor(private readonly maxNodes: number | undefined) {}
 
@@ -33,7 +34,6 @@ export class DefinitionPlanCache {
     if (cached) return cached;
     const plan = this.plan(interpreter, definition);
     if (key && plan.problems.valid) {
-      if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value as string);
       this.plans.set(key, plan);
     }
     return plan;

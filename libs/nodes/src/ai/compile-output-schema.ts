@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@baton/engine';
+import { BoundedCache, InvalidInputError } from '@baton/engine';
 import { Ajv, type CodeOptions, type ErrorObject, type ValidateFunction } from 'ajv';
 import { RE2JS } from 're2js';
 
@@ -18,8 +18,8 @@ const re2: NonNullable<CodeOptions['regExp']> = Object.assign(
 // strict: false accepts schemas written for other validators (unknown keywords and formats are
 // ignored rather than refused); allErrors so the model is told everything wrong at once.
 const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, code: { regExp: re2 } });
-const compiled = new Map<string, ValidateFunction>();
 const CACHE_SIZE = 100;
+const compiled = new BoundedCache<string, ValidateFunction>(CACHE_SIZE);
 
 /** The validator for a step's output schema (cached by its JSON); a broken schema is the step's input error. */
 export function compileOutputSchema(schema: unknown): ValidateFunction {
@@ -41,7 +41,6 @@ export function compileOutputSchema(schema: unknown): ValidateFunction {
         'AI_INVALID_SCHEMA',
       );
     }
-    if (compiled.size >= CACHE_SIZE) compiled.delete(compiled.keys().next().value as string);
     compiled.set(key, validate);
   }
   return validate;

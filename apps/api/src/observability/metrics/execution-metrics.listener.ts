@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { WorkflowEngine, type ExecutionEvent } from '@baton/engine';
+import { BoundedCache, WorkflowEngine, type ExecutionEvent } from '@baton/engine';
 import { LocalEventSink } from '../../engine-wiring/local-event.sink';
 import { BatonMetrics } from './baton-metrics';
 import { BoundedLabel } from './bounded-label';
@@ -19,9 +19,9 @@ const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 @Injectable()
 export class ExecutionMetricsListener implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Metrics');
-  private readonly labels = new Map<string, Promise<ExecutionLabels>>();
+  private readonly labels = new BoundedCache<string, Promise<ExecutionLabels>>(MAX_CACHED_EXECUTIONS);
   /** Start time of each step attempt running here; failures carry no duration of their own. */
-  private readonly attemptStarts = new Map<string, number>();
+  private readonly attemptStarts = new BoundedCache<string, number>(MAX_OPEN_ATTEMPTS);
   private readonly workflows = new BoundedLabel(2000);
   private readonly nodeTypes = new BoundedLabel(500);
   private readonly errors = new BoundedLabel(200);
@@ -62,7 +62,6 @@ export class ExecutionMetricsListener implements OnModuleInit, OnModuleDestroy {
     if (!event.stepId) return null;
     const key = `${event.executionId}:${event.stepId}:${event.attempt ?? 0}`;
     if (event.type === 'step_started') {
-      if (this.attemptStarts.size >= MAX_OPEN_ATTEMPTS) this.attemptStarts.delete(firstKey(this.attemptStarts));
       this.attemptStarts.set(key, event.timestamp.getTime());
       return null;
     }
@@ -116,10 +115,7 @@ export class ExecutionMetricsListener implements OnModuleInit, OnModuleDestroy {
       .then((snapshot) => (snapshot ? labelsOfExecution(snapshot.execution) : UNKNOWN_EXECUTION));
     // A failed read is not remembered: the next event of the execution tries again.
     read.catch(() => this.labels.delete(executionId));
-    if (this.labels.size >= MAX_CACHED_EXECUTIONS) this.labels.delete(firstKey(this.labels));
     this.labels.set(executionId, read);
     return read;
   }
 }
-
-const firstKey = <K>(map: Map<K, unknown>): K => map.keys().next().value as K;

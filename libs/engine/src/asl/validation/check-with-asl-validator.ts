@@ -1,4 +1,5 @@
 import aslValidator from 'asl-validator';
+import { BoundedCache } from '../../runtime/bounded-cache.js';
 import type { ValidationProblem } from '../../definition/validation-problem.js';
 import { looksLikeIntrinsic } from '../intrinsics/parse-intrinsic.js';
 
@@ -16,13 +17,12 @@ export function checkWithAslValidator(definition: unknown): ValidationProblem[] 
   const known = answers.get(key);
   if (known) return known.map((problem) => ({ ...problem }));
   const problems = runAslValidator(definition);
-  if (answers.size >= MAX_REMEMBERED) answers.delete(answers.keys().next().value as string);
   answers.set(key, problems);
   return problems.map((problem) => ({ ...problem }));
 }
 
 const MAX_REMEMBERED = 500;
-const answers = new Map<string, ValidationProblem[]>();
+const answers = new BoundedCache<string, ValidationProblem[]>(MAX_REMEMBERED);
 
 function runAslValidator(definition: unknown): ValidationProblem[] {
   // The validator writes a default QueryLanguage into every state: give it a copy.
