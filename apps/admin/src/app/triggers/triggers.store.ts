@@ -236,8 +236,8 @@ function settingsOf(trigger: TriggerDto): Record<string, unknown> {
   const fields: Record<TriggerDto['type'], readonly (keyof TriggerDto)[]> = {
     cron: ['expression', 'timezone', 'catchUp'],
     once: ['at'],
-    webhook: ['methods', 'responseMode', 'rateLimitPerMinute', 'signed'],
-    form: ['title', 'fields', 'thankYou'],
+    webhook: ['methods', 'responseMode', 'rateLimitPerMinute', 'signed', 'mode'],
+    form: ['title', 'fields', 'thankYou', 'response', 'mode'],
   };
   for (const field of fields[trigger.type])
     if (trigger[field] !== undefined && trigger[field] !== null) picked[field] = trigger[field];
