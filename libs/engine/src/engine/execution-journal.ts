@@ -23,7 +23,7 @@ import { externalTimerJob } from './external-wait.js';
 import { fanOutLimits } from '../execution/fan-out-limits.js';
 import { frozenCopy } from '../execution/deep-freeze.js';
 import type { RunningStepRegistry } from './running-step-registry.js';
-import { StepListIndex } from '../execution/step-list-index.js';
+import { StepListIndex, writeInPlace } from '../execution/step-list-index.js';
 import { BoundedCache } from '../runtime/bounded-cache.js';
 
 /** One locked unit of work on an execution: a working snapshot plus what to do after commit. */
@@ -45,8 +45,14 @@ export class UnitOfWork {
   private readonly written = new Map<string, StepRecord>();
   /** Saved steps not written to the store yet. */
   private readonly unsaved = new Set<string>();
-  /** `steps` as the array interpreters read; rebuilt only after a save changed them. */
-  private listed: StepRecord[] | null;
+  /**
+   * `steps` as interpreters read it once this unit saved a step: a copy of the loaded list made at
+   * the first read after a write, then written in place (logged, so the step tables that follow it
+   * take in only what changed: a copy per save made each inline step cost O(steps)).
+   */
+  private working: StepRecord[] | null = null;
+  /** Positions in `working` of steps this unit created. */
+  private readonly appended = new Map<string, number>();
   private current: ExecutionRecord;
   /**
    * The working snapshot: the loaded one with this unit's writes applied. One object for the
@@ -63,9 +69,8 @@ export class UnitOfWork {
     this.current = loaded.execution;
     index.sync(loaded.steps);
     this.index = index;
-    this.listed = loaded.steps;
     const read = () => this.current;
-    const list = () => (this.listed ??= this.mergedSteps());
+    const list = () => this.working ?? (this.written.size ? this.startWorking() : loaded.steps);
     this.snapshot = Object.defineProperties({} as ExecutionSnapshot, {
       execution: { get: read, enumerable: true },
       steps: { get: list, enumerable: true },
@@ -92,8 +97,8 @@ export class UnitOfWork {
       const frozen = frozenCopy(step);
       this.written.set(frozen.stepId, frozen);
       this.unsaved.add(frozen.stepId);
+      if (this.working) this.place(this.working, frozen);
     }
-    if (steps.length) this.listed = null;
   }
 
   /** Writes the steps saved since the last flush (the journal calls it before commit). */
@@ -105,14 +110,18 @@ export class UnitOfWork {
   }
 
   /** The loaded list with this unit's writes: changed rows in their place, new ones last (the order stores keep). */
-  private mergedSteps(): StepRecord[] {
-    const merged = this.index.list.slice();
-    for (const [stepId, step] of this.written) {
-      const position = this.index.positionOf(stepId);
-      if (position === undefined) merged.push(step);
-      else merged[position] = step;
-    }
-    return merged;
+  private startWorking(): StepRecord[] {
+    const working = this.index.list.slice();
+    for (const step of this.written.values()) this.place(working, step);
+    this.working = working;
+    return working;
+  }
+
+  private place(working: StepRecord[], step: StepRecord): void {
+    const known = this.index.positionOf(step.stepId) ?? this.appended.get(step.stepId);
+    if (known !== undefined) return writeInPlace(working, known, step);
+    this.appended.set(step.stepId, working.length);
+    writeInPlace(working, working.length, step);
   }
 
   /** Compare-and-set of the execution status; only forward moves unless `allowBackward` (redrive). */

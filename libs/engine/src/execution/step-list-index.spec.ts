@@ -1,5 +1,5 @@
 import { newStepRecord, type StepRecord } from './execution-record.js';
-import { StepListIndex } from './step-list-index.js';
+import { StepListIndex, writeInPlace } from './step-list-index.js';
 
 const step = (id: string, status: StepRecord['status'] = 'pending'): StepRecord => ({
   ...newStepRecord('e1', id, id),
@@ -38,5 +38,35 @@ describe('StepListIndex', () => {
     const list = [step('a')];
     index.sync(list);
     expect(index.sync(list)).toEqual({ rebuilt: false, changed: [] });
+  });
+
+  it('follows a list its owner writes in place by the log of those writes', () => {
+    const index = new StepListIndex();
+    const working = [step('a'), step('b')];
+    index.sync(working);
+    expect(index.sync(working)).toEqual({ rebuilt: false, changed: [] });
+    const b2 = step('b', 'completed');
+    writeInPlace(working, 1, b2);
+    writeInPlace(working, 2, step('c'));
+    expect(index.sync(working)).toEqual({ rebuilt: false, changed: [1, 2] });
+    expect(index.get('b')).toBe(b2);
+    expect(index.positionOf('c')).toBe(2);
+    expect(index.sync(working)).toEqual({ rebuilt: false, changed: [] });
+    // Another index meeting the list for the first time reads it by position, then follows its log.
+    const other = new StepListIndex();
+    expect(other.sync(working)).toEqual({ rebuilt: false, changed: [0, 1, 2] });
+    writeInPlace(working, 0, step('a', 'failed'));
+    expect(other.sync(working)).toEqual({ rebuilt: false, changed: [0] });
+  });
+
+  it('takes in what was written into the previous list after it last looked, when a new list shares those rows', () => {
+    const index = new StepListIndex();
+    const working = [step('a')];
+    index.sync(working);
+    const b = step('b');
+    writeInPlace(working, 1, b);
+    // The next unit of work loads the committed rows: the same objects, in a new list.
+    expect(index.sync([working[0], b])).toEqual({ rebuilt: false, changed: [1] });
+    expect(index.get('b')).toBe(b);
   });
 });

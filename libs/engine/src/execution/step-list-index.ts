@@ -1,5 +1,19 @@
 import type { StepRecord } from './execution-record.js';
 
+/**
+ * Lists their owner changes in place (a unit of work's working list), with every position written,
+ * in order: an index that last saw such a list follows it by the log instead of comparing it whole.
+ */
+const writtenInPlace = new WeakMap<readonly StepRecord[], number[]>();
+
+/** Puts `step` at `position` of `list` (its length appends) and logs the write for the indexes that follow it. */
+export function writeInPlace(list: StepRecord[], position: number, step: StepRecord): void {
+  let log = writtenInPlace.get(list);
+  if (!log) writtenInPlace.set(list, (log = []));
+  list[position] = step;
+  log.push(position);
+}
+
 /** What `StepListIndex.sync` found: the positions whose row is new or replaced, or that it re-read the list whole. */
 export type StepListChanges = { rebuilt: false; changed: number[] } | { rebuilt: true };
 
@@ -15,6 +29,8 @@ export type StepListChanges = { rebuilt: false; changed: number[] } | { rebuilt:
 export class StepListIndex {
   private current: readonly StepRecord[] = [];
   private readonly positions = new Map<string, number>();
+  /** In-place writes to `current` already taken in. */
+  private seen = 0;
 
   get list(): readonly StepRecord[] {
     return this.current;
@@ -31,9 +47,11 @@ export class StepListIndex {
 
   sync(steps: readonly StepRecord[]): StepListChanges {
     const previous = this.current;
-    if (steps === previous) return { rebuilt: false, changed: [] };
+    if (steps === previous) return this.followLog(steps);
     if (steps.length < previous.length) return this.rebuild(steps);
-    const changed: number[] = [];
+    // What the owner of the previous list wrote into it after this index last looked: the new
+    // list shares those rows, so comparing by reference alone would miss them.
+    const changed = this.followLog(previous).changed.slice();
     for (let i = 0; i < previous.length; i++) {
       if (steps[i] === previous[i]) continue;
       if (steps[i].stepId !== previous[i].stepId) return this.rebuild(steps);
@@ -45,6 +63,17 @@ export class StepListIndex {
       changed.push(i);
     }
     this.current = steps;
+    this.seen = writtenInPlace.get(steps)?.length ?? 0;
+    return { rebuilt: false, changed };
+  }
+
+  /** The same list again: what its owner wrote into it since (nothing, for a list nobody changes). */
+  private followLog(steps: readonly StepRecord[]): StepListChanges {
+    const log = writtenInPlace.get(steps);
+    if (!log || log.length === this.seen) return { rebuilt: false, changed: [] };
+    const changed = log.slice(this.seen);
+    this.seen = log.length;
+    for (const position of changed) this.positions.set(steps[position].stepId, position);
     return { rebuilt: false, changed };
   }
 
@@ -52,6 +81,7 @@ export class StepListIndex {
     this.positions.clear();
     steps.forEach((step, i) => this.positions.set(step.stepId, i));
     this.current = steps;
+    this.seen = writtenInPlace.get(steps)?.length ?? 0;
     return { rebuilt: true };
   }
 }
