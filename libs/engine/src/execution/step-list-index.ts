@@ -47,11 +47,11 @@ export class StepListIndex {
 
   sync(steps: readonly StepRecord[]): StepListChanges {
     const previous = this.current;
-    if (steps === previous) return this.followLog(steps);
+    if (steps === previous) return { rebuilt: false, changed: this.logSince(steps) };
     if (steps.length < previous.length) return this.rebuild(steps);
     // What the owner of the previous list wrote into it after this index last looked: the new
     // list shares those rows, so comparing by reference alone would miss them.
-    const changed = this.followLog(previous).changed.slice();
+    const changed = this.logSince(previous);
     for (let i = 0; i < previous.length; i++) {
       if (steps[i] === previous[i]) continue;
       if (steps[i].stepId !== previous[i].stepId) return this.rebuild(steps);
@@ -67,14 +67,14 @@ export class StepListIndex {
     return { rebuilt: false, changed };
   }
 
-  /** The same list again: what its owner wrote into it since (nothing, for a list nobody changes). */
-  private followLog(steps: readonly StepRecord[]): StepListChanges {
-    const log = writtenInPlace.get(steps);
-    if (!log || log.length === this.seen) return { rebuilt: false, changed: [] };
+  /** Positions written into `list` in place since this index last looked at it (none for a list nobody changes). */
+  private logSince(list: readonly StepRecord[]): number[] {
+    const log = writtenInPlace.get(list);
+    if (!log || log.length === this.seen) return [];
     const changed = log.slice(this.seen);
     this.seen = log.length;
-    for (const position of changed) this.positions.set(steps[position].stepId, position);
-    return { rebuilt: false, changed };
+    for (const position of changed) this.positions.set(list[position].stepId, position);
+    return changed;
   }
 
   private rebuild(steps: readonly StepRecord[]): StepListChanges {
