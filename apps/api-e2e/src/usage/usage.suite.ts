@@ -162,7 +162,13 @@ export function describeUsage(tier: TierName): void {
       const editor = await addMember(owner, 'editor', 'usage-editor@example.test');
       expect((await editor.put(path, { monthlyCredits: 5 })).status).toBe(403);
       expect((await editor.get(path)).status).toBe(200);
-      for (const body of [{}, { monthlyCredits: -1 }, { monthlyCredits: 'lots' }, { monthlyCredits: 1.23456 }]) {
+      for (const body of [
+        {},
+        { monthlyCredits: -1 },
+        { monthlyCredits: 'lots' },
+        { monthlyCredits: 1.23456 },
+        { monthlyCredits: 9e-323 },
+      ]) {
         const refused = await owner.put(path, body);
         expect(refused.status).toBe(400);
         expect(JSON.stringify(refused.body.message)).toContain('monthlyCredits');

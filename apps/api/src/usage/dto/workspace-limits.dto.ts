@@ -1,7 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNumber, Max, Min, ValidateIf } from 'class-validator';
+import { IsNumber, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 
 export const MAX_MONTHLY_CREDITS = 1e12;
+
+/**
+ * At most four decimals, checked by value: class-validator's `maxDecimalPlaces` reads the
+ * number's text and throws on exponent notation (`9e-323`), which answered a 500.
+ */
+const AtMostFourDecimals = () =>
+  ValidateBy({
+    name: 'atMostFourDecimals',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && Math.round(value * 10_000) / 10_000 === value,
+      defaultMessage: () => 'monthlyCredits must be a number (at most 4 decimals) or null',
+    },
+  });
 
 export class UpdateWorkspaceLimitsDto {
   @ApiProperty({
@@ -13,9 +26,10 @@ export class UpdateWorkspaceLimitsDto {
   })
   @ValidateIf((dto: UpdateWorkspaceLimitsDto) => dto.monthlyCredits !== null)
   @IsNumber(
-    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 },
+    { allowNaN: false, allowInfinity: false },
     { message: 'monthlyCredits must be a number (at most 4 decimals) or null' },
   )
+  @AtMostFourDecimals()
   @Min(0, { message: 'monthlyCredits must not be negative' })
   @Max(MAX_MONTHLY_CREDITS, { message: `monthlyCredits must be at most ${MAX_MONTHLY_CREDITS}` })
   monthlyCredits: number | null;
