@@ -92,10 +92,13 @@ export class ExecutionDetailStore {
     this._execution.set(null);
     this.lastSequence = 0;
     try {
-      const [execution] = await Promise.all([this.api.invoke(executionsControllerGet, { id }), this.catalogue.load()]);
+      // Events first, then the record: the record is then at least as new as the last event read.
+      // The other order showed a run that ended between the two reads as running for good (the
+      // live stream starts after the last event read, so its end never came again).
+      await Promise.all([this.refreshLogs(id), this.catalogue.load()]);
+      const execution = await this.api.invoke(executionsControllerGet, { id });
       this._execution.set(execution);
       this.loadGraph(execution);
-      await this.refreshLogs(id);
       this.live.connect(
         () => ({ executionId: id, afterSequence: this.lastSequence }),
         (event) => this.apply(event),
