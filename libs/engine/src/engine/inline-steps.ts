@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock.port.js';
 import type { UnitOfWork } from './execution-journal.js';
 import { type AttemptOutcome, runNodeAttempt } from './run-node-attempt.js';
 import { scopedLogger } from './scoped-logger.js';
+import { startAttempt } from './start-attempt.js';
 import type { PreparedStep, WorkflowInterpreter } from './workflow-interpreter.js';
 
 /**
@@ -65,24 +66,7 @@ export class InlineSteps {
   private async attempt(uow: UnitOfWork, interpreter: WorkflowInterpreter, job: StepJob): Promise<void> {
     const step = uow.step(job.stepId)!;
     const prepared = await interpreter.prepareStep(uow.snapshot, step);
-    await uow.saveSteps([
-      {
-        ...step,
-        status: 'running',
-        queued: false,
-        wakeAt: null,
-        input: prepared.input.data,
-        startedAt: uow.now,
-        endedAt: null,
-        durationMs: null,
-      },
-    ]);
-    uow.events.push({
-      type: 'step_started',
-      stepId: job.stepId,
-      attempt: job.attempt,
-      data: { input: uow.step(job.stepId)!.input },
-    });
+    await startAttempt(uow, step, job, prepared);
     const scope = { executionId: job.executionId, stepId: job.stepId, attempt: job.attempt };
     const outcome: AttemptOutcome = prepared.inputError
       ? { ok: false, error: prepared.inputError }

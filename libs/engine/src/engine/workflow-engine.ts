@@ -34,6 +34,7 @@ import { isRunnable } from './step-readiness.js';
 import { runWatchedAttempt } from './run-watched-attempt.js';
 import { DefinitionPlanCache } from './definition-plan-cache.js';
 import { InlineSteps } from './inline-steps.js';
+import { startAttempt } from './start-attempt.js';
 import { ExternalSteps } from './external-steps.js';
 import { newExecutionRecord } from './new-execution-record.js';
 import { mayRunAgain, outcomeUnknown } from './replay-safety.js';
@@ -280,25 +281,7 @@ export class WorkflowEngine extends ExecutionControls {
           await this.recordOutcome(uow, job, prepared, { ok: false, error: outcomeUnknown(job) });
           return false;
         }
-        await uow.saveSteps([
-          {
-            ...step,
-            status: 'running',
-            queued: false,
-            wakeAt: null,
-            input: prepared.input.data,
-            startedAt: uow.now,
-            endedAt: null,
-            durationMs: null,
-          },
-        ]);
-        uow.events.push({
-          type: 'step_started',
-          stepId: job.stepId,
-          attempt: job.attempt,
-          // The saved (frozen) input: the event shares it rather than copying the payload again.
-          data: { input: uow.step(job.stepId)!.input },
-        });
+        await startAttempt(uow, step, job, prepared);
         return true;
       })
       // A job of an execution deleted meanwhile has nothing to do.
