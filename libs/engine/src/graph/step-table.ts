@@ -2,6 +2,7 @@ import type { StepRecord } from '../execution/execution-record.js';
 import { isStepSettled } from '../execution/execution-status.js';
 import { scopeOf } from '../execution/step-id.js';
 import { StepListIndex } from '../execution/step-list-index.js';
+import { syncStepTable } from '../execution/sync-step-table.js';
 import { loopStateOf } from './loop-state.js';
 import { OrderedSteps } from './ordered-steps.js';
 
@@ -45,19 +46,11 @@ export class StepTable {
    * sync are taken in, and what the last user set but did not commit is dropped.
    */
   sync(steps: readonly StepRecord[]): void {
-    const changes = this.index.sync(steps);
-    if (changes.rebuilt) {
-      this.clear();
-      for (const step of steps) this.put(step);
-      return;
-    }
-    for (const position of changes.changed) this.put(steps[position]);
-    for (const stepId of this.dirty) {
-      const committed = this.index.get(stepId);
-      if (committed) this.put(committed);
-      else this.remove(stepId);
-    }
-    this.dirty.clear();
+    syncStepTable(this.index, this.dirty, steps, {
+      put: (step) => this.put(step),
+      remove: (stepId) => this.remove(stepId),
+      clear: () => this.clear(),
+    });
   }
 
   get(stepId: string): StepRecord | undefined {

@@ -1,5 +1,6 @@
 import type { StepRecord } from '../../execution/execution-record.js';
 import { StepListIndex } from '../../execution/step-list-index.js';
+import { syncStepTable } from '../../execution/sync-step-table.js';
 import { type AslStepAddress, parseAslStepId } from './asl-step-id.js';
 import { containerItemsOf, containerStateOf } from './container-state.js';
 
@@ -36,19 +37,11 @@ export class AslStepTable {
    * sync are taken in, and what the last user set but did not commit is dropped.
    */
   sync(steps: readonly StepRecord[]): void {
-    const changes = this.index.sync(steps);
-    if (changes.rebuilt) {
-      this.clear();
-      for (const step of steps) this.put(step);
-      return;
-    }
-    for (const position of changes.changed) this.put(steps[position]);
-    for (const stepId of this.dirty) {
-      const committed = this.index.get(stepId);
-      if (committed) this.put(committed);
-      else this.remove(stepId);
-    }
-    this.dirty.clear();
+    syncStepTable(this.index, this.dirty, steps, {
+      put: (step) => this.put(step),
+      remove: (stepId) => this.remove(stepId),
+      clear: () => this.clear(),
+    });
   }
 
   get(stepId: string): StepRecord | undefined {
