@@ -17,6 +17,16 @@ async function settle<T>(read: () => Promise<T>, passes: (value: T) => boolean, 
   }
 }
 
+/** For `settle`: true once a value read is the same as the one read before it (something stopped moving). */
+function unchanged(): (value: string) => boolean {
+  let last: string | undefined;
+  return (value) => {
+    const still = value === last;
+    last = value;
+    return still;
+  };
+}
+
 interface Box {
   x: number;
   y: number;
@@ -240,17 +250,7 @@ describe('graph editor canvas in Chromium', () => {
     // starts beside the connector. Drag once both connectors stopped moving.
     const from = page.locator('[data-connector="start:out:out"]');
     const to = page.locator('[data-connector="score:in:in"]');
-    await settle(
-      async () => JSON.stringify([await from.boundingBox(), await to.boundingBox()]),
-      (() => {
-        let last = '';
-        return (boxes: string) => {
-          const still = boxes === last;
-          last = boxes;
-          return still;
-        };
-      })(),
-    );
+    await settle(async () => JSON.stringify([await from.boundingBox(), await to.boundingBox()]), unchanged());
     const connected = page.getByText('Connected start.out to score.in');
     await dragBetween(page, from, to);
     // A drag the loaded browser did not take as one (no edge, no message) is tried once more.
@@ -296,6 +296,8 @@ describe('graph editor canvas in Chromium', () => {
           (v) => v === 4,
         ),
       ).toBe(4);
+      // The layout may still be moving into place (fit to view) on a loaded machine: read it once it stopped.
+      await settle(async () => JSON.stringify([...(await nodeBoxes(page)).entries()]), unchanged());
       const boxes = await nodeBoxes(page);
       const list = [...boxes.values()];
       for (let i = 0; i < list.length; i++)
