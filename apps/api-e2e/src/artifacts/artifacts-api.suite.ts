@@ -89,6 +89,8 @@ export function describeArtifactsApi(
         size: Buffer.byteLength(html),
         sha256: createHash('sha256').update(html).digest('hex'),
         publish: true,
+        // A published artifact's reference carries its signed public link.
+        url: expect.stringContaining(`/api/artifact-links/${artifact.artifactId}.`),
       });
       const listed = await owner.get(`/api/executions/${executionId}/artifacts`);
       expect(listed.status).toBe(200);
